@@ -1,0 +1,3 @@
+"""codegen: turn the `.d.ts` declarations of a Stainless-style TypeScript SDK into a Python client."""
+
+__version__ = "0.1.0"

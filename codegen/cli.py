@@ -1,0 +1,80 @@
+"""The `codegen` command: `ir`, `generate`, `check`. Bad input ends as one `file:line:col: message`
+line and exit code 2, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from codegen.errors import SpecError
+from codegen.ir import to_jsonable
+
+EXIT_DRIFT = 1
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="codegen",
+        description="Generate a typed Python client from Stainless-style TypeScript .d.ts files.",
+        epilog="Defaults come from [tool.codegen] in pyproject.toml; flags override them.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ir = sub.add_parser("ir", help="print the intermediate model of a spec file or folder as JSON")
+    ir.add_argument("path", type=Path, help="a .d.ts file or a folder of them (with .js siblings)")
+    ir.add_argument("--routes", type=Path, help="TOML file of route overrides")
+    ir.add_argument("--diagnostics", action="store_true", help="also print diagnostics to stderr")
+
+    for name, text in (
+        ("generate", "write the Python package (atomically) into the output folder"),
+        ("check", "regenerate in memory and diff against the output folder; exit 1 on drift"),
+    ):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("--config", type=Path, default=Path("pyproject.toml"), help="pyproject.toml to read")
+        cmd.add_argument("--spec", type=Path, help="spec file or folder (overrides config)")
+        cmd.add_argument("--out", type=Path, help="output folder (overrides config)")
+        cmd.add_argument("--package", help="import name of the generated package")
+        cmd.add_argument("--templates", type=Path, help="templates folder (overrides config)")
+        cmd.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "ir":
+            return _cmd_ir(args)
+        from codegen.pipeline import run_check, run_generate
+
+        if args.command == "generate":
+            return run_generate(args)
+        return run_check(args)
+    except SpecError as exc:
+        print(f"codegen: {exc}" if exc.loc is None else str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _cmd_ir(args: argparse.Namespace) -> int:
+    from codegen.parser import RouteConfig, parse_spec
+    from codegen.routes_file import read_routes_file
+
+    routes = RouteConfig(overrides=read_routes_file(args.routes) if args.routes else None)
+    spec = parse_spec(args.path, routes)
+    json.dump(to_jsonable(spec), sys.stdout, indent=2, sort_keys=True)
+    sys.stdout.write("\n")
+    if args.diagnostics:
+        for diag in spec.diagnostics:
+            print(diag, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

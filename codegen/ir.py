@@ -1,0 +1,357 @@
+"""The intermediate model (IR): plain, typed data that the parser produces and the emitter reads.
+
+It is the only contract between the two halves. Everything here is a frozen-ish dataclass of
+strings, numbers, lists and other IR nodes, so `to_jsonable` can dump it with a stable key order.
+Declarations are keyed by a *declaration id*: ``<module>#<Qualified.Name>``, where the module is
+the spec file's path relative to the spec root without its extension (``resources/shared``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Literal as L
+from typing import Union
+
+Severity = L["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """Something the parser inferred, could not resolve, or skipped; always with a location."""
+
+    severity: Severity
+    code: str
+    message: str
+    loc: Location
+
+    def __str__(self) -> str:
+        return f"{self.loc}: {self.severity}: {self.message} [{self.code}]"
+
+
+@dataclass
+class Doc:
+    text: str = ""
+    deprecated: str | None = None
+    examples: list[str] = field(default_factory=list)
+
+
+# --- Types -------------------------------------------------------------------------------------
+
+PrimitiveName = L["string", "number", "integer", "boolean", "null", "unknown", "any", "never", "object"]
+
+
+@dataclass
+class Primitive:
+    name: PrimitiveName
+    kind: L["primitive"] = "primitive"
+
+
+@dataclass
+class LiteralType:
+    value: str | int | float | bool
+    kind: L["literal"] = "literal"
+
+
+@dataclass
+class Ref:
+    """A reference to a declaration. `target` is its id once resolved, else None."""
+
+    text: str
+    target: str | None = None
+    args: list[TypeRef] = field(default_factory=list)
+    kind: L["ref"] = "ref"
+
+
+@dataclass
+class TypeParam:
+    """A generic's type parameter (`Item` in `Page<Item>`)."""
+
+    name: str
+    kind: L["type_param"] = "type_param"
+
+
+@dataclass
+class RuntimeRef:
+    """A primitive of the SDK runtime (`APIPromise`, `JSONLDecoder`, `Uploadable`...), not an API type."""
+
+    name: str
+    args: list[TypeRef] = field(default_factory=list)
+    kind: L["runtime"] = "runtime"
+
+
+@dataclass
+class ArrayType:
+    item: TypeRef
+    kind: L["array"] = "array"
+
+
+@dataclass
+class TupleType:
+    items: list[TypeRef]
+    kind: L["tuple"] = "tuple"
+
+
+@dataclass
+class UnionType:
+    """A union. `discriminator` names the literal field that tells members apart, when one does.
+
+    `open` is set for Stainless open enums (`'a' | 'b' | (string & {})`): known literals, any string.
+    """
+
+    members: list[TypeRef]
+    discriminator: str | None = None
+    open: bool = False
+    kind: L["union"] = "union"
+
+
+@dataclass
+class IntersectionType:
+    members: list[TypeRef]
+    kind: L["intersection"] = "intersection"
+
+
+@dataclass
+class RecordType:
+    key: TypeRef
+    value: TypeRef
+    kind: L["record"] = "record"
+
+
+@dataclass
+class ObjectType:
+    """An inline object literal type (`{ a: string }`)."""
+
+    fields: list[Field_]
+    index: RecordType | None = None
+    kind: L["object"] = "object"
+
+
+TypeRef = Union[
+    Primitive,
+    LiteralType,
+    Ref,
+    RuntimeRef,
+    TypeParam,
+    ArrayType,
+    TupleType,
+    UnionType,
+    IntersectionType,
+    RecordType,
+    ObjectType,
+]
+
+
+# --- Declarations ------------------------------------------------------------------------------
+
+
+@dataclass
+class Field_:
+    """A property of an interface or object type. `name` is the wire name, verbatim."""
+
+    name: str
+    type: TypeRef
+    optional: bool
+    loc: Location
+    readonly: bool = False
+    doc: Doc = field(default_factory=Doc)
+
+
+@dataclass
+class Interface:
+    id: str
+    name: str
+    module: str
+    fields: list[Field_]
+    loc: Location
+    extends: list[TypeRef] = field(default_factory=list)
+    index: RecordType | None = None
+    type_params: list[str] = field(default_factory=list)
+    doc: Doc = field(default_factory=Doc)
+    kind: L["interface"] = "interface"
+
+
+@dataclass
+class Alias:
+    id: str
+    name: str
+    module: str
+    type: TypeRef
+    loc: Location
+    type_params: list[str] = field(default_factory=list)
+    doc: Doc = field(default_factory=Doc)
+    kind: L["alias"] = "alias"
+
+
+Declaration = Union[Interface, Alias]
+
+
+# --- Resources ---------------------------------------------------------------------------------
+
+ParamLocation = L["path", "query", "body", "header"]
+ResponseKind = L["model", "page", "jsonl", "binary", "sse", "void"]
+RouteSource = L["js", "convention", "routes-file"]
+
+
+@dataclass
+class Param:
+    """One parameter as the user passes it. `name` is the wire name (header: the argument name)."""
+
+    name: str
+    type: TypeRef
+    required: bool
+    location: ParamLocation
+    loc: Location
+    wire_name: str | None = None
+    doc: Doc = field(default_factory=Doc)
+
+
+@dataclass
+class Response:
+    """What a method gives back: `type` is the model, or the item for pages and streams."""
+
+    kind: ResponseKind
+    type: TypeRef | None
+    page: str | None = None
+
+
+@dataclass
+class FollowUrl:
+    """A route that first calls `via` and then requests the URL found in its `url_field`."""
+
+    via: str
+    url_field: str
+    accept: str | None = None
+
+
+@dataclass
+class Route:
+    """`path` uses `{wire_name}` placeholders; it is None when `follow` gives the URL instead."""
+
+    verb: str
+    path: str | None
+    source: RouteSource
+    loc: Location
+    follow: FollowUrl | None = None
+
+
+@dataclass
+class Method:
+    name: str
+    params: list[Param]
+    response: Response
+    loc: Location
+    params_type: TypeRef | None = None
+    route: Route | None = None
+    logical_route: Route | None = None
+    doc: Doc = field(default_factory=Doc)
+    overloads: int = 1
+
+
+@dataclass
+class SubResource:
+    attr: str
+    resource: str
+
+
+@dataclass
+class Resource:
+    name: str
+    path: str
+    module: str
+    methods: list[Method]
+    loc: Location
+    subresources: list[SubResource] = field(default_factory=list)
+    skipped_methods: list[str] = field(default_factory=list)
+    doc: Doc = field(default_factory=Doc)
+
+
+# --- SDK facts read from client, error and pagination files ------------------------------------
+
+
+@dataclass
+class ErrorClass:
+    name: str
+    status: int | None
+    match: L["exact", "at_least", "none"]
+    parent: str
+    loc: Location
+    doc: Doc = field(default_factory=Doc)
+
+
+@dataclass
+class Cursor:
+    """Next-page rule step: if `when_query_has` is in the request query (or is None), send
+    `param` = the page's `field`; no next page when that field is empty."""
+
+    param: str
+    field: str
+    when_query_has: str | None = None
+
+
+@dataclass
+class PageClass:
+    id: str
+    name: str
+    item_field: str
+    fields: list[Field_]
+    loc: Location
+    params: list[Field_] = field(default_factory=list)
+    has_more_field: str | None = None
+    cursors: list[Cursor] = field(default_factory=list)
+    doc: Doc = field(default_factory=Doc)
+
+
+@dataclass
+class ClientInfo:
+    class_name: str | None = None
+    base_url: str | None = None
+    base_url_env: str | None = None
+    api_key_env: str | None = None
+    auth_header: str | None = None
+    version_header: tuple[str, str] | None = None
+    log_env: str | None = None
+    max_retries: int | None = None
+    timeout_ms: int | None = None
+    resources: list[SubResource] = field(default_factory=list)
+
+
+@dataclass
+class SourceFile:
+    path: str
+    sha256: str
+
+
+@dataclass
+class Spec:
+    files: list[SourceFile]
+    resources: list[Resource]
+    declarations: dict[str, Declaration]
+    client: ClientInfo
+    errors: list[ErrorClass]
+    pages: list[PageClass]
+    diagnostics: list[Diagnostic]
+
+    def resource(self, path: str) -> Resource | None:
+        return next((r for r in self.resources if r.path == path), None)
+
+
+def to_jsonable(value: object) -> object:
+    """Dump any IR value to JSON-ready data; dict keys sorted by the caller's json.dumps."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return value

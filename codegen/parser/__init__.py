@@ -1,0 +1,208 @@
+"""Parser entry point: spec files -> `Spec` (the IR). See `parse_spec`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from codegen.diagnostics import Diagnostics
+from codegen.ir import Declaration, Interface, Ref, Resource, SourceFile, Spec
+from codegen.naming_wire import snake_case
+from codegen.parser import defaults
+from codegen.parser.dts import ClassDecl, ModuleScan, scan_module
+from codegen.parser.js_facts import JsModule, read_js
+from codegen.parser.recover import Recovery
+from codegen.parser.resolve import Resolver, SymbolTable
+from codegen.parser.resources import ResourceBuilder, RouteConfig
+from codegen.parser.sdk import client_info, error_classes, page_classes
+from codegen.parser.source import find_spec_files, parse_checked
+from codegen.parser.unions import mark_discriminators
+
+__all__ = ["RouteConfig", "parse_spec"]
+
+_EXAMPLE_PATH = re.compile(r"client((?:\.\w+)+)\.\w+\(")
+
+
+def parse_spec(root: Path, routes: RouteConfig | None = None) -> Spec:
+    """Read every `.d.ts` under `root` (and `.js` siblings) into the IR. Raises SpecError."""
+    diags = Diagnostics()
+    dts, js_sources = find_spec_files(root)
+    given = {source.module for source in dts}
+    scans: dict[str, ModuleScan] = {}
+    for source in dts:
+        tree = parse_checked(source, diags)
+        scan = scan_module(source, tree.root_node, diags, given)
+        Recovery(scan, diags).run()
+        scans[source.module] = scan
+    js = {module: read_js(src.data, src.display) for module, src in sorted(js_sources.items())}
+
+    table = SymbolTable.build(scans)
+    _fill_page_params(table, diags)
+    resolver = Resolver(table, diags)
+    for decl in list(table.decls.values()):
+        resolver.declaration(decl)
+    classes = [c for scan in scans.values() for c in scan.classes]
+    resource_ids = {cid for cid, c in table.classes.items() if _base(c) == "APIResource"}
+    for cid in sorted(resource_ids):
+        resolver.klass(table.classes[cid])
+    for cid, klass in sorted(table.classes.items()):
+        if klass.module.endswith("pagination") and not klass.is_abstract:
+            resolver.klass(klass)
+    pages = page_classes(classes, js, table.decls)
+    attachments = _attachments(table, resource_ids, js)
+
+    builder = ResourceBuilder(table.decls, diags, routes or RouteConfig())
+    resources: list[Resource] = []
+    for cid, path in sorted(_resource_paths(table, resource_ids, attachments, diags).items()):
+        klass = table.classes[cid]
+        js_class = next((c for c in js.get(klass.module, JsModule((), (), (), None)).classes if c.name == klass.name), None)
+        js_methods = {m.name: m for m in js_class.methods} if js_class else None
+        resource = builder.build(klass, path, js_methods)
+        resource.subresources = [
+            _sub(attr, table.classes[child], path) for attr, child in attachments.get(cid, [])
+        ]
+        resources.append(resource)
+
+    known_pages = {p.name for p in pages}
+    for resource in resources:
+        for method in resource.methods:
+            page = method.response.page
+            if method.response.kind == "page" and page and page not in known_pages:
+                if page == defaults.STANDARD_PAGE:
+                    pages.append(defaults.standard_page(resource.module, method.loc))
+                    known_pages.add(page)
+                    diags.warn(
+                        "default-page",
+                        f"page class '{page}' not given; using the documented default for the SDK's standard Page",
+                        method.loc,
+                    )
+
+    decls = dict(sorted(table.decls.items()))
+    mark_discriminators(_all_types(decls, resources), decls)
+    client_attrs = {table.classes[c].name: a for c, a in attachments.items()}
+    files = [SourceFile(s.path.relative_to(root if root.is_dir() else root.parent).as_posix(), s.sha256)
+             for s in [*dts, *js_sources.values()]]
+    return Spec(
+        files=sorted(files, key=lambda f: f.path),
+        resources=sorted(resources, key=lambda r: r.path),
+        declarations=decls,
+        client=_client(classes, client_attrs, js, table),
+        errors=error_classes(classes, js),
+        pages=sorted(pages, key=lambda p: p.id),
+        diagnostics=diags.sorted(),
+    )
+
+
+def _base(klass: ClassDecl) -> str | None:
+    return klass.base.split(".")[-1] if klass.base else None
+
+
+def _sub(attr: str, child: ClassDecl, parent_path: str) -> object:
+    from codegen.ir import SubResource
+
+    return SubResource(attr, f"{parent_path}.{attr}" if parent_path else attr)
+
+
+def _fill_page_params(table: SymbolTable, diags: Diagnostics) -> None:
+    """`extends PageParams` with pagination not given: the documented default fills the gap."""
+    for decl in list(table.decls.values()):
+        if not isinstance(decl, Interface):
+            continue
+        for base in decl.extends:
+            if not isinstance(base, Ref) or base.text != defaults.STANDARD_PAGE_PARAMS:
+                continue
+            if table.lookup(decl.module, base.text, "") is not None:
+                continue
+            filled = defaults.page_params(decl.module, decl.loc)
+            table.decls[filled.id] = filled
+            table.names.setdefault(decl.module, {})[filled.name] = filled.id
+            diags.warn(
+                "default-page-params",
+                f"'{base.text}' not given; filled with the documented default for the SDK's "
+                "standard Page (limit, before_id, after_id)",
+                decl.loc,
+            )
+
+
+def _attachments(
+    table: SymbolTable, resource_ids: set[str], js: dict[str, JsModule]
+) -> dict[str, list[tuple[str, str]]]:
+    """class id -> [(attribute, resource class id)] from `batches: BatchesAPI.Batches` properties."""
+    by_name: dict[str, list[str]] = {}
+    for cid in resource_ids:
+        by_name.setdefault(table.classes[cid].name, []).append(cid)
+    result: dict[str, list[tuple[str, str]]] = {}
+    for cid, klass in sorted(table.classes.items()):
+        for prop in klass.properties:
+            if not isinstance(prop.type, Ref):
+                continue
+            target = prop.type.target or table.lookup(klass.module, prop.type.text, "")
+            if target not in resource_ids:
+                # re-exported through an index file that was not given: match by unique class name
+                matches = by_name.get(prop.type.text.split(".")[-1], [])
+                target = matches[0] if len(matches) == 1 else None
+            if target is not None:
+                result.setdefault(cid, []).append((prop.name, target))
+    return result
+
+
+def _resource_paths(
+    table: SymbolTable,
+    resource_ids: set[str],
+    attachments: dict[str, list[tuple[str, str]]],
+    diags: Diagnostics,
+) -> dict[str, str]:
+    children = {child for pairs in attachments.values() for _, child in pairs}
+    roots = [cid for cid in attachments if cid not in resource_ids]
+    paths: dict[str, str] = {}
+
+    def visit(cid: str, prefix: str) -> None:
+        for attr, child in attachments.get(cid, []):
+            if child not in paths:
+                paths[child] = f"{prefix}{attr}"
+                visit(child, f"{prefix}{attr}.")
+
+    for root in sorted(roots):
+        visit(root, "")
+    for cid in sorted(resource_ids - set(paths)):
+        if cid in children:
+            continue
+        klass = table.classes[cid]
+        path = _path_from_examples(klass)
+        if path:
+            diags.info("path-from-example", f"resource {klass.name} placed at '{path}' from its @example", klass.loc)
+        else:
+            path = snake_case(klass.name)
+            diags.warn("path-from-name", f"resource {klass.name} is attached nowhere; placed at '{path}'", klass.loc)
+        paths[cid] = path
+        visit(cid, f"{path}.")
+    return paths
+
+
+def _path_from_examples(klass: ClassDecl) -> str | None:
+    for method in klass.methods:
+        for example in method.doc.examples:
+            match = _EXAMPLE_PATH.search(example)
+            if match:
+                return match.group(1).lstrip(".")
+    return None
+
+
+def _all_types(decls: dict[str, Declaration], resources: list[Resource]) -> list:  # type: ignore[type-arg]
+    types = []
+    for decl in decls.values():
+        if isinstance(decl, Interface):
+            types.extend(f.type for f in decl.fields)
+        else:
+            types.append(decl.type)
+    for resource in resources:
+        for method in resource.methods:
+            types.extend(p.type for p in method.params)
+            if method.response.type is not None:
+                types.append(method.response.type)
+    return types
+
+
+def _client(classes: list[ClassDecl], attrs: dict[str, list[tuple[str, str]]], js: dict[str, JsModule], table: SymbolTable):  # type: ignore[no-untyped-def]
+    info = client_info(classes, attrs, js)
+    return info

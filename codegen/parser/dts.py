@@ -1,0 +1,335 @@
+"""Walks one `.d.ts` syntax tree into a `ModuleScan`: imports, data declarations and classes.
+
+Names are kept as written and qualified by their enclosing namespaces (`BatchCreateParams.Request`);
+`resolve.py` links them across files afterwards.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from codegen.diagnostics import Diagnostics
+from codegen.ir import Alias, Doc, Field_, Interface, Location, TypeRef
+from codegen.parser.jsdoc import parse_jsdoc
+from codegen.parser.source import SourceText
+from codegen.parser.types import TypeReader, property_name
+
+_CLASS_NODES = ("class_declaration", "abstract_class_declaration")
+_SKIPPED_STATEMENTS = {
+    "lexical_declaration": "variable declaration",
+    "function_signature": "function declaration",
+    "enum_declaration": "enum",
+    "import_alias": "import alias",
+    "expression_statement": "expression",
+}
+
+
+@dataclass
+class ImportBinding:
+    """`local` names `name` (None: the whole module) of `spec`, a module id when it was given."""
+
+    local: str
+    spec: str
+    module: str | None
+    name: str | None
+    loc: Location
+
+
+@dataclass
+class ParamSig:
+    name: str
+    type: TypeRef
+    optional: bool
+    loc: Location
+
+
+@dataclass
+class MethodSig:
+    name: str
+    params: list[ParamSig]
+    returns: TypeRef
+    loc: Location
+    doc: Doc
+    overloads: int = 1
+
+
+@dataclass
+class ClassDecl:
+    name: str
+    module: str
+    base: str | None
+    base_args: list[TypeRef]
+    type_params: list[str]
+    methods: list[MethodSig]
+    properties: list[Field_]
+    loc: Location
+    doc: Doc
+    is_abstract: bool = False
+
+
+@dataclass
+class ModuleScan:
+    source: SourceText
+    imports: dict[str, ImportBinding] = field(default_factory=dict)
+    declarations: list[Interface | Alias] = field(default_factory=list)
+    classes: list[ClassDecl] = field(default_factory=list)
+
+
+def scan_module(source: SourceText, root: Node, diags: Diagnostics, given: set[str]) -> ModuleScan:
+    scan = ModuleScan(source)
+    _Scanner(scan, diags, given).statements(root, prefix="")
+    return scan
+
+
+class _Scanner:
+    def __init__(self, scan: ModuleScan, diags: Diagnostics, given: set[str]) -> None:
+        self.scan = scan
+        self.source = scan.source
+        self.diags = diags
+        self.given = given
+        self.types = TypeReader(scan.source, diags)
+
+    def statements(self, body: Node, prefix: str) -> None:
+        comment: str | None = None
+        for node in body.named_children:
+            if node.type == "comment":
+                comment = self.source.text(node)
+                continue
+            self.statement(node, prefix, comment)
+            comment = None
+
+    def statement(self, node: Node, prefix: str, comment: str | None) -> None:
+        kind = node.type
+        if kind in ("export_statement", "ambient_declaration"):
+            inner = [c for c in node.named_children if c.type not in ("comment", "decorator")]
+            if kind == "export_statement" and (not inner or inner[0].type in ("export_clause", "string")):
+                return  # re-exports (`export { A as A }`, `export * from`) add no declarations
+            for child in inner:
+                self.statement(child, prefix, comment)
+        elif kind == "import_statement":
+            self.import_statement(node)
+        elif kind == "interface_declaration":
+            self.interface(node, prefix, comment)
+        elif kind == "type_alias_declaration":
+            self.alias(node, prefix, comment)
+        elif kind in _CLASS_NODES:
+            self.klass(node, prefix, comment)
+        elif kind in ("internal_module", "module"):
+            self.namespace(node, prefix)
+        elif kind == "empty_statement":
+            return
+        else:
+            what = _SKIPPED_STATEMENTS.get(kind, kind.replace("_", " "))
+            self.diags.info("skipped-statement", f"{what} is not modelled; skipped", self.source.loc(node))
+
+    def import_statement(self, node: Node) -> None:
+        spec_node = node.child_by_field_name("source")
+        if spec_node is None:
+            return
+        spec = property_name(self.source, spec_node)
+        module = self.resolve_module(spec)
+        clause = next((c for c in node.named_children if c.type == "import_clause"), None)
+        if clause is None:
+            return
+        for child in clause.named_children:
+            if child.type == "namespace_import":
+                ident = next(c for c in child.named_children if c.type == "identifier")
+                self.bind(self.source.text(ident), spec, module, None, ident)
+            elif child.type == "named_imports":
+                for spec_node_ in child.named_children:
+                    if spec_node_.type != "import_specifier":
+                        continue
+                    name = spec_node_.child_by_field_name("name")
+                    alias = spec_node_.child_by_field_name("alias") or name
+                    if name is not None and alias is not None:
+                        self.bind(self.source.text(alias), spec, module, self.source.text(name), alias)
+            elif child.type == "identifier":
+                self.bind(self.source.text(child), spec, module, "default", child)
+
+    def bind(self, local: str, spec: str, module: str | None, name: str | None, node: Node) -> None:
+        self.scan.imports[local] = ImportBinding(local, spec, module, name, self.source.loc(node))
+
+    def resolve_module(self, spec: str) -> str | None:
+        """`../shared.js` seen from `resources/messages/batches` -> `resources/shared`, if given."""
+        if not spec.startswith("."):
+            return None
+        here = posixpath.dirname(self.source.module)
+        target = posixpath.normpath(posixpath.join(here, spec))
+        for ext in (".js", ".mjs", ".ts", ".d.ts"):
+            if target.endswith(ext):
+                target = target[: -len(ext)]
+                break
+        for candidate in (target, f"{target}/index"):
+            if candidate in self.given:
+                return candidate
+        return None
+
+    def doc(self, comment: str | None) -> Doc:
+        return parse_jsdoc(comment) if comment and comment.startswith("/**") else Doc()
+
+    def type_params(self, node: Node) -> list[str]:
+        params = node.child_by_field_name("type_parameters")
+        if params is None:
+            return []
+        names = []
+        for param in params.named_children:
+            name = param.child_by_field_name("name") or param.named_children[0]
+            names.append(self.source.text(name))
+        return names
+
+    def qualified(self, node: Node, prefix: str) -> tuple[str, str]:
+        name_node = node.child_by_field_name("name")
+        name = self.source.text(name_node) if name_node else "?"
+        return name, f"{prefix}{name}"
+
+    def decl_id(self, qualified: str) -> str:
+        return f"{self.source.module}#{qualified}"
+
+    def interface(self, node: Node, prefix: str, comment: str | None) -> None:
+        _, qualified = self.qualified(node, prefix)
+        extends: list[TypeRef] = []
+        for clause in node.named_children:
+            if clause.type == "extends_type_clause":
+                extends.extend(self.types.read(t) for t in clause.named_children)
+        body = node.child_by_field_name("body")
+        fields, index = self.types.read_members(body) if body else ([], None)
+        self.scan.declarations.append(
+            Interface(
+                id=self.decl_id(qualified),
+                name=qualified,
+                module=self.source.module,
+                fields=fields,
+                loc=self.source.loc(node),
+                extends=extends,
+                index=index,
+                type_params=self.type_params(node),
+                doc=self.doc(comment),
+            )
+        )
+
+    def alias(self, node: Node, prefix: str, comment: str | None) -> None:
+        _, qualified = self.qualified(node, prefix)
+        self.scan.declarations.append(
+            Alias(
+                id=self.decl_id(qualified),
+                name=qualified,
+                module=self.source.module,
+                type=self.types.read(node.child_by_field_name("value")),
+                loc=self.source.loc(node),
+                type_params=self.type_params(node),
+                doc=self.doc(comment),
+            )
+        )
+
+    def namespace(self, node: Node, prefix: str) -> None:
+        name_node = node.child_by_field_name("name")
+        body = node.child_by_field_name("body")
+        if name_node is None or body is None:
+            return
+        self.statements(body, f"{prefix}{self.source.text(name_node)}.")
+
+    def klass(self, node: Node, prefix: str, comment: str | None) -> None:
+        name, qualified = self.qualified(node, prefix)
+        base, base_args = None, []
+        heritage = next((c for c in node.named_children if c.type == "class_heritage"), None)
+        extends = next((c for c in heritage.named_children if c.type == "extends_clause"), None) if heritage else None
+        if extends is not None:
+            value = extends.child_by_field_name("value") or extends.named_children[0]
+            base = self.source.text(value)
+            args = extends.child_by_field_name("type_arguments")
+            base_args = [self.types.read(a) for a in args.named_children] if args else []
+        decl = ClassDecl(
+            name=qualified,
+            module=self.source.module,
+            base=base,
+            base_args=base_args,
+            type_params=self.type_params(node),
+            methods=[],
+            properties=[],
+            loc=self.source.loc(node),
+            doc=self.doc(comment),
+            is_abstract=node.type == "abstract_class_declaration",
+        )
+        body = node.child_by_field_name("body")
+        if body is not None:
+            self.class_members(decl, body)
+        self.scan.classes.append(decl)
+
+    def class_members(self, decl: ClassDecl, body: Node) -> None:
+        comment: str | None = None
+        by_name: dict[str, MethodSig] = {}
+        for member in body.named_children:
+            if member.type == "comment":
+                comment = self.source.text(member)
+                continue
+            modifiers = {c.type for c in member.children} | {
+                self.source.text(c) for c in member.children if c.type == "accessibility_modifier"
+            }
+            hidden = bool(modifiers & {"private", "protected", "static", "get", "set"})
+            if member.type in ("method_signature", "abstract_method_signature"):
+                method = self.method(member, comment)
+                if method is None or hidden:
+                    pass
+                elif method.name in by_name:
+                    by_name[method.name].overloads += 1
+                else:
+                    by_name[method.name] = method
+                    decl.methods.append(method)
+            elif member.type == "public_field_definition":
+                self.class_field(decl, member, comment, hidden)
+            else:
+                self.diags.info(
+                    "skipped-member",
+                    f"{member.type.replace('_', ' ')} in class {decl.name} is not modelled; skipped",
+                    self.source.loc(member),
+                )
+            comment = None
+
+    def class_field(self, decl: ClassDecl, member: Node, comment: str | None, hidden: bool) -> None:
+        name_node = member.child_by_field_name("name")
+        if name_node is None or name_node.type == "private_property_identifier":
+            self.diags.info(
+                "skipped-member", f"private member of class {decl.name} skipped", self.source.loc(member)
+            )
+            return
+        if hidden:
+            return
+        type_ = self.types.read(member.child_by_field_name("type"))
+        optional = any(c.type == "?" for c in member.children)
+        decl.properties.append(
+            Field_(property_name(self.source, name_node), type_, optional, self.source.loc(member),
+                   doc=self.doc(comment))
+        )
+
+    def method(self, node: Node, comment: str | None) -> MethodSig | None:
+        name_node = node.child_by_field_name("name")
+        if name_node is None or name_node.type == "computed_property_name":
+            self.diags.info("skipped-member", "computed method name skipped", self.source.loc(node))
+            return None
+        name = self.source.text(name_node)
+        if name == "constructor":
+            return None
+        params: list[ParamSig] = []
+        formal = node.child_by_field_name("parameters")
+        for param in formal.named_children if formal else []:
+            if param.type not in ("required_parameter", "optional_parameter"):
+                continue
+            pattern = param.child_by_field_name("pattern")
+            if pattern is None or pattern.type != "identifier":
+                self.diags.info(
+                    "skipped-param", "destructured or rest parameter skipped", self.source.loc(param)
+                )
+                continue
+            params.append(
+                ParamSig(
+                    self.source.text(pattern),
+                    self.types.read(param.child_by_field_name("type")),
+                    param.type == "optional_parameter",
+                    self.source.loc(param),
+                )
+            )
+        returns = self.types.read(node.child_by_field_name("return_type"))
+        return MethodSig(name, params, returns, self.source.loc(node), self.doc(comment))

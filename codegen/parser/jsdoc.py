@@ -1,0 +1,80 @@
+"""JSDoc comments to `Doc`: the text, `@deprecated`, and `@example` code blocks.
+
+Works on comments whose newlines were flattened to spaces (the degraded seed): a ` * ` that
+follows whitespace starts a new line, as it would have in the original file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from codegen.ir import Doc
+
+_FLATTENED_STAR = re.compile(r"\s+\*(?=\s|$)(?!/)")
+_FENCE = re.compile(r"^```\w*\s*$")
+
+
+def comment_lines(comment: str) -> list[str]:
+    """The lines of a `/** ... */` comment without the comment markers and leading `* `."""
+    body = comment.strip()
+    if body.startswith("/**"):
+        body = body[3:]
+    elif body.startswith("/*"):
+        body = body[2:]
+    if body.endswith("*/"):
+        body = body[:-2]
+    if "\n" not in body and _FLATTENED_STAR.search(body):
+        body = _FLATTENED_STAR.sub("\n*", body)
+    lines = []
+    for raw in body.split("\n"):
+        line = raw.strip()
+        if line.startswith("*"):
+            line = line[1:]
+            if line.startswith(" "):
+                line = line[1:]
+        lines.append(line.rstrip())
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _dedent(lines: list[str]) -> list[str]:
+    """Strip the common indentation (flattened comments keep the original's relative indent)."""
+    widths = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
+    cut = min(widths, default=0)
+    return [line[cut:] for line in lines]
+
+
+def parse_jsdoc(comment: str) -> Doc:
+    text: list[str] = []
+    examples: list[str] = []
+    deprecated: str | None = None
+    tag: str | None = None
+    tag_lines: list[str] = []
+
+    def flush() -> None:
+        nonlocal deprecated
+        if tag == "example":
+            code = [line for line in tag_lines if not _FENCE.match(line.strip())]
+            examples.append("\n".join(_dedent(code)).strip("\n"))
+        elif tag == "deprecated":
+            deprecated = " ".join(line.strip() for line in tag_lines).strip()
+
+    for line in comment_lines(comment):
+        match = re.match(r"^@(\w+)\s?(.*)$", line.strip())
+        if match and not (tag == "example" and _in_open_fence(tag_lines)):
+            flush()
+            tag, tag_lines = match.group(1), [match.group(2)] if match.group(2) else []
+            continue
+        if tag is None:
+            text.append(line)
+        else:
+            tag_lines.append(line)
+    flush()
+    return Doc(text="\n".join(text).strip("\n"), deprecated=deprecated, examples=examples)
+
+
+def _in_open_fence(lines: list[str]) -> bool:
+    return sum(1 for line in lines if _FENCE.match(line.strip())) % 2 == 1

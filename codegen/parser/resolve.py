@@ -1,0 +1,174 @@
+"""Links every written type name to its declaration, across files, namespaces and imports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from codegen.diagnostics import Diagnostics
+from codegen.ir import (
+    Alias,
+    ArrayType,
+    Declaration,
+    Field_,
+    IntersectionType,
+    Interface,
+    Location,
+    ObjectType,
+    RecordType,
+    Ref,
+    RuntimeRef,
+    TupleType,
+    TypeParam,
+    TypeRef,
+    UnionType,
+)
+from codegen.parser.dts import ClassDecl, ModuleScan
+from codegen.parser.types import RUNTIME_PRIMITIVES
+
+
+def map_refs(type_: TypeRef, fn: Callable[[Ref], TypeRef]) -> TypeRef:
+    """A copy of `type_` with every `Ref` (including those in type arguments) replaced by `fn`."""
+
+    def walk(t: TypeRef) -> TypeRef:
+        if isinstance(t, Ref):
+            return fn(replace(t, args=[walk(a) for a in t.args]))
+        if isinstance(t, RuntimeRef):
+            return replace(t, args=[walk(a) for a in t.args])
+        if isinstance(t, ArrayType):
+            return replace(t, item=walk(t.item))
+        if isinstance(t, (UnionType, IntersectionType)):
+            return replace(t, members=[walk(m) for m in t.members])
+        if isinstance(t, TupleType):
+            return replace(t, items=[walk(m) for m in t.items])
+        if isinstance(t, RecordType):
+            return replace(t, key=walk(t.key), value=walk(t.value))
+        if isinstance(t, ObjectType):
+            fields = [replace(f, type=walk(f.type)) for f in t.fields]
+            index = walk(t.index) if t.index else None
+            return replace(t, fields=fields, index=index if isinstance(index, RecordType) else None)
+        return t
+
+    return walk(type_)
+
+
+@dataclass
+class SymbolTable:
+    scans: dict[str, ModuleScan]
+    decls: dict[str, Declaration] = field(default_factory=dict)
+    classes: dict[str, ClassDecl] = field(default_factory=dict)
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, scans: dict[str, ModuleScan]) -> SymbolTable:
+        table = cls(scans)
+        for module, scan in scans.items():
+            names = table.names.setdefault(module, {})
+            for decl in scan.declarations:
+                table.decls[decl.id] = decl
+                names[decl.name] = decl.id
+            for klass in scan.classes:
+                class_id = f"{module}#{klass.name}"
+                table.classes[class_id] = klass
+                names.setdefault(klass.name, class_id)
+        return table
+
+    def unique_name(self, name: str) -> str | None:
+        """The id of the one declaration or class called `name` in all given files, if unique."""
+        found = {ids[name] for ids in self.names.values() if name in ids}
+        data = {target for target in found if target in self.decls}
+        for candidates in (data, found):
+            if len(candidates) == 1:
+                return candidates.pop()
+        return None
+
+    def lookup(self, module: str, text: str, scope: str) -> str | None:
+        """The id `text` names in `module`, seen from namespace `scope` (`A.B.` or '')."""
+        names = self.names.get(module, {})
+        parts = scope.split(".")[:-1] if scope else []
+        for depth in range(len(parts), -1, -1):
+            candidate = ".".join([*parts[:depth], text])
+            if candidate in names:
+                return names[candidate]
+        head, _, rest = text.partition(".")
+        binding = self.scans[module].imports.get(head) if module in self.scans else None
+        if binding is None or binding.module is None:
+            return None
+        if binding.name is None:
+            return self.names.get(binding.module, {}).get(rest) if rest else None
+        target = f"{binding.name}.{rest}" if rest else binding.name
+        return self.names.get(binding.module, {}).get(target)
+
+
+def _is_sdk_internal(spec: str) -> bool:
+    """Imports from the SDK's internals and hand-written helpers are runtime, not API types."""
+    return any(part in ("internal", "lib", "_vendor") for part in spec.split("/"))
+
+
+class Resolver:
+    def __init__(self, table: SymbolTable, diags: Diagnostics) -> None:
+        self.table = table
+        self.diags = diags
+
+    def type(self, t: TypeRef, module: str, scope: str, loc: Location, params: list[str]) -> TypeRef:
+        def link(ref: Ref) -> TypeRef:
+            if ref.text in params:
+                return TypeParam(ref.text)
+            target = self.table.lookup(module, ref.text, scope)
+            if target is not None:
+                return replace(ref, target=target)
+            return self.unresolved(ref, module, loc)
+
+        return map_refs(t, link)
+
+    def unresolved(self, ref: Ref, module: str, loc: Location) -> TypeRef:
+        head = ref.text.split(".")[0]
+        binding = self.table.scans[module].imports.get(head) if module in self.table.scans else None
+        last = ref.text.split(".")[-1]
+        if binding is not None and binding.module is None:
+            if last in RUNTIME_PRIMITIVES or _is_sdk_internal(binding.spec):
+                return RuntimeRef(last, ref.args)
+            unique = self.table.unique_name(last)
+            if unique is not None:
+                self.diags.info(
+                    "resolved-by-name",
+                    f"'{ref.text}' comes through '{binding.spec}', which was not given; "
+                    f"linked to the only declaration named '{last}'",
+                    loc,
+                )
+                return replace(ref, target=unique)
+        where = f" (imported from '{binding.spec}', which was not given)" if binding else ""
+        self.diags.warn("unresolved-ref", f"unresolved type '{ref.text}'{where}", loc)
+        return ref
+
+    def fields(self, fields: list[Field_], module: str, scope: str, params: list[str]) -> None:
+        for f in fields:
+            f.type = self.type(f.type, module, scope, f.loc, params)
+
+    def declaration(self, decl: Declaration) -> None:
+        scope = decl.name.rpartition(".")[0]
+        scope = f"{scope}." if scope else ""
+        if isinstance(decl, Interface):
+            self.fields(decl.fields, decl.module, scope, decl.type_params)
+            decl.extends = [
+                self.type(t, decl.module, scope, decl.loc, decl.type_params) for t in decl.extends
+            ]
+            if decl.index is not None:
+                index = self.type(decl.index, decl.module, scope, decl.loc, decl.type_params)
+                decl.index = index if isinstance(index, RecordType) else None
+        elif isinstance(decl, Alias):
+            decl.type = self.type(decl.type, decl.module, scope, decl.loc, decl.type_params)
+
+    def klass(self, klass: ClassDecl) -> None:
+        scope = klass.name.rpartition(".")[0]
+        scope = f"{scope}." if scope else ""
+        self.fields(klass.properties, klass.module, scope, klass.type_params)
+        klass.base_args = [
+            self.type(t, klass.module, scope, klass.loc, klass.type_params) for t in klass.base_args
+        ]
+        for method in klass.methods:
+            for param in method.params:
+                param.type = self.type(param.type, klass.module, scope, param.loc, klass.type_params)
+            method.returns = self.type(
+                method.returns, klass.module, scope, method.loc, klass.type_params
+            )

@@ -1,0 +1,245 @@
+"""Resource classes to IR `Resource`s: methods, where each param goes, responses and routes.
+
+Routes come from the compiled `.js` when it is given; otherwise from a routes file, and last from
+the REST convention documented in README.md ("Routes without .js"). Every route that was not read
+from code is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from codegen.diagnostics import Diagnostics
+from codegen.ir import (
+    Alias,
+    Declaration,
+    Doc,
+    FollowUrl,
+    Interface,
+    Location,
+    Method,
+    Param,
+    ParamLocation,
+    Primitive,
+    Ref,
+    Resource,
+    Response,
+    Route,
+    RuntimeRef,
+    TypeRef,
+    UnionType,
+)
+from codegen.naming_wire import snake_case
+from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
+from codegen.parser.js_facts import JsMethod, JsRequest
+from codegen.parser.unions import all_fields
+
+_DOC_PREFIX = re.compile(r"^(Path|Query|Body|Header) param:\s*", re.IGNORECASE)
+_READ_NAMES = ("retrieve", "list", "get")
+
+
+@dataclass
+class RouteConfig:
+    prefix: str = "/v1"
+    overrides: dict[str, str] | None = None
+
+
+def classify_response(returns: TypeRef, decls: dict[str, Declaration]) -> Response | None:
+    """What kind of result a method's declared return type promises; None for helpers."""
+    if not isinstance(returns, RuntimeRef) or not returns.args:
+        return None
+    inner = returns.args[0]
+    if returns.name == "PagePromise" and len(returns.args) == 2:
+        return Response("page", returns.args[1], page=page_class_name(inner, decls))
+    if returns.name == "Promise" and isinstance(inner, RuntimeRef) and inner.name == "JSONLDecoder":
+        return Response("jsonl", inner.args[0] if inner.args else None)
+    if returns.name != "APIPromise":
+        return None
+    if isinstance(inner, UnionType):  # streaming overload union: the non-stream member decides
+        inner = next((m for m in inner.members if not isinstance(m, RuntimeRef)), inner.members[0])
+    if isinstance(inner, RuntimeRef) and inner.name == "Stream":
+        return Response("sse", inner.args[0] if inner.args else None)
+    if isinstance(inner, RuntimeRef) and inner.name == "Response":
+        return Response("binary", None)
+    if isinstance(inner, Primitive) and inner.name == "null":
+        return Response("void", None)
+    return Response("model", inner)
+
+
+def page_class_name(t: TypeRef, decls: dict[str, Declaration]) -> str | None:
+    """`MessageBatchesPage` (alias of `Page<MessageBatch>`) -> `Page`."""
+    while isinstance(t, Ref):
+        decl = decls.get(t.target) if t.target else None
+        if isinstance(decl, Alias):
+            t = decl.type
+            continue
+        return (t.target or t.text).split("#")[-1].split(".")[-1]
+    return None
+
+
+class ResourceBuilder:
+    def __init__(
+        self,
+        decls: dict[str, Declaration],
+        diags: Diagnostics,
+        routes: RouteConfig,
+    ) -> None:
+        self.decls = decls
+        self.diags = diags
+        self.routes = routes
+
+    def build(self, klass: ClassDecl, path: str, js: dict[str, JsMethod] | None) -> Resource:
+        resource = Resource(klass.name, path, klass.module, [], klass.loc, doc=klass.doc)
+        for sig in klass.methods:
+            response = classify_response(sig.returns, self.decls)
+            if response is None:
+                resource.skipped_methods.append(sig.name)
+                self.diags.info(
+                    "skipped-method",
+                    f"{klass.name}.{sig.name} returns no API response (a hand-written helper); skipped",
+                    sig.loc,
+                )
+                continue
+            if sig.overloads > 1:
+                self.diags.info(
+                    "overloads",
+                    f"{klass.name}.{sig.name} has {sig.overloads} overloads; the first one is used",
+                    sig.loc,
+                )
+            resource.methods.append(self.method(resource, sig, response, (js or {}).get(sig.name), js is not None))
+        return resource
+
+    def method(
+        self, resource: Resource, sig: MethodSig, response: Response, js: JsMethod | None, has_js: bool
+    ) -> Method:
+        request = js.requests[-1] if js and js.requests else None
+        method = Method(sig.name, [], response, sig.loc, doc=sig.doc, overloads=sig.overloads)
+        for param in sig.params:
+            if isinstance(param.type, RuntimeRef) and param.type.name == "RequestOptions":
+                continue
+            if _is_scalar(param.type):
+                method.params.append(
+                    Param(snake_case(param.name), param.type, not param.optional, "path", param.loc,
+                          doc=Doc())
+                )
+                continue
+            method.params_type = _strip_null(param.type)
+            method.params.extend(self.object_params(param, request, js))
+        route = self.route_from_js(method, js, request) if request else None
+        if route is None:
+            route = self.route_from_convention(resource, method, sig.loc, has_js)
+        method.route = route
+        if route.follow is not None:
+            logical = request.span_route if request and request.span_route else None
+            method.logical_route = (
+                Route("GET", logical, "js", route.loc)
+                if logical
+                else self.conventional(resource, method, sig.loc, "GET")
+            )
+        return method
+
+    def object_params(self, param: ParamSig, request: JsRequest | None, js: JsMethod | None) -> list[Param]:
+        target = _strip_null(param.type)
+        if not (isinstance(target, Ref) and target.target):
+            self.diags.warn(
+                "untyped-params",
+                f"parameter '{param.name}' has no resolvable interface type; its fields are unknown",
+                param.loc,
+            )
+            return []
+        headers = {src: wire for wire, src in (request.headers if request else ()) if src}
+        params = []
+        for f in all_fields(target.target, self.decls):
+            location, wire = self.param_location(param.name, f.name, f.doc, request, headers)
+            doc = Doc(_DOC_PREFIX.sub("", f.doc.text), f.doc.deprecated, f.doc.examples)
+            params.append(
+                Param(f.name, f.type, not f.optional and not param.optional, location, f.loc, wire, doc)
+            )
+        return params
+
+    def param_location(
+        self,
+        ts_name: str,
+        field: str,
+        doc: Doc,
+        request: JsRequest | None,
+        headers: dict[str, str],
+    ) -> tuple[ParamLocation, str | None]:
+        prefix = _DOC_PREFIX.match(doc.text)
+        said = prefix.group(1).lower() if prefix else None
+        if field in headers:
+            return "header", headers[field]
+        if said == "header":
+            return "header", field
+        if request is not None and (request.query_from or request.body_from):
+            return ("query" if request.query_from else "body"), None
+        if said in ("path", "query", "body"):
+            return said, None  # type: ignore[return-value]
+        if ts_name in ("query", "body"):
+            return ts_name, None  # type: ignore[return-value]
+        return "body", None
+
+    def route_from_js(self, method: Method, js: JsMethod | None, request: JsRequest) -> Route | None:
+        loc = Location(method.loc.file.replace(".d.ts", ".js"), request.pos.line, request.pos.col)
+        if request.path is not None:
+            path = re.sub(r"\{(\w+)\}", lambda m: "{" + snake_case(m.group(1)) + "}", request.path)
+            return Route(request.verb.upper(), path, "js", loc)
+        if js is None or not request.path_expr:
+            return None
+        holder, _, url_field = request.path_expr.partition(".")
+        via = next((name for name, var in js.self_calls if var == holder), None)
+        if via is None or not url_field:
+            return None
+        accept = dict((k.lower(), v) for k, v in request.static_headers).get("accept")
+        return Route(request.verb.upper(), None, "js", loc, FollowUrl(via, url_field, accept))
+
+    def route_from_convention(self, resource: Resource, method: Method, loc: Location, has_js: bool) -> Route:
+        key = f"{resource.path}.{method.name}"
+        override = (self.routes.overrides or {}).get(key)
+        if override:
+            verb, _, path = override.partition(" ")
+            self.diags.info("route-from-file", f"route of {key} from the routes file: {override}", loc)
+            return Route(verb.upper(), path.strip(), "routes-file", loc)
+        route = self.conventional(resource, method, loc, None)
+        why = "its .js has no request for it" if has_js else "no .js was given"
+        self.diags.info(
+            "route-from-convention",
+            f"route of {key} inferred by convention ({why}): {route.verb} {route.path}",
+            loc,
+        )
+        return route
+
+    def conventional(self, resource: Resource, method: Method, loc: Location, verb: str | None) -> Route:
+        base = self.routes.prefix + "/" + "/".join(resource.path.split("."))
+        ids = "".join(f"/{{{p.name}}}" for p in method.params if p.location == "path")
+        name = method.name
+        if name == "create":
+            return Route(verb or "POST", base + ids, "convention", loc)
+        if name == "list":
+            return Route(verb or "GET", base + ids, "convention", loc)
+        if name in ("retrieve", "delete", "update"):
+            default = {"retrieve": "GET", "delete": "DELETE", "update": "POST"}[name]
+            return Route(verb or default, base + ids, "convention", loc)
+        reads = method.response.kind in ("jsonl", "binary") or name.startswith(_READ_NAMES)
+        return Route(verb or ("GET" if reads else "POST"), f"{base}{ids}/{snake_case(name)}", "convention", loc)
+
+
+def _is_scalar(t: TypeRef) -> bool:
+    return isinstance(t, Primitive) and t.name in ("string", "number", "integer")
+
+
+def _strip_null(t: TypeRef) -> TypeRef:
+    if isinstance(t, UnionType):
+        rest = [m for m in t.members if not (isinstance(m, Primitive) and m.name == "null")]
+        if len(rest) == 1:
+            return rest[0]
+    return t
+
+
+def interface_of(t: TypeRef, decls: dict[str, Declaration]) -> Interface | None:
+    t = _strip_null(t)
+    if isinstance(t, Ref) and t.target:
+        decl = decls.get(t.target)
+        return decl if isinstance(decl, Interface) else None
+    return None

@@ -1,0 +1,111 @@
+"""SDK facts beside the resources: the client class and its defaults, status errors, page classes."""
+
+from __future__ import annotations
+
+from codegen.diagnostics import Diagnostics
+from codegen.ir import (
+    ArrayType,
+    ClientInfo,
+    Cursor,
+    Declaration,
+    ErrorClass,
+    Interface,
+    LiteralType,
+    PageClass,
+    TypeParam,
+)
+from codegen.parser.dts import ClassDecl
+from codegen.parser.js_facts import JsModule
+
+_ERROR_ROOT = "APIError"
+_PAGE_ROOT = "AbstractPage"
+
+
+def _base(klass: ClassDecl) -> str | None:
+    return klass.base.split(".")[-1] if klass.base else None
+
+
+def _descends(klass: ClassDecl, root: str, by_name: dict[str, ClassDecl]) -> bool:
+    seen: set[str] = set()
+    current: ClassDecl | None = klass
+    while current is not None and current.name not in seen:
+        seen.add(current.name)
+        base = _base(current)
+        if base == root:
+            return True
+        current = by_name.get(base) if base else None
+    return False
+
+
+def error_classes(classes: list[ClassDecl], js: dict[str, JsModule]) -> list[ErrorClass]:
+    """Status errors: subclasses of `APIError` with a status from `generate()` or `APIError<400>`."""
+    by_name = {c.name: c for c in classes}
+    statuses = {e.cls: e for module in js.values() for e in module.error_statuses}
+    found = []
+    for klass in classes:
+        if not _descends(klass, _ERROR_ROOT, by_name):
+            continue
+        status: int | None = None
+        match = "none"
+        if klass.name in statuses:
+            status, match = statuses[klass.name].status, statuses[klass.name].match
+        elif klass.base_args and isinstance(klass.base_args[0], LiteralType):
+            value = klass.base_args[0].value
+            status, match = (value, "exact") if isinstance(value, int) else (None, "none")
+        if status is not None:
+            found.append(ErrorClass(klass.name, status, match, "APIStatusError", klass.loc, klass.doc))  # type: ignore[arg-type]
+    return found
+
+
+def page_classes(
+    classes: list[ClassDecl], js: dict[str, JsModule], decls: dict[str, Declaration]
+) -> list[PageClass]:
+    by_name = {c.name: c for c in classes}
+    rules = {r.cls: r for module in js.values() for r in module.page_rules}
+    pages = []
+    for klass in classes:
+        if klass.is_abstract or not _descends(klass, _PAGE_ROOT, by_name):
+            continue
+        rule = rules.get(klass.name)
+        item_field = rule.item_field if rule and rule.item_field else next(
+            (f.name for f in klass.properties if isinstance(f.type, ArrayType) and isinstance(f.type.item, TypeParam)),
+            "data",
+        )
+        params_decl = decls.get(f"{klass.module}#{klass.name}Params")
+        pages.append(
+            PageClass(
+                id=f"{klass.module}#{klass.name}",
+                name=klass.name,
+                item_field=item_field,
+                fields=klass.properties,
+                loc=klass.loc,
+                params=params_decl.fields if isinstance(params_decl, Interface) else [],
+                has_more_field=rule.has_more_field if rule else None,
+                cursors=[Cursor(param, field, when) for when, param, field in (rule.cursors if rule else ())],
+                doc=klass.doc,
+            )
+        )
+    return pages
+
+
+def client_info(classes: list[ClassDecl], resource_attrs: dict[str, list[tuple[str, str]]], js: dict[str, JsModule]) -> ClientInfo:
+    """The client class is the non-resource class that attaches resources; defaults from its .js."""
+    info = ClientInfo()
+    for klass in classes:
+        if klass.name in resource_attrs and _base(klass) != "APIResource":
+            info.class_name = klass.name
+    for module in js.values():
+        defaults = module.client
+        if defaults is None:
+            continue
+        env = dict(defaults.env)
+        info.base_url = defaults.base_url
+        info.base_url_env = env.get("baseURL")
+        info.api_key_env = env.get("apiKey")
+        info.log_env = env.get("logLevel")
+        info.auth_header = defaults.auth_header.lower() if defaults.auth_header else None
+        info.max_retries = defaults.max_retries
+        info.timeout_ms = defaults.timeout_ms
+        version = [(k, v) for k, v in defaults.static_headers if k.lower().endswith("-version")]
+        info.version_header = version[0] if version else None
+    return info

@@ -1,0 +1,305 @@
+"""TypeScript type nodes to IR types. Names stay as written (`Ref.text`); resolution is later.
+
+Constructs the IR does not model (`keyof`, lookups, conditional and function types...) become
+`unknown` with an `unsupported-type` diagnostic, so a spec that uses them still parses.
+"""
+
+from __future__ import annotations
+
+import json
+
+from tree_sitter import Node
+
+from codegen.diagnostics import Diagnostics
+from codegen.ir import (
+    ArrayType,
+    Doc,
+    Field_,
+    IntersectionType,
+    LiteralType,
+    ObjectType,
+    Primitive,
+    PrimitiveName,
+    RecordType,
+    Ref,
+    RuntimeRef,
+    TupleType,
+    TypeRef,
+    UnionType,
+)
+from codegen.parser.jsdoc import parse_jsdoc
+from codegen.parser.source import SourceText
+
+# Generic SDK runtime containers and helpers: named as such, never treated as API types.
+RUNTIME_PRIMITIVES = frozenset(
+    {
+        "APIResource",
+        "APIPromise",
+        "PagePromise",
+        "AbstractPage",
+        "RequestOptions",
+        "FinalRequestOptions",
+        "JSONLDecoder",
+        "Stream",
+        "Uploadable",
+        "Promise",
+        "Response",
+        "Headers",
+        "AbortController",
+        "AsyncIterable",
+        "AsyncGenerator",
+        "ReadableStream",
+        "Blob",
+        "File",
+        "Date",
+    }
+)
+
+_PREDEFINED: dict[str, PrimitiveName] = {
+    "string": "string",
+    "number": "number",
+    "bigint": "integer",
+    "boolean": "boolean",
+    "unknown": "unknown",
+    "any": "any",
+    "never": "never",
+    "object": "object",
+    "void": "null",
+    "undefined": "null",
+    "null": "null",
+    "symbol": "unknown",
+}
+
+UNDEFINED = "undefined"
+
+# Generics that mean nothing without their type arguments; bare, they were stripped.
+NEEDS_ARGS = frozenset(
+    {"Array", "ReadonlyArray", "APIPromise", "PagePromise", "Promise", "JSONLDecoder", "Stream"}
+)
+
+# TypeScript's type-level functions: the IR does not evaluate them.
+_UTILITY_TYPES = frozenset(
+    {
+        "Pick", "Omit", "Partial", "Required", "Readonly", "ReturnType", "Parameters",
+        "ConstructorParameters", "InstanceType", "Exclude", "Extract", "NonNullable", "Awaited",
+    }
+)
+
+
+class TypeReader:
+    """Converts the type nodes of one file; records what it cannot model."""
+
+    def __init__(self, source: SourceText, diags: Diagnostics) -> None:
+        self.source = source
+        self.diags = diags
+
+    def read(self, node: Node | None) -> TypeRef:
+        if node is None:
+            return Primitive("unknown")
+        if node.type == "type_annotation":
+            return self.read(_first_named(node))
+        handler = getattr(self, f"_t_{node.type}", None)
+        if handler is None:
+            return self._unsupported(node, node.type.replace("_", " "))
+        result: TypeRef = handler(node)
+        return result
+
+    # -- leaves
+    def _t_predefined_type(self, node: Node) -> TypeRef:
+        text = self.source.text(node)
+        return Primitive(_PREDEFINED.get(text, "unknown"))
+
+    def _t_literal_type(self, node: Node) -> TypeRef:
+        inner = _first_named(node)
+        kind = inner.type if inner else ""
+        text = self.source.text(inner) if inner else ""
+        if kind == "string":
+            return LiteralType(_string_value(self.source, inner))
+        if kind == "number":
+            number = json.loads(text) if text.lstrip("-").replace(".", "", 1).isdigit() else text
+            return LiteralType(number)
+        if kind == "unary_expression":
+            return LiteralType(-json.loads(text.lstrip("-").strip()))
+        if kind in ("true", "false"):
+            return LiteralType(kind == "true")
+        if kind in ("null", "undefined"):
+            return Primitive("null") if kind == "null" else Primitive("null")
+        return self._unsupported(node, f"literal {text!r}")
+
+    def _t_type_identifier(self, node: Node) -> TypeRef:
+        return self._named(self.source.text(node), [])
+
+    def _t_nested_type_identifier(self, node: Node) -> TypeRef:
+        return self._named(self.source.text(node), [])
+
+    def _t_identifier(self, node: Node) -> TypeRef:
+        return self._named(self.source.text(node), [])
+
+    def _t_generic_type(self, node: Node) -> TypeRef:
+        name_node = node.child_by_field_name("name") or _first_named(node)
+        args_node = node.child_by_field_name("type_arguments")
+        args = [self.read(a) for a in args_node.named_children] if args_node else []
+        name = self.source.text(name_node) if name_node else ""
+        if name in _UTILITY_TYPES:
+            return self._unsupported(node, f"utility type {name}<>")
+        return self._named(name, args)
+
+    def _named(self, name: str, args: list[TypeRef]) -> TypeRef:
+        if name in ("Array", "ReadonlyArray") and args:
+            return ArrayType(args[0])
+        if name in NEEDS_ARGS and not args:
+            return RuntimeRef(name, [])  # arguments stripped: `recover.py` looks for evidence
+        if name == "Record" and len(args) == 2:
+            return RecordType(args[0], args[1])
+        if name in RUNTIME_PRIMITIVES:
+            return RuntimeRef(name, args)
+        return Ref(name, args=args)
+
+    # -- composites
+    def _t_array_type(self, node: Node) -> TypeRef:
+        return ArrayType(self.read(_first_named(node)))
+
+    def _t_readonly_type(self, node: Node) -> TypeRef:
+        return self.read(_first_named(node))
+
+    def _t_tuple_type(self, node: Node) -> TypeRef:
+        return TupleType([self.read(child) for child in node.named_children])
+
+    def _t_parenthesized_type(self, node: Node) -> TypeRef:
+        return self.read(_first_named(node))
+
+    def _t_union_type(self, node: Node) -> TypeRef:
+        members: list[TypeRef] = []
+        is_open = False
+        for child in _union_leaves(node):
+            if self.source.text(child) == UNDEFINED:
+                continue
+            member = self.read(child)
+            if _is_open_enum_marker(member):
+                is_open = True
+                continue
+            if isinstance(member, UnionType):
+                members.extend(member.members)
+                is_open = is_open or member.open
+            else:
+                members.append(member)
+        if is_open:
+            members.append(Primitive("string"))
+        if len(members) == 1 and not is_open:
+            return members[0]
+        return UnionType(members, open=is_open)
+
+    def _t_intersection_type(self, node: Node) -> TypeRef:
+        return IntersectionType([self.read(child) for child in node.named_children])
+
+    def _t_object_type(self, node: Node) -> TypeRef:
+        fields, index = self.read_members(node)
+        if not fields and index is None:
+            return ObjectType([])
+        return ObjectType(fields, index)
+
+    def read_members(self, body: Node) -> tuple[list[Field_], RecordType | None]:
+        """Properties and index signature of an interface body or object type."""
+        fields: list[Field_] = []
+        index: RecordType | None = None
+        doc_comment: str | None = None
+        for child in body.named_children:
+            if child.type == "comment":
+                doc_comment = self.source.text(child)
+                continue
+            if child.type == "property_signature":
+                field = self.read_property(child, doc_comment)
+                if field is not None:
+                    fields.append(field)
+            elif child.type == "index_signature":
+                index = self._index_signature(child)
+            elif child.type in ("method_signature", "call_signature", "construct_signature"):
+                self.diags.info(
+                    "skipped-member",
+                    f"{child.type.replace('_', ' ')} in a data type is not modelled; skipped",
+                    self.source.loc(child),
+                )
+            else:
+                self._unsupported(child, child.type.replace("_", " "))
+            doc_comment = None
+        return fields, index
+
+    def read_property(self, node: Node, doc_comment: str | None) -> Field_ | None:
+        name_node = node.child_by_field_name("name")
+        if name_node is None or name_node.type == "computed_property_name":
+            self._unsupported(node, "computed property name")
+            return None
+        name = property_name(self.source, name_node)
+        optional = any(c.type == "?" for c in node.children)
+        readonly = any(c.type == "readonly" for c in node.children)
+        type_ = self.read(node.child_by_field_name("type"))
+        doc = parse_jsdoc(doc_comment) if doc_comment and doc_comment.startswith("/**") else Doc()
+        return Field_(name, type_, optional, self.source.loc(node), readonly, doc)
+
+    def _index_signature(self, node: Node) -> RecordType:
+        named = [c for c in node.named_children if c.type != "comment"]
+        key = next((c for c in named if c.type in ("predefined_type", "type_identifier")), None)
+        value = node.child_by_field_name("type") or next(
+            (c for c in named if c.type == "type_annotation"), None
+        )
+        return RecordType(self.read(key) if key else Primitive("string"), self.read(value))
+
+    def _t_this_type(self, node: Node) -> TypeRef:
+        return self._unsupported(node, "'this' type")
+
+    def _unsupported(self, node: Node, what: str) -> TypeRef:
+        self.diags.info(
+            "unsupported-type",
+            f"{what} is not modelled ({self.source.text(node)[:60]!r}); treated as unknown",
+            self.source.loc(node),
+        )
+        return Primitive("unknown")
+
+
+def _first_named(node: Node) -> Node | None:
+    return next((c for c in node.named_children if c.type != "comment"), None)
+
+
+def _union_leaves(node: Node) -> list[Node]:
+    """Members of a (left-nested) union, in source order."""
+    leaves: list[Node] = []
+    for child in node.named_children:
+        if child.type == "union_type":
+            leaves.extend(_union_leaves(child))
+        elif child.type != "comment":
+            leaves.append(child)
+    return leaves
+
+
+def _is_open_enum_marker(member: TypeRef) -> bool:
+    """`string & {}`: Stainless's way to say "these literals, or any other string"."""
+    return (
+        isinstance(member, IntersectionType)
+        and len(member.members) == 2
+        and isinstance(member.members[0], Primitive)
+        and member.members[0].name == "string"
+        and isinstance(member.members[1], ObjectType)
+        and not member.members[1].fields
+    )
+
+
+def _string_value(source: SourceText, node: Node | None) -> str:
+    """The value of a string literal node, with escapes decoded."""
+    if node is None:
+        return ""
+    raw = source.text(node)
+    quote = raw[0] if raw else '"'
+    inner = raw[1:-1] if len(raw) >= 2 else ""
+    if quote == "'":
+        inner = inner.replace('\\"', '"').replace('"', '\\"').replace("\\'", "'")
+    try:
+        value = json.loads(f'"{inner}"')
+    except ValueError:
+        return inner
+    return str(value)
+
+
+def property_name(source: SourceText, node: Node) -> str:
+    if node.type == "string":
+        return _string_value(source, node)
+    return source.text(node)
