@@ -224,7 +224,7 @@ def _unparen(node: Node | None) -> Node | None:
         "as_expression",
         "satisfies_expression",
     ):
-        inner = node.named_children
+        inner = [c for c in node.named_children if c.type != "comment"]
         if not inner:
             return None
         node = inner[0]
@@ -378,18 +378,18 @@ class _Ctx:
 
     def dotted(self, node: Node | None) -> str | None:
         """``batch.results_url`` / ``this.options?.query`` as a plain dotted name, else ``None``."""
+        parts: list[str] = []
         node = _unparen(node)
-        if node is None:
-            return None
-        if node.type in ("identifier", "this", "property_identifier"):
-            return self.text(node)
-        if node.type == "member_expression":
-            obj = self.dotted(node.child_by_field_name("object"))
+        while node is not None and node.type == "member_expression":
             prop = node.child_by_field_name("property")
-            if obj is None or prop is None or prop.type != "property_identifier":
+            if prop is None or prop.type != "property_identifier":
                 return None
-            return f"{obj}.{self.text(prop)}"
-        return None
+            parts.append(self.text(prop))
+            node = _unparen(node.child_by_field_name("object"))
+        if node is None or node.type not in ("identifier", "this", "property_identifier"):
+            return None
+        parts.append(self.text(node))
+        return ".".join(reversed(parts))
 
     def this_field(self, node: Node | None) -> str | None:
         """``this.last_id`` -> ``last_id`` (``this.a.b`` -> ``a.b``), else ``None``."""
@@ -683,9 +683,11 @@ class _Ctx:
         fn = _unparen(call.child_by_field_name("function"))
         if fn is None or fn.type != "member_expression":
             return None
+        method = self.last_name(fn.child_by_field_name("property"))
+        if method not in _VERBS and method != "getAPIList":
+            return None
         if self.dotted(fn.child_by_field_name("object")) != "this._client":
             return None
-        method = self.last_name(fn.child_by_field_name("property"))
         args = _args(call)
         if method == "getAPIList":
             verb, page_class = "get", self.last_name(args[1]) if len(args) > 1 else None
@@ -1259,13 +1261,16 @@ class _Ctx:
         if node.type == "call_expression" and self.callee(node) == "readEnv":
             args = _args(node)
             return self.string(args[0]) if args else None
-        if node.type == "subscript_expression":
-            if self.dotted(node.child_by_field_name("object")) == "process.env":
+        if node.type in ("subscript_expression", "member_expression"):
+            obj = _unparen(node.child_by_field_name("object"))
+            # cheap test first: a full `dotted` on every member node would be quadratic
+            if obj is None or obj.type != "member_expression" or self.last_name(obj) != "env":
+                return None
+            if self.dotted(obj) != "process.env":
+                return None
+            if node.type == "subscript_expression":
                 return self.string(node.child_by_field_name("index"))
-        if node.type == "member_expression":
-            obj = node.child_by_field_name("object")
-            if self.dotted(obj) == "process.env":
-                return self.last_name(node)
+            return self.last_name(node)
         return None
 
     def env_target(self, node: Node) -> str | None:

@@ -1,0 +1,133 @@
+"""IR types to Python annotations, for models (response side) and TypedDicts (request side).
+
+Like openapi-python-client's `get_type_string()`: each IR type kind maps to one small rule, and
+the namer records which names the current module must import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal as L
+
+from codegen.ir import (
+    ArrayType,
+    Declaration,
+    IntersectionType,
+    LiteralType,
+    ObjectType,
+    Primitive,
+    RecordType,
+    Ref,
+    RuntimeRef,
+    TupleType,
+    TypeParam,
+    TypeRef,
+    UnionType,
+)
+
+Side = L["response", "request"]
+
+_PRIMITIVES = {
+    "string": "str",
+    "number": "float",
+    "integer": "int",
+    "boolean": "bool",
+    "null": "None",
+    "unknown": "object",
+    "any": "object",
+    "never": "object",
+    "object": "Dict[str, object]",
+}
+
+
+@dataclass
+class TypeNamer:
+    names: dict[tuple[str, Side], str]
+    modules: dict[tuple[str, Side], str]
+    unresolved: dict[str, str]
+    side: Side
+    module: str
+    decls: dict[str, Declaration]
+    unresolved_module: str
+    imports: set[tuple[str, str]] = field(default_factory=set)
+
+    def ref(self, ref: Ref) -> str:
+        if ref.target is None or (ref.target, self.side) not in self.names:
+            if self.side == "request" or ref.text not in self.unresolved:
+                return "Dict[str, object]"
+            return self.use(self.unresolved_module, self.unresolved[ref.text])
+        key = (ref.target, self.side)
+        return self.use(self.modules[key], self.names[key])
+
+    def use(self, module: str, name: str) -> str:
+        if module != self.module:
+            self.imports.add((module, name))
+        return name
+
+
+def python_literal(value: object) -> str:
+    """Python source for JSON-like data; `repr` escapes strings, so spec text stays data."""
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float, str)):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(python_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{python_literal(k)}: {python_literal(v)}" for k, v in value.items()) + "}"
+    return repr(str(value))
+
+
+def annotate(
+    t: TypeRef,
+    namer: TypeNamer,
+    *,
+    refine: str | None = None,
+    iterable: bool = False,
+    page_item: str | None = None,
+) -> str:
+    def go(x: TypeRef, top: bool) -> str:
+        if isinstance(x, Primitive):
+            if top and refine and x.name in ("number", "string"):
+                return refine
+            return _PRIMITIVES[x.name]
+        if isinstance(x, LiteralType):
+            return f"Literal[{python_literal(x.value)}]"
+        if isinstance(x, Ref):
+            return namer.ref(x)
+        if isinstance(x, TypeParam):
+            return page_item or "object"
+        if isinstance(x, RuntimeRef):
+            return "object"
+        if isinstance(x, ArrayType):
+            container = "Iterable" if namer.side == "request" or iterable else "List"
+            return f"{container}[{go(x.item, False)}]"
+        if isinstance(x, TupleType):
+            return "List[object]"
+        if isinstance(x, RecordType):
+            return f"Dict[str, {go(x.value, False)}]"
+        if isinstance(x, ObjectType):
+            return "Dict[str, object]"
+        if isinstance(x, IntersectionType):
+            return "object"
+        return union(x, top)
+
+    def union(x: UnionType, top: bool) -> str:
+        nullable = any(isinstance(m, Primitive) and m.name == "null" for m in x.members)
+        members = [m for m in x.members if not (isinstance(m, Primitive) and m.name == "null")]
+        literals = [m for m in members if isinstance(m, LiteralType)]
+        others = [m for m in members if not isinstance(m, LiteralType)]
+        parts: list[str] = []
+        if literals:
+            parts.append("Literal[" + ", ".join(python_literal(m.value) for m in literals) + "]")
+        parts.extend(go(m, top) for m in others)
+        parts = list(dict.fromkeys(parts))
+        if not parts:
+            body = "None"
+        elif len(parts) == 1:
+            body = parts[0]
+        else:
+            body = "Union[" + ", ".join(parts) + "]"
+            if x.discriminator and namer.side == "response" and not literals:
+                body = f"Annotated[{body}, Field(discriminator={python_literal(x.discriminator)})]"
+        return f"Optional[{body}]" if nullable and body != "None" else body
+
+    return go(t, True)

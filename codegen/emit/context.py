@@ -1,0 +1,561 @@
+"""IR + config -> the plain dicts the templates render. No Python source is assembled here:
+only names (from `naming.py`), annotations (from `annotations.py`) and data for the templates."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from typing import Any
+
+from codegen.config import Config
+from codegen.emit.annotations import Side, TypeNamer, annotate, python_literal
+from codegen.emit.examples import example_value, python_example, union_arity
+from codegen.emit.naming import (
+    Scope,
+    class_name,
+    field_scope,
+    method_name,
+    module_name,
+    module_scope,
+    param_scope,
+)
+from codegen.ir import (
+    Alias,
+    ArrayType,
+    Declaration,
+    Doc,
+    Field_,
+    Interface,
+    IntersectionType,
+    Method,
+    ObjectType,
+    Primitive,
+    RecordType,
+    Ref,
+    Resource,
+    RuntimeRef,
+    Spec,
+    TupleType,
+    TypeRef,
+    UnionType,
+)
+from codegen.parser.unions import all_fields
+
+UNRESOLVED_MODULE = "unresolved"
+
+
+def refs_in(t: TypeRef) -> list[Ref]:
+    found: list[Ref] = []
+
+    def walk(x: TypeRef) -> None:
+        if isinstance(x, Ref):
+            found.append(x)
+            for a in x.args:
+                walk(a)
+        elif isinstance(x, RuntimeRef):
+            for a in x.args:
+                walk(a)
+        elif isinstance(x, ArrayType):
+            walk(x.item)
+        elif isinstance(x, (UnionType, IntersectionType)):
+            for m in x.members:
+                walk(m)
+        elif isinstance(x, TupleType):
+            for m in x.items:
+                walk(m)
+        elif isinstance(x, RecordType):
+            walk(x.value)
+        elif isinstance(x, ObjectType):
+            for f in x.fields:
+                walk(f.type)
+
+    walk(t)
+    return found
+
+
+def closure(roots: list[TypeRef], decls: dict[str, Declaration]) -> tuple[set[str], set[str]]:
+    """(declaration ids, unresolved names) reachable from `roots`."""
+    seen: set[str] = set()
+    unresolved: set[str] = set()
+    stack = [r for t in roots for r in refs_in(t)]
+    while stack:
+        ref = stack.pop()
+        if ref.target is None:
+            unresolved.add(ref.text)
+            continue
+        if ref.target in seen or ref.target not in decls:
+            continue
+        seen.add(ref.target)
+        decl = decls[ref.target]
+        if isinstance(decl, Interface):
+            for t in [*(f.type for f in decl.fields), *decl.extends]:
+                stack.extend(refs_in(t))
+        else:
+            stack.extend(refs_in(decl.type))
+    return seen, unresolved
+
+
+@dataclass
+class Plan:
+    """Which declarations become what, and under which Python name and module."""
+
+    names: dict[tuple[str, Side], str] = field(default_factory=dict)
+    modules: dict[tuple[str, Side], str] = field(default_factory=dict)
+    unresolved: dict[str, str] = field(default_factory=dict)
+
+
+class ContextBuilder:
+    def __init__(self, spec: Spec, config: Config) -> None:
+        self.spec = spec
+        self.config = config
+        self.decls = spec.declarations
+        self.plan = Plan()
+        self.package_scope: Scope = module_scope()
+        self.resources = self.select_resources()
+
+    # -- selection -------------------------------------------------------------------------
+    def select_resources(self) -> list[Resource]:
+        wanted = self.config.resources
+        chosen: dict[str, Resource] = {}
+        for resource in self.spec.resources:
+            if not wanted or any(resource.path == w or resource.path.startswith(f"{w}.") for w in wanted):
+                chosen[resource.path] = resource
+        for path in list(chosen):
+            parts = path.split(".")
+            for depth in range(1, len(parts)):
+                parent = self.spec.resource(".".join(parts[:depth]))
+                if parent is not None and parent.path not in chosen:
+                    chosen[parent.path] = Resource(parent.name, parent.path, parent.module, [], parent.loc,
+                                                   parent.subresources, doc=parent.doc)
+        return [chosen[p] for p in sorted(chosen)]
+
+    def method_types(self) -> tuple[list[TypeRef], list[TypeRef]]:
+        responses: list[TypeRef] = []
+        requests: list[TypeRef] = []
+        for resource in self.resources:
+            for method in resource.methods:
+                if method.response.type is not None:
+                    responses.append(method.response.type)
+                requests.extend(p.type for p in method.params)
+        return responses, requests
+
+    # -- naming ----------------------------------------------------------------------------
+    def plan_names(self) -> None:
+        responses, requests = self.method_types()
+        response_ids, response_missing = closure(responses, self.decls)
+        request_ids, request_missing = closure(requests, self.decls)
+        self.response_ids, self.request_ids = response_ids, request_ids
+        for decl_id in sorted(response_ids):
+            decl = self.decls[decl_id]
+            self.assign(decl, "response", class_name(decl.name))
+        for decl_id in sorted(request_ids):
+            decl = self.decls[decl_id]
+            if decl_id in response_ids and not self.side_sensitive(decl):
+                self.plan.names[(decl_id, "request")] = self.plan.names[(decl_id, "response")]
+                self.plan.modules[(decl_id, "request")] = self.plan.modules[(decl_id, "response")]
+                continue
+            suffix = "Param" if decl_id in response_ids else ""
+            self.assign(decl, "request", class_name(decl.name) + suffix)
+        for text in sorted(response_missing | request_missing):
+            self.plan.unresolved[text] = self.package_scope.claim(class_name(text.split(".")[-1]), f"?{text}")
+        self.unresolved_response = sorted(response_missing)
+
+    def assign(self, decl: Declaration, side: Side, wanted: str) -> None:
+        self.plan.names[(decl.id, side)] = self.package_scope.claim(wanted, f"{decl.id}@{side}")
+        self.plan.modules[(decl.id, side)] = module_name(decl.module)
+
+    def side_sensitive(self, decl: Declaration) -> bool:
+        """Interfaces, and aliases that reach one, differ between models and TypedDicts."""
+        if isinstance(decl, Interface):
+            return True
+        ids, _ = closure([decl.type], self.decls)
+        return any(isinstance(self.decls[i], Interface) for i in ids) or bool(refs_in(decl.type)) and any(
+            r.target is None for r in refs_in(decl.type)
+        )
+
+    def namer(self, side: Side, module: str) -> TypeNamer:
+        return TypeNamer(self.plan.names, self.plan.modules, self.plan.unresolved, side, module, self.decls,
+                         UNRESOLVED_MODULE)
+
+    # -- number and string refinements ------------------------------------------------------
+    def refine(self, owner: str, f: Field_) -> str | None:
+        return self.refine_named(owner, f.name, f.type, f.doc.text)
+
+    def refine_named(self, owner: str, name: str, type_: TypeRef, doc: str) -> str | None:
+        """`int` / `float` / `datetime` override for a field, from config then doc text."""
+        keys = (f"{owner}.{name}", name)
+        def matches(patterns: list[str]) -> bool:
+            return any(fnmatch.fnmatchcase(k, p) for k in keys for p in patterns)
+
+        base = _scalar(type_)
+        if base == "number":
+            if matches(self.config.float_fields):
+                return "float"
+            return "int" if matches(self.config.int_fields) else "float"
+        if base == "string":
+            if matches(self.config.string_fields):
+                return None
+            if matches(self.config.datetime_fields) or "RFC 3339 datetime" in " ".join(doc.split()):
+                return "datetime"
+        return None
+
+    # -- modules ---------------------------------------------------------------------------
+    def type_modules(self) -> list[dict[str, Any]]:
+        by_module: dict[str, list[tuple[Declaration, Side]]] = {}
+        for (decl_id, side), module in sorted(self.plan.modules.items()):
+            if side == "request" and self.plan.names[(decl_id, side)] == self.plan.names.get((decl_id, "response")):
+                continue
+            by_module.setdefault(module, []).append((self.decls[decl_id], side))
+        modules = [self.type_module(name, items) for name, items in sorted(by_module.items())]
+        if self.plan.unresolved:
+            modules.append(self.unresolved_module())
+        return modules
+
+    def type_module(self, module: str, items: list[tuple[Declaration, Side]]) -> dict[str, Any]:
+        imports: dict[str, set[str]] = {}
+        classes, aliases = [], []
+        for decl, side in sorted(items, key=lambda x: (x[0].loc.line, x[0].loc.col, x[1])):
+            namer = self.namer(side, module)
+            if isinstance(decl, Interface):
+                classes.append(self.interface(decl, side, namer))
+            else:
+                aliases.append(self.alias(decl, side, namer))
+            for other_module, name in namer.imports:
+                imports.setdefault(other_module, set()).add(name)
+        return {
+            "name": module,
+            "imports": [{"module": m, "names": sorted(n)} for m, n in sorted(imports.items()) if m != module],
+            "classes": classes,
+            "aliases": _alias_order(aliases),
+            "exports": sorted([c["name"] for c in classes] + [a["name"] for a in aliases]),
+        }
+
+    def interface(self, decl: Interface, side: Side, namer: TypeNamer) -> dict[str, Any]:
+        scope = field_scope()
+        fields = []
+        for f in all_fields(decl.id, self.decls):
+            py_name = scope.claim(f.name, f.name)
+            annotation = annotate(f.type, namer, refine=self.refine(decl.name, f))
+            fields.append(
+                {
+                    "name": py_name,
+                    "wire": f.name,
+                    "annotation": annotation,
+                    "required": not f.optional,
+                    "nullable": _nullable(f.type),
+                    "aliased": py_name != f.name,
+                    "doc": f.doc.text,
+                    "deprecated": f.doc.deprecated,
+                }
+            )
+        functional = side == "request" and any(f["aliased"] for f in fields)
+        return {
+            "kind": "model" if side == "response" else "typeddict",
+            "name": self.plan.names[(decl.id, side)],
+            "doc": decl.doc.text,
+            "deprecated": decl.doc.deprecated,
+            "fields": fields,
+            "functional": functional,
+            "extra_values": decl.index is not None,
+        }
+
+    def alias(self, decl: Alias, side: Side, namer: TypeNamer) -> dict[str, Any]:
+        return {
+            "name": self.plan.names[(decl.id, side)],
+            "annotation": annotate(decl.type, namer),
+            "doc": decl.doc.text,
+            "depends": sorted(
+                self.plan.names[(r.target, side)]
+                for r in refs_in(decl.type)
+                if r.target and (r.target, side) in self.plan.names
+                and isinstance(self.decls[r.target], Alias)
+                and self.plan.modules[(r.target, side)] == self.plan.modules[(decl.id, side)]
+            ),
+        }
+
+    def unresolved_module(self) -> dict[str, Any]:
+        classes = [
+            {
+                "kind": "model",
+                "name": name,
+                "doc": f"`{text}` was not in the given spec files: a permissive model that keeps every field.",
+                "deprecated": None,
+                "fields": [],
+                "functional": False,
+                "extra_values": True,
+            }
+            for text, name in sorted(self.plan.unresolved.items())
+        ]
+        return {"name": UNRESOLVED_MODULE, "imports": [], "classes": classes, "aliases": [],
+                "exports": sorted(c["name"] for c in classes)}
+
+    # -- resources -------------------------------------------------------------------------
+    def resource_modules(self) -> list[dict[str, Any]]:
+        chosen = {r.path for r in self.resources}
+        result = []
+        for resource in self.resources:
+            children = [s for s in resource.subresources if s.resource in chosen]
+            module_parts = resource.path.split(".")
+            is_package = bool(children)
+            depth = len(module_parts) + (2 if is_package else 1)
+            namer = self.namer("response", "")
+            methods = [self.method(resource, m, namer) for m in resource.methods]
+            request_namer = self.namer("request", "")
+            for m, ir_method in zip(methods, resource.methods):
+                m["params"] = self.params(ir_method, request_namer)
+            imports: dict[str, set[str]] = {}
+            for module, name in [*namer.imports, *request_namer.imports]:
+                imports.setdefault(module, set()).add(name)
+            result.append(
+                {
+                    "path": resource.path,
+                    "file": "/".join(module_parts) + ("/__init__.py" if is_package else ".py"),
+                    "module": "resources." + ".".join(module_parts),
+                    "depth": depth,
+                    "sync_class": class_name(resource.name),
+                    "async_class": "Async" + class_name(resource.name),
+                    "doc": resource.doc.text,
+                    "methods": methods,
+                    "type_imports": [{"module": m, "names": sorted(n)} for m, n in sorted(imports.items())],
+                    "children": [
+                        {
+                            "attr": s.attr,
+                            "module": s.resource.split(".")[-1],
+                            "sync_class": class_name(self.spec.resource(s.resource).name),  # type: ignore[union-attr]
+                            "async_class": "Async" + class_name(self.spec.resource(s.resource).name),  # type: ignore[union-attr]
+                        }
+                        for s in children
+                    ],
+                    "skipped": resource.skipped_methods,
+                }
+            )
+        return result
+
+    def method(self, resource: Resource, method: Method, namer: TypeNamer) -> dict[str, Any]:
+        response = method.response
+        item = annotate(response.type, namer) if response.type is not None else "None"
+        route = method.route
+        assert route is not None
+        follow = route.follow
+        via = next((m for m in resource.methods if follow and m.name == follow.via), None)
+        example = python_example(method.doc.examples, method.name, method_name(method.name))
+        doc_full = method.doc.text
+        if method.doc.deprecated:
+            doc_full += f"\n\nDeprecated: {method.doc.deprecated}"
+        if example:
+            doc_full += "\n\nExample:\n\n```python\n" + example + "\n```"
+        test = self.test_data(resource, method, via)
+        return {
+            "test": test,
+            "name": method_name(method.name),
+            "ts_name": method.name,
+            "doc_full": doc_full.strip(),
+            "readme": example,
+            "doc": method.doc.text,
+            "deprecated": method.doc.deprecated,
+            "verb": route.verb.lower(),
+            "path": route.path,
+            "follow": {"via": method_name(via.name), "field": follow.url_field, "accept": follow.accept}
+            if follow and via
+            else None,
+            "kind": response.kind,
+            "item": item,
+            "page": _page_names(response.page, self.spec),
+        }
+
+    def test_data(self, resource: Resource, method: Method, via: Method | None) -> dict[str, Any]:
+        """What the generated test sends and what the server answers, synthesised from the IR."""
+        path_values = {p.name: f"{p.name}_value" for p in method.params if p.location == "path"}
+        args = {p.name: example_value(p.type, self.decls, p.name) for p in method.params if p.location != "path"}
+        response = method.response
+        samples: list[object] = []
+        if response.type is not None:
+            arity = union_arity(response.type, self.decls)
+            samples = [example_value(response.type, self.decls, "", choice=i) for i in range(arity)]
+        route = via.route if via and via.route else method.route
+        assert route is not None
+        path = route.path or ""
+        for name, value in path_values.items():
+            path = path.replace("{" + name + "}", value)
+        via_sample = None
+        if via is not None and via.response.type is not None:
+            via_sample = example_value(via.response.type, self.decls, "")
+        return {
+            "path": path,
+            "verb": route.verb,
+            "path_args": [python_literal(v) for v in path_values.values()],
+            "args": args,
+            "query": {p.name: _query_text(args[p.name]) for p in method.params if p.location == "query"},
+            "body": {p.name: args[p.name] for p in method.params if p.location == "body"},
+            "headers": {(p.wire_name or p.name).lower(): str(args[p.name]) for p in method.params if p.location == "header"},
+            "samples": samples,
+            "via_sample": via_sample,
+            "item_is_model": _is_model(response.type, self.decls),
+        }
+
+    def params(self, method: Method, namer: TypeNamer) -> list[dict[str, Any]]:
+        scope = param_scope()
+        result = []
+        for p in method.params:
+            annotation = annotate(p.type, namer, refine=self.refine_named("", p.name, p.type, p.doc.text), iterable=True)
+            result.append(
+                {
+                    "name": scope.claim(p.name, p.name),
+                    "wire": p.wire_name or p.name,
+                    "location": p.location,
+                    "required": p.required,
+                    "annotation": annotation,
+                    "doc": p.doc.text,
+                    "example": python_literal(example_value(p.type, self.decls, p.name)),
+                }
+            )
+        return result
+
+    # -- whole-package context -------------------------------------------------------------
+    def build(self) -> dict[str, Any]:
+        self.plan_names()
+        types = self.type_modules()
+        resources = self.resource_modules()
+        roots = [r for r in resources if "." not in r["path"]]
+        client = self.client(roots)
+        return {
+            "package": self.config.package,
+            "pkg": {
+                "name": self.config.package,
+                "distribution": self.config.distribution,
+                "version": self.config.version,
+            },
+            "client": client,
+            "errors": self.errors(),
+            "pages": self.pages(),
+            "type_modules": types,
+            "resources": resources,
+            "exports": sorted(name for m in types for name in m["exports"]),
+            "samples": self.samples(),
+        }
+
+    def client(self, roots: list[dict[str, Any]]) -> dict[str, Any]:
+        info = self.spec.client
+        name = self.config.client_class or info.class_name or "Client"
+        version = info.version_header
+        return {
+            "class_name": name,
+            "async_class_name": self.config.async_client_class or f"Async{name}",
+            "error_root": self.config.error_root or f"{name}Error",
+            "api_key_env": info.api_key_env or f"{name.upper()}_API_KEY",
+            "base_url_env": info.base_url_env or f"{name.upper()}_BASE_URL",
+            "default_base_url": info.base_url or "http://localhost",
+            "auth_header": info.auth_header or "authorization",
+            "version_header": {"name": version[0], "value": version[1]} if version else None,
+            "log_env": info.log_env or self.config.log_env or f"{name.upper()}_LOG",
+            "default_timeout": (info.timeout_ms / 1000.0) if info.timeout_ms else self.config.default_timeout,
+            "default_max_retries": info.max_retries if info.max_retries is not None else self.config.default_max_retries,
+            "doc": "",
+            "resources": [
+                {"attr": r["path"], "module": r["module"], "sync_class": r["sync_class"], "async_class": r["async_class"]}
+                for r in roots
+            ],
+        }
+
+    def errors(self) -> list[dict[str, Any]]:
+        errors = [
+            {"name": e.name, "status": e.status, "match": e.match, "parent": e.parent, "doc": e.doc.text}
+            for e in self.spec.errors
+        ]
+        known = {e["name"] for e in errors}
+        for extra in self.config.extra_errors:
+            if extra.name not in known:
+                errors.append({"name": extra.name, "status": extra.status, "match": "exact",
+                               "parent": extra.parent, "doc": ""})
+        return sorted(errors, key=lambda e: (e["status"], e["name"]))
+
+    def pages(self) -> list[dict[str, Any]]:
+        used = {m.response.page for r in self.resources for m in r.methods if m.response.kind == "page"}
+        pages = []
+        for page in self.spec.pages:
+            if page.name not in used:
+                continue
+            namer = self.namer("response", "")
+            fields = []
+            for f in page.fields:
+                annotation = annotate(f.type, namer, page_item="_T")
+                fields.append({"name": f.name, "annotation": annotation,
+                               "default_repr": "None" if _nullable(f.type) or f.name != page.item_field else "[]"})
+            names = _page_names(page.name, self.spec)
+            pages.append(
+                {
+                    "name": page.name,
+                    "sync_name": names["sync"] if names else f"Sync{page.name}",
+                    "async_name": names["async"] if names else f"Async{page.name}",
+                    "doc": page.doc.text,
+                    "item_field": page.item_field,
+                    "fields": fields,
+                    "has_more_field": page.has_more_field,
+                    "cursors": [{"when_query_has": c.when_query_has, "param": c.param, "field": c.field}
+                                for c in page.cursors],
+                }
+            )
+        return pages
+
+    def samples(self) -> dict[str, Any]:
+        """Example JSON for every response model and union member, for the generated tests."""
+        samples: dict[str, Any] = {}
+        for resource in self.resources:
+            for method in resource.methods:
+                if method.response.type is not None:
+                    key = f"{resource.path}.{method.name}"
+                    samples[key] = example_value(method.response.type, self.decls, "", variants=True)
+        return samples
+
+
+def _query_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _is_model(t: TypeRef | None, decls: dict[str, Declaration]) -> bool:
+    return isinstance(t, Ref) and t.target is not None and isinstance(decls.get(t.target), Interface)
+
+
+def _scalar(t: TypeRef) -> str | None:
+    if isinstance(t, Primitive):
+        return t.name
+    if isinstance(t, UnionType):
+        rest = [m for m in t.members if not (isinstance(m, Primitive) and m.name == "null")]
+        if len(rest) == 1 and isinstance(rest[0], Primitive):
+            return rest[0].name
+    return None
+
+
+def _nullable(t: TypeRef) -> bool:
+    return isinstance(t, UnionType) and any(isinstance(m, Primitive) and m.name == "null" for m in t.members)
+
+
+def _page_names(page: str | None, spec: Spec) -> dict[str, str] | None:
+    if page is None:
+        return None
+    return {"sync": f"Sync{class_name(page)}", "async": f"Async{class_name(page)}"}
+
+
+def _alias_order(aliases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Aliases after the aliases they use (they are evaluated at import time)."""
+    by_name = {a["name"]: a for a in aliases}
+    done: list[dict[str, Any]] = []
+    seen: set[str] = set()
+
+    def visit(alias: dict[str, Any]) -> None:
+        if alias["name"] in seen:
+            return
+        seen.add(alias["name"])
+        for dep in alias["depends"]:
+            if dep in by_name:
+                visit(by_name[dep])
+        done.append(alias)
+
+    for alias in aliases:
+        visit(alias)
+    return done
+
+
+__all__ = ["ContextBuilder", "Doc"]

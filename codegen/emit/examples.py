@@ -1,0 +1,194 @@
+"""Example data: JSON values synthesised from IR types (for the generated tests' server), and
+the JSDoc `@example` translated from TypeScript to Python (for docstrings)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import black
+
+from codegen.ir import (
+    ArrayType,
+    Declaration,
+    Interface,
+    LiteralType,
+    Primitive,
+    RecordType,
+    Ref,
+    TypeRef,
+    UnionType,
+    Alias,
+)
+from codegen.naming_wire import snake_case
+from codegen.parser.unions import all_fields
+
+_MAX_DEPTH = 4
+DATETIME_SAMPLE = "2024-08-20T18:37:24.100435Z"
+
+
+def example_value(t: TypeRef, decls: dict[str, Declaration], name: str, choice: int = 0,
+                  variants: bool = False, depth: int = 0, datetime: bool = False,
+                  seen: frozenset[str] = frozenset()) -> object:
+    """A valid JSON value of type `t`; `choice` picks the member of every union (mod its size).
+
+    Optional fields appear near the top only, arrays deep down are empty, and a type met again
+    inside itself stops the descent, so samples stay small and finite.
+    """
+    def again(x: TypeRef, field_name: str = name, is_datetime: bool = False,
+              inside: frozenset[str] = seen) -> object:
+        return example_value(x, decls, field_name, choice, depth=depth + 1,
+                             datetime=is_datetime, seen=inside)
+
+    if isinstance(t, Primitive):
+        if t.name == "string":
+            return DATETIME_SAMPLE if datetime else (name or "string")
+        if t.name in ("number", "integer"):
+            return 1
+        if t.name == "boolean":
+            return True
+        if t.name == "null":
+            return None
+        return {} if t.name == "object" else "unknown"
+    if isinstance(t, LiteralType):
+        return t.value
+    if isinstance(t, ArrayType):
+        return [] if depth >= _MAX_DEPTH else [again(t.item)]
+    if isinstance(t, RecordType):
+        return {"key": again(t.value, "value")}
+    if isinstance(t, UnionType):
+        members = [m for m in t.members if not (isinstance(m, Primitive) and m.name == "null")]
+        if not members:
+            return None
+        return again(members[choice % len(members)], name, datetime)
+    if isinstance(t, Ref):
+        decl = decls.get(t.target) if t.target else None
+        if decl is None or t.target in seen:
+            return {}
+        inside = seen | {decl.id}
+        if isinstance(decl, Alias):
+            return again(decl.type, name, datetime, inside)
+        return {
+            f.name: again(f.type, f.name, "RFC 3339 datetime" in " ".join(f.doc.text.split()), inside)
+            for f in all_fields(decl.id, decls)
+            if not f.optional or depth < 2
+        }
+    return {}
+
+
+def union_arity(t: TypeRef, decls: dict[str, Declaration], depth: int = 0, seen: frozenset[str] = frozenset()) -> int:
+    """The largest union reachable from `t`: how many `choice`s cover every member."""
+    if depth > _MAX_DEPTH:
+        return 1
+    if isinstance(t, UnionType):
+        own = len([m for m in t.members if not (isinstance(m, Primitive) and m.name == "null")])
+        return max([own, *(union_arity(m, decls, depth + 1, seen) for m in t.members)])
+    if isinstance(t, ArrayType):
+        return union_arity(t.item, decls, depth + 1, seen)
+    if isinstance(t, Ref) and t.target and t.target not in seen:
+        decl = decls.get(t.target)
+        if isinstance(decl, Alias):
+            return union_arity(decl.type, decls, depth + 1, seen | {t.target})
+        if isinstance(decl, Interface):
+            return max([1, *(union_arity(f.type, decls, depth + 1, seen | {t.target}) for f in all_fields(decl.id, decls))])
+    return 1
+
+
+_TOKEN = re.compile(
+    r"""(?P<str>'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")|(?P<key>\b[A-Za-z_$][\w$]*(?=\s*:(?!:)))|"""
+    r"""(?P<word>\b(?:true|false|null|undefined)\b)|(?P<other>.)""",
+    re.DOTALL,
+)
+
+
+def _js_to_python(code: str) -> str:
+    out = []
+    for m in _TOKEN.finditer(code):
+        if m.group("str"):
+            raw = m.group("str")[1:-1]
+            out.append(json.dumps(raw.replace("\\'", "'").replace('\\"', '"')))
+        elif m.group("key"):
+            out.append(json.dumps(m.group("key")))
+        elif m.group("word"):
+            out.append({"true": "True", "false": "False"}.get(m.group("word"), "None"))
+        else:
+            out.append(m.group("other"))
+    return "".join(out)
+
+
+def _kwargs(obj: str) -> str | None:
+    """`{'a': 1, 'b': [2]}` -> `a=1, b=[2]`, splitting at top-level commas."""
+    inner = obj.strip()[1:-1]
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(inner):
+        if ch in "{[(":
+            depth += 1
+        elif ch in "}])":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(inner[start:i])
+            start = i + 1
+    parts.append(inner[start:])
+    result = []
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        m = re.match(r'"([A-Za-z_]\w*)"\s*:\s*(.*)$', part, re.DOTALL)
+        if not m:
+            return None
+        result.append(f"{m.group(1)}={m.group(2).strip()}")
+    return ", ".join(result)
+
+
+def python_example(examples: list[str], ts_name: str, py_name: str) -> str | None:
+    """The first `@example`, as the equivalent Python call; None when it does not translate."""
+    code = _translate(examples, ts_name, py_name)
+    if code is None:
+        return None
+    try:
+        return black.format_str(code, mode=black.Mode(line_length=88)).strip()
+    except black.InvalidInput:
+        return None
+
+
+def _translate(examples: list[str], ts_name: str, py_name: str) -> str | None:
+    if not examples:
+        return None
+    code = re.sub(r"//[^\n]*", "", examples[0]).strip()
+    loop = re.match(r"for\s+await\s*\(\s*const\s+(\w+)\s+of\s+(client[\w.]+)\((.*?)\)\s*\)\s*\{.*\}\s*$", code, re.DOTALL)
+    if loop:
+        call = f"{loop.group(2)}({loop.group(3)})".replace(f".{ts_name}(", f".{py_name}(")
+        converted = _call(call)
+        return f"for {snake_case(loop.group(1))} in {converted}:\n    print({snake_case(loop.group(1))})" if converted else None
+    m = re.match(r"const\s+(\w+)\s*=\s*await\s+(client[\w.]+\(.*\));?(.*)$", code, re.DOTALL)
+    if not m:
+        return None
+    call = _call(m.group(2).replace(f".{ts_name}(", f".{py_name}("))
+    if call is None:
+        return None
+    var = snake_case(m.group(1))
+    rest = m.group(3).strip()
+    loop2 = re.match(r"for\s+await\s*\(\s*const\s+(\w+)\s+of\s+(\w+)\s*\)", rest)
+    line = f"{var} = {call}"
+    if loop2:
+        item = snake_case(loop2.group(1))
+        return f"{line}\nfor {item} in {var}:\n    print({item})"
+    return f"{line}\nprint({var})"
+
+
+def _call(call: str) -> str | None:
+    m = re.match(r"(client[\w.]+)\((.*)\)$", call.strip(), re.DOTALL)
+    if not m:
+        return None
+    args = _js_to_python(m.group(2).strip()).strip().rstrip(",").strip()
+    if not args:
+        return f"{m.group(1)}()"
+    if args.endswith("}") and args.startswith("{"):
+        kwargs = _kwargs(args)
+        return None if kwargs is None else f"{m.group(1)}({kwargs})"
+    head, sep, tail = args.partition(",")
+    tail = tail.strip()
+    if tail.startswith("{") and tail.endswith("}"):
+        kwargs = _kwargs(tail)
+        return None if kwargs is None else f"{m.group(1)}({head}, {kwargs})"
+    return f"{m.group(1)}({args})"

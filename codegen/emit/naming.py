@@ -1,0 +1,105 @@
+"""Every Python name the emitter writes is decided here, by one resolver per scope.
+
+A scope knows what is taken, so keywords (`class`), builtins the generated code needs (`list`,
+`type`...), pydantic's reserved attributes (`model_config`, `json`, `copy`...), names that are not
+identifiers (`x-request-id`, `2fa`) and names that collide once mapped all get a safe, stable
+spelling; the wire name is kept beside it as the alias.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+
+import pydantic
+
+from codegen.naming_wire import snake_case
+
+# Attributes of pydantic.BaseModel (and the runtime BaseModel) a field must not shadow.
+PYDANTIC_RESERVED = frozenset(
+    {name for name in dir(pydantic.BaseModel) if not name.startswith("__")}
+    | {"to_dict", "to_json", "model_config", "model_fields", "construct", "copy", "dict", "json"}
+)
+# Names the generated modules use unqualified: a param or class named so would shadow them.
+GENERATED_GLOBALS = frozenset(
+    {
+        "Any", "Dict", "List", "Literal", "Optional", "Union", "Iterable", "Annotated", "Required",
+        "TypedDict", "BaseModel", "Field", "datetime", "httpx", "NotGiven", "NOT_GIVEN",
+        "Headers", "Query", "Body", "Timeout", "Omit", "make_request_options",
+    }
+)
+BUILTINS = frozenset(dir(builtins))
+# Builtins that annotations use: a field or param of that name would shadow them.
+_ANNOTATION_BUILTINS = frozenset({"int", "float", "str", "bool", "object", "repr"})
+# Keyword-only params every generated method already has.
+METHOD_RESERVED = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout"})
+
+
+def identifier(raw: str) -> str:
+    """Any string to a valid identifier (`x-request-id` -> `x_request_id`, `2fa` -> `_2fa`)."""
+    name = re.sub(r"\W", "_", raw, flags=re.ASCII)
+    if not name or name[0].isdigit():
+        name = f"_{name}"
+    return name
+
+
+def pascal_case(raw: str) -> str:
+    parts = re.split(r"[^0-9A-Za-z]+", raw)
+    name = "".join(p[:1].upper() + p[1:] for p in parts if p)
+    return identifier(name or "Model")
+
+
+class Scope:
+    """The names taken in one Python namespace (a module, a class body, a parameter list)."""
+
+    def __init__(self, reserved: frozenset[str] = frozenset()) -> None:
+        self.reserved = reserved
+        self.taken: dict[str, str] = {}
+
+    def claim(self, wanted: str, key: str) -> str:
+        """A unique, safe name for `key` (a wire or spec name), as close to `wanted` as can be."""
+        for existing, owner in self.taken.items():
+            if owner == key:
+                return existing
+        base = identifier(wanted)
+        if keyword.iskeyword(base) or keyword.issoftkeyword(base) or base in self.reserved:
+            base = f"{base}_"
+        name, n = base, 2
+        while name in self.taken:
+            name, n = f"{base}_{n}", n + 1
+        self.taken[name] = key
+        return name
+
+
+def field_scope() -> Scope:
+    """Field names of a model: pydantic's attributes and builtins used in annotations are taken."""
+    return Scope(PYDANTIC_RESERVED | GENERATED_GLOBALS | _ANNOTATION_BUILTINS)
+
+
+def param_scope() -> Scope:
+    return Scope(METHOD_RESERVED | GENERATED_GLOBALS | _ANNOTATION_BUILTINS)
+
+
+def module_scope() -> Scope:
+    return Scope(GENERATED_GLOBALS | BUILTINS)
+
+
+def class_name(qualified: str) -> str:
+    """`BatchCreateParams.Request` -> `BatchCreateParamsRequest`."""
+    return pascal_case(qualified.replace(".", "_"))
+
+
+def method_name(ts_name: str) -> str:
+    """`countTokens` -> `count_tokens`; keywords get a trailing underscore."""
+    name = identifier(snake_case(ts_name))
+    return f"{name}_" if keyword.iskeyword(name) else name
+
+
+def module_name(spec_module: str) -> str:
+    """`resources/messages/batches` -> `messages_batches`; `resources/messages/messages` -> `messages`."""
+    parts = [p for p in spec_module.split("/") if p not in ("resources", "index")]
+    if len(parts) >= 2 and parts[-1] == parts[-2]:
+        parts = parts[:-1]
+    name = identifier(snake_case("_".join(parts)) or "types")
+    return f"{name}_" if keyword.iskeyword(name) else name
