@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--out", type=Path, help="output folder (overrides config)")
         cmd.add_argument("--package", help="import name of the generated package")
         cmd.add_argument("--templates", type=Path, help="templates folder (overrides config)")
+        cmd.add_argument("--resource", action="append", dest="resources", metavar="PATH",
+                         help="resource to emit, e.g. messages.batches (repeatable; overrides config)")
         cmd.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     return parser
 

@@ -32,6 +32,10 @@ class Config:
     async_client_class: str = "AsyncClient"
     error_root: str | None = None
     log_env: str | None = None
+    default_base_url: str | None = None
+    auth_header: str | None = None
+    api_key_env: str | None = None
+    base_url_env: str | None = None
     route_prefix: str = "/v1"
     routes_file: Path | None = None
     int_fields: list[str] = field(default_factory=list)

@@ -20,7 +20,8 @@ from codegen.routes_file import read_routes_file
 def config_from_args(args: argparse.Namespace) -> Config:
     return load_config(
         args.config,
-        {"spec": args.spec, "out": args.out, "package": args.package, "templates": args.templates},
+        {"spec": args.spec, "out": args.out, "package": args.package, "templates": args.templates,
+         "resources": args.resources},
     )
 
 

@@ -18,6 +18,7 @@ from codegen.emit.naming import (
     module_name,
     module_scope,
     param_scope,
+    pascal_case,
 )
 from codegen.ir import (
     Alias,
@@ -35,6 +36,7 @@ from codegen.ir import (
     Resource,
     RuntimeRef,
     Spec,
+    SubResource,
     TupleType,
     TypeRef,
     UnionType,
@@ -123,10 +125,22 @@ class ContextBuilder:
         for path in list(chosen):
             parts = path.split(".")
             for depth in range(1, len(parts)):
-                parent = self.spec.resource(".".join(parts[:depth]))
-                if parent is not None and parent.path not in chosen:
-                    chosen[parent.path] = Resource(parent.name, parent.path, parent.module, [], parent.loc,
-                                                   parent.subresources, doc=parent.doc)
+                parent_path = ".".join(parts[:depth])
+                if parent_path in chosen:
+                    continue
+                parent = self.spec.resource(parent_path)
+                if parent is None:  # attached nowhere in the given files: a plain container
+                    chosen[parent_path] = Resource(pascal_case(parts[depth - 1]), parent_path, "",
+                                                   [], chosen[path].loc)
+                else:
+                    chosen[parent_path] = Resource(parent.name, parent.path, parent.module, [],
+                                                   parent.loc, doc=parent.doc)
+        for resource in chosen.values():
+            resource.subresources = [
+                SubResource(other.rpartition(".")[2], other)
+                for other in sorted(chosen)
+                if other.rpartition(".")[0] == resource.path and "." in other
+            ]
         return [chosen[p] for p in sorted(chosen)]
 
     def method_types(self) -> tuple[list[TypeRef], list[TypeRef]]:
@@ -291,10 +305,10 @@ class ContextBuilder:
 
     # -- resources -------------------------------------------------------------------------
     def resource_modules(self) -> list[dict[str, Any]]:
-        chosen = {r.path for r in self.resources}
+        by_path = {r.path: r for r in self.resources}
         result = []
         for resource in self.resources:
-            children = [s for s in resource.subresources if s.resource in chosen]
+            children = resource.subresources
             module_parts = resource.path.split(".")
             is_package = bool(children)
             depth = len(module_parts) + (2 if is_package else 1)
@@ -321,8 +335,8 @@ class ContextBuilder:
                         {
                             "attr": s.attr,
                             "module": s.resource.split(".")[-1],
-                            "sync_class": class_name(self.spec.resource(s.resource).name),  # type: ignore[union-attr]
-                            "async_class": "Async" + class_name(self.spec.resource(s.resource).name),  # type: ignore[union-attr]
+                            "sync_class": class_name(by_path[s.resource].name),
+                            "async_class": "Async" + class_name(by_path[s.resource].name),
                         }
                         for s in children
                     ],
@@ -442,10 +456,10 @@ class ContextBuilder:
             "class_name": name,
             "async_class_name": self.config.async_client_class or f"Async{name}",
             "error_root": self.config.error_root or f"{name}Error",
-            "api_key_env": info.api_key_env or f"{name.upper()}_API_KEY",
-            "base_url_env": info.base_url_env or f"{name.upper()}_BASE_URL",
-            "default_base_url": info.base_url or "http://localhost",
-            "auth_header": info.auth_header or "authorization",
+            "api_key_env": info.api_key_env or self.config.api_key_env or f"{name.upper()}_API_KEY",
+            "base_url_env": info.base_url_env or self.config.base_url_env or f"{name.upper()}_BASE_URL",
+            "default_base_url": info.base_url or self.config.default_base_url or "http://localhost",
+            "auth_header": info.auth_header or self.config.auth_header or "authorization",
             "version_header": {"name": version[0], "value": version[1]} if version else None,
             "log_env": info.log_env or self.config.log_env or f"{name.upper()}_LOG",
             "default_timeout": (info.timeout_ms / 1000.0) if info.timeout_ms else self.config.default_timeout,

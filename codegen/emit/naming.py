@@ -37,10 +37,10 @@ METHOD_RESERVED = frozenset({"self", "extra_headers", "extra_query", "extra_body
 
 
 def identifier(raw: str) -> str:
-    """Any string to a valid identifier (`x-request-id` -> `x_request_id`, `2fa` -> `_2fa`)."""
+    """Any string to a valid identifier (`x-request-id` -> `x_request_id`, `2fa` -> `f_2fa`)."""
     name = re.sub(r"\W", "_", raw, flags=re.ASCII)
     if not name or name[0].isdigit():
-        name = f"_{name}"
+        name = f"f_{name}"
     return name
 
 
@@ -53,8 +53,9 @@ def pascal_case(raw: str) -> str:
 class Scope:
     """The names taken in one Python namespace (a module, a class body, a parameter list)."""
 
-    def __init__(self, reserved: frozenset[str] = frozenset()) -> None:
+    def __init__(self, reserved: frozenset[str] = frozenset(), public: bool = False) -> None:
         self.reserved = reserved
+        self.public = public  # pydantic fields may not start with an underscore
         self.taken: dict[str, str] = {}
 
     def claim(self, wanted: str, key: str) -> str:
@@ -63,6 +64,8 @@ class Scope:
             if owner == key:
                 return existing
         base = identifier(wanted)
+        if self.public and base.startswith("_"):
+            base = f"{identifier(base.lstrip('_') or 'field')}_"
         if keyword.iskeyword(base) or keyword.issoftkeyword(base) or base in self.reserved:
             base = f"{base}_"
         name, n = base, 2
@@ -74,7 +77,7 @@ class Scope:
 
 def field_scope() -> Scope:
     """Field names of a model: pydantic's attributes and builtins used in annotations are taken."""
-    return Scope(PYDANTIC_RESERVED | GENERATED_GLOBALS | _ANNOTATION_BUILTINS)
+    return Scope(PYDANTIC_RESERVED | GENERATED_GLOBALS | _ANNOTATION_BUILTINS, public=True)
 
 
 def param_scope() -> Scope:

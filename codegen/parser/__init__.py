@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from codegen.diagnostics import Diagnostics
-from codegen.ir import Declaration, Interface, Ref, Resource, SourceFile, Spec
+from codegen.ir import Declaration, Interface, Location, Ref, Resource, SourceFile, Spec
 from codegen.naming_wire import snake_case
 from codegen.parser import defaults
 from codegen.parser.dts import ClassDecl, ModuleScan, scan_module
@@ -77,6 +77,12 @@ def parse_spec(root: Path, routes: RouteConfig | None = None) -> Spec:
                         method.loc,
                     )
 
+    errors = error_classes(classes, js)
+    if not errors and dts:
+        loc = Location(dts[0].display, 1, 1)
+        errors = defaults.standard_errors(loc)
+        diags.warn("default-errors", "no status error classes given; using the SDK's standard set (400-429, 5xx)", loc)
+
     decls = dict(sorted(table.decls.items()))
     mark_discriminators(_all_types(decls, resources), decls)
     client_attrs = {table.classes[c].name: a for c, a in attachments.items()}
@@ -87,7 +93,7 @@ def parse_spec(root: Path, routes: RouteConfig | None = None) -> Spec:
         resources=sorted(resources, key=lambda r: r.path),
         declarations=decls,
         client=_client(classes, client_attrs, js, table),
-        errors=error_classes(classes, js),
+        errors=errors,
         pages=sorted(pages, key=lambda p: p.id),
         diagnostics=diags.sorted(),
     )

@@ -11,6 +11,7 @@ from codegen.ir import (
     ArrayType,
     Cursor,
     Doc,
+    ErrorClass,
     Field_,
     Interface,
     Location,
@@ -54,3 +55,20 @@ def standard_page(module: str, loc: Location) -> PageClass:
         has_more_field="has_more",
         cursors=[Cursor("before_id", "first_id", "before_id"), Cursor("after_id", "last_id", None)],
     )
+
+
+# The status errors every Stainless SDK declares in core/error.d.ts (APIError.generate()).
+STANDARD_ERRORS = (
+    ("BadRequestError", 400, "exact"),
+    ("AuthenticationError", 401, "exact"),
+    ("PermissionDeniedError", 403, "exact"),
+    ("NotFoundError", 404, "exact"),
+    ("ConflictError", 409, "exact"),
+    ("UnprocessableEntityError", 422, "exact"),
+    ("RateLimitError", 429, "exact"),
+    ("InternalServerError", 500, "at_least"),
+)
+
+
+def standard_errors(loc: Location) -> list[ErrorClass]:
+    return [ErrorClass(name, status, match, "APIStatusError", loc) for name, status, match in STANDARD_ERRORS]  # type: ignore[arg-type]

@@ -170,6 +170,15 @@ def _query_pairs(params: Mapping[str, object]) -> List[Tuple[str, str]]:
     return pairs
 
 
+def _header_value(value: object) -> str:
+    """Header params may be lists (sent comma-separated, e.g. beta flags) or scalars."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ",".join(_header_value(item) for item in value)
+    return str(value)
+
+
 def _decoder_item_type(cast_to: object) -> object:
     args = get_args(cast_to)
     return args[0] if args else object
@@ -243,13 +252,15 @@ class BaseClient(Generic[_HttpxClientT]):
         return parsed
 
     def _build_headers(self, options: FinalRequestOptions, retries_taken: int) -> httpx.Headers:
+        """Defaults, then per-call headers; `Omit()` removes a header, `NOT_GIVEN` is skipped."""
         headers = httpx.Headers()
-        for layer in (self.default_headers, options.headers or {}):
+        layers: Tuple[Mapping[str, object], ...] = (self.default_headers, options.headers or {})
+        for layer in layers:
             for name, value in layer.items():
-                if isinstance(value, (Omit, NotGiven)):
+                if isinstance(value, Omit):
                     headers.pop(name, None)
-                else:
-                    headers[name] = value
+                elif value is not None and not isinstance(value, NotGiven):
+                    headers[name] = _header_value(value)
         headers["x-stainless-retry-count"] = str(retries_taken)
         return headers
 

@@ -145,7 +145,7 @@ class AsyncPaginator(Generic[_T, AsyncPageT]):
 
 class SyncPage(BaseSyncPage[_T], Generic[_T]):
     data: List[_T] = []
-    has_more: bool = None
+    has_more: Optional[bool] = None
     first_id: Optional[str] = None
     last_id: Optional[str] = None
 
@@ -166,7 +166,7 @@ class SyncPage(BaseSyncPage[_T], Generic[_T]):
 
 class AsyncPage(BaseAsyncPage[_T], Generic[_T]):
     data: List[_T] = []
-    has_more: bool = None
+    has_more: Optional[bool] = None
     first_id: Optional[str] = None
     last_id: Optional[str] = None
 

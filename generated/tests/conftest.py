@@ -19,6 +19,7 @@ def server() -> Iterator[MockServer]:
     assert not srv.unmatched, "requests without a scripted reply: " + ", ".join(
         f"{r.method} {r.path}" for r in srv.unmatched
     )
+    assert not srv.errors, f"the test server failed while answering: {srv.errors!r}"
 
 
 @pytest.fixture(autouse=True)

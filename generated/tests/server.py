@@ -11,14 +11,15 @@ Usage (the `server` fixture in conftest.py starts and stops one per test):
     assert server.requests_to("GET", "/v1/things")[1].query == {"after_id": "b"}
 
 Replies to a route are used in the order queued; `times=None` repeats one forever.
-A request with no reply left gets a 418 and is listed in `server.unmatched`, which
-fails the test at teardown.
+A request with no reply left gets a 418 and is listed in `server.unmatched`; that,
+or an exception while answering (`server.errors`), fails the test at teardown.
 """
 
 from __future__ import annotations
 
 import json as jsonlib
 import socket
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -130,12 +131,13 @@ class MockServer:
     def __init__(self) -> None:
         self.requests: List[RecordedRequest] = []
         self.unmatched: List[RecordedRequest] = []
+        self.errors: List[BaseException] = (
+            []
+        )  # exceptions raised while answering (bugs in a script)
         self._routes: Dict[Tuple[str, str], Route] = {}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
-        self._httpd.daemon_threads = True
-        self._httpd.block_on_close = False
+        self._httpd = _HTTPServer(self)
         # A short poll interval keeps `stop()` (so each test's teardown) fast.
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,), daemon=True)
 
@@ -191,6 +193,21 @@ class MockServer:
     def _wait(self, seconds: float) -> bool:
         """Sleep unless the server stops first; False when stopping."""
         return seconds <= 0 or not self._stopping.wait(seconds)
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+    def __init__(self, owner: MockServer) -> None:
+        super().__init__(("127.0.0.1", 0), _make_handler(owner))
+        self.owner = owner
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients closing connections is normal; anything else is recorded, not printed."""
+        error = sys.exc_info()[1]
+        if error is not None and not isinstance(error, ConnectionError):
+            self.owner.errors.append(error)
 
 
 def _make_handler(server: MockServer) -> type[BaseHTTPRequestHandler]:

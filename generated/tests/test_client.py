@@ -169,7 +169,8 @@ def test_async_known_fields_parsed_and_unknown_fields_kept(server: MockServer) -
 
 def check_newer_widget(w: Widget) -> None:
     assert isinstance(w, Widget)
-    assert w.status == "melted"
+    status: str = w.status
+    assert status == "melted"
     text, hologram = w.content
     assert isinstance(text, TextBlock) and text.text == "hi"
     assert type(hologram) is BaseModel and not isinstance(hologram, (TextBlock, ImageBlock))

@@ -1,0 +1,56 @@
+"""Name mapping (property-based) and how IR types become Python annotations."""
+
+from __future__ import annotations
+
+import keyword
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from codegen.emit.naming import PYDANTIC_RESERVED, field_scope, identifier, module_name
+from codegen.naming_wire import snake_case
+from codegen.parser import parse_spec
+
+
+@given(st.text(max_size=30))
+def test_identifier_is_always_valid(raw: str) -> None:
+    assert identifier(raw).isidentifier()
+
+
+@given(st.lists(st.text(min_size=1, max_size=12), max_size=12))
+def test_field_names_are_unique_safe_identifiers(wires: list[str]) -> None:
+    scope = field_scope()
+    names = [scope.claim(w, w) for w in dict.fromkeys(wires)]
+    assert len(set(names)) == len(names)
+    for name in names:
+        assert name.isidentifier() and not keyword.iskeyword(name) and name not in PYDANTIC_RESERVED
+
+
+def test_known_mappings() -> None:
+    scope = field_scope()
+    assert [scope.claim(w, w) for w in ["class", "from", "json", "model_config", "x-request-id", "x_request_id", "2fa"]] == [
+        "class_", "from_", "json_", "model_config_", "x_request_id", "x_request_id_2", "f_2fa"
+    ]
+    assert snake_case("messageBatchID") == "message_batch_id"
+    assert module_name("resources/messages/messages") == "messages"
+
+
+@given(st.sampled_from(["a", "type", "kind"]), st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), min_size=2, max_size=4, unique=True))
+def test_discriminated_union_from_generated_declarations(tmp_path_factory, tag: str, values: list[str]) -> None:  # type: ignore[no-untyped-def]
+    members = "\n".join(f"export interface M{i} {{ {tag}: '{v}'; x?: number; }}" for i, v in enumerate(values))
+    union = " | ".join(f"M{i}" for i in range(len(values)))
+    path = tmp_path_factory.mktemp("u") / "u.d.ts"
+    path.write_text(f"{members}\nexport type U = {union};\nexport type L = {' | '.join(repr(v) for v in values)};\n")
+    spec = parse_spec(path)
+    u = spec.declarations["u#U"]
+    assert u.type.discriminator == tag  # type: ignore[union-attr]
+    lit = spec.declarations["u#L"]
+    assert [m.value for m in lit.type.members] == values  # type: ignore[union-attr]
+
+
+def test_unsupported_construct_is_a_diagnostic(tmp_path: Path) -> None:
+    path = tmp_path / "x.d.ts"
+    path.write_text("export interface A { k: keyof B; t: `a${string}`; }\nexport interface B { b: string }\n")
+    spec = parse_spec(path)
+    assert sum(d.code == "unsupported-type" for d in spec.diagnostics) == 2
