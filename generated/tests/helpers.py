@@ -15,6 +15,7 @@ import pydantic
 from anthropic_batches._base_client import make_request_options
 from anthropic_batches._client import AsyncAnthropic, Anthropic
 from anthropic_batches._models import BaseModel
+from anthropic_batches._pagination import AsyncPaginator, AsyncPage, SyncPage
 from anthropic_batches._resource import AsyncAPIResource, SyncAPIResource
 from anthropic_batches._streaming import AsyncJSONLDecoder, JSONLDecoder
 from anthropic_batches._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
@@ -90,6 +91,14 @@ class Widgets(SyncAPIResource):
     def results(self, url: str) -> JSONLDecoder[Widget]:
         return self._get(url, cast_to=JSONLDecoder[Widget], stream=True)
 
+    def list(self, *, limit: int | NotGiven = NOT_GIVEN) -> SyncPage[Widget]:
+        return self._get_api_list(
+            "/v1/widgets",
+            page=SyncPage[Widget],
+            model=Widget,
+            options=make_request_options(query={"limit": limit}),
+        )
+
 
 class AsyncWidgets(AsyncAPIResource):
     async def retrieve(
@@ -124,6 +133,16 @@ class AsyncWidgets(AsyncAPIResource):
 
     async def results(self, url: str) -> AsyncJSONLDecoder[Widget]:
         return await self._get(url, cast_to=AsyncJSONLDecoder[Widget], stream=True)
+
+    def list(
+        self, *, limit: int | NotGiven = NOT_GIVEN
+    ) -> AsyncPaginator[Widget, AsyncPage[Widget]]:
+        return self._get_api_list(
+            "/v1/widgets",
+            page=AsyncPage[Widget],
+            model=Widget,
+            options=make_request_options(query={"limit": limit}),
+        )
 
 
 class FakeSleepClient(Anthropic):

@@ -7,7 +7,8 @@ import asyncio
 import json
 import logging
 from datetime import datetime, timezone
-from typing import Any, Dict, List
+from functools import cached_property
+from typing import Any, Dict, List, cast
 
 import httpx
 import pytest
@@ -17,11 +18,21 @@ from anthropic_batches._client import DEFAULT_TIMEOUT, AsyncAnthropic, Anthropic
 from anthropic_batches._exceptions import AnthropicError, APIStatusError
 from anthropic_batches._models import BaseModel, construct_type
 from anthropic_batches._pagination import AsyncPage, SyncPage
+from anthropic_batches._resource import AsyncAPIResource, SyncAPIResource
 from anthropic_batches._response import APIResponse, AsyncAPIResponse
 from anthropic_batches._streaming import AsyncJSONLDecoder, JSONLDecoder
-from anthropic_batches._types import NOT_GIVEN, Omit
+from anthropic_batches._types import NOT_GIVEN, Headers, Omit
 
-from .helpers import API_KEY, FakeSleepClient, ImageBlock, TextBlock, Widget, async_client
+from .helpers import (
+    API_KEY,
+    AsyncWidgets,
+    FakeSleepClient,
+    ImageBlock,
+    TextBlock,
+    Widget,
+    Widgets,
+    async_client,
+)
 from .server import MockServer
 
 WIDGET = {
@@ -97,6 +108,19 @@ def test_default_and_per_call_headers_and_query(server: MockServer) -> None:
     assert "x-drop-me" not in first.headers
     assert first.query == {"beta": "true", "n": "3"}
     assert second.query == {"beta": "true", "tags": "a,b"}
+
+
+def test_header_params_not_given_lists_and_booleans(
+    server: MockServer, client: FakeSleepClient
+) -> None:
+    server.expect("GET", "/any").respond(json={})
+    headers = cast(
+        Headers, {"x-beta": ["b1", "b2"], "x-flag": True, "x-skip": NOT_GIVEN, "x-none": None}
+    )
+    client.get("/any", cast_to=dict, options=make_request_options(extra_headers=headers))
+    sent = server.requests[0].headers
+    assert (sent["x-beta"], sent["x-flag"]) == ("b1,b2", "true")
+    assert "x-skip" not in sent and "x-none" not in sent
 
 
 def test_post_body_drops_not_given_and_merges_extra_body(
@@ -404,6 +428,54 @@ def test_async_with_raw_and_streaming_response(server: MockServer) -> None:
             assert streamed.is_closed
 
     asyncio.run(main())
+
+
+class Catalog(SyncAPIResource):
+    """A resource with a sub-resource, as generated for nested API paths."""
+
+    @cached_property
+    def widgets(self) -> Widgets:
+        return Widgets(self._client)
+
+
+class AsyncCatalog(AsyncAPIResource):
+    @cached_property
+    def widgets(self) -> AsyncWidgets:
+        return AsyncWidgets(self._client)
+
+
+def test_raw_response_proxies_reach_sub_resources(
+    server: MockServer, client: FakeSleepClient
+) -> None:
+    server.expect("GET", "/v1/widgets/w_1").respond(json=WIDGET, times=2)
+    response = Catalog(client).with_raw_response.widgets.retrieve("w_1")
+    assert isinstance(response, APIResponse) and response.parse().id == "w_1"
+
+    async def main() -> None:
+        async with async_client(server) as aclient:
+            aresponse = await AsyncCatalog(aclient).with_raw_response.widgets.retrieve("w_1")
+            assert isinstance(aresponse, AsyncAPIResponse) and (await aresponse.parse()).id == "w_1"
+
+    asyncio.run(main())
+
+
+def test_raw_response_of_list_methods(server: MockServer, client: FakeSleepClient) -> None:
+    body = {"data": [widget(1)]}
+    server.expect("GET", "/v1/widgets").respond(json=body, headers={"x-page": "1"}, times=2)
+    response = client.widgets.with_raw_response.list(limit=1)
+    assert response.headers["x-page"] == "1"
+    page = response.parse()
+    assert isinstance(page, SyncPage) and [w.id for w in page.data] == ["w_1"]
+
+    async def main() -> None:
+        async with async_client(server) as aclient:
+            aresponse = await aclient.widgets.with_raw_response.list(limit=1)
+            assert aresponse.headers["x-page"] == "1"
+            apage = await aresponse.parse()
+            assert isinstance(apage, AsyncPage)
+
+    asyncio.run(main())
+    assert [r.query for r in server.requests] == [{"limit": "1"}, {"limit": "1"}]
 
 
 def test_raw_response_of_a_jsonl_stream_parses_to_a_decoder(
