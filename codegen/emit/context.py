@@ -22,56 +22,28 @@ from codegen.emit.naming import (
 )
 from codegen.ir import (
     Alias,
-    ArrayType,
     Declaration,
     Doc,
     Field_,
     Interface,
-    IntersectionType,
     Method,
-    ObjectType,
     Primitive,
-    RecordType,
     Ref,
     Resource,
-    RuntimeRef,
     Spec,
     SubResource,
-    TupleType,
     TypeRef,
     UnionType,
 )
-from codegen.parser.unions import all_fields
+from codegen.parser.unions import all_fields, each_type
 
 UNRESOLVED_MODULE = "unresolved"
 
 
 def refs_in(t: TypeRef) -> list[Ref]:
+    """Every `Ref` inside `t`, in walk order."""
     found: list[Ref] = []
-
-    def walk(x: TypeRef) -> None:
-        if isinstance(x, Ref):
-            found.append(x)
-            for a in x.args:
-                walk(a)
-        elif isinstance(x, RuntimeRef):
-            for a in x.args:
-                walk(a)
-        elif isinstance(x, ArrayType):
-            walk(x.item)
-        elif isinstance(x, (UnionType, IntersectionType)):
-            for m in x.members:
-                walk(m)
-        elif isinstance(x, TupleType):
-            for m in x.items:
-                walk(m)
-        elif isinstance(x, RecordType):
-            walk(x.value)
-        elif isinstance(x, ObjectType):
-            for f in x.fields:
-                walk(f.type)
-
-    walk(t)
+    each_type(t, lambda x: found.append(x) if isinstance(x, Ref) else None)
     return found
 
 

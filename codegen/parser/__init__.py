@@ -6,7 +6,16 @@ import re
 from pathlib import Path
 
 from codegen.diagnostics import Diagnostics
-from codegen.ir import Declaration, Interface, Location, Ref, Resource, SourceFile, Spec
+from codegen.ir import (
+    Declaration,
+    Interface,
+    Location,
+    Ref,
+    Resource,
+    SourceFile,
+    Spec,
+    SubResource,
+)
 from codegen.naming_wire import snake_case
 from codegen.parser import defaults
 from codegen.parser.dts import ClassDecl, ModuleScan, scan_module
@@ -14,7 +23,7 @@ from codegen.parser.js_facts import JsModule, read_js
 from codegen.parser.recover import Recovery
 from codegen.parser.resolve import Resolver, SymbolTable
 from codegen.parser.resources import ResourceBuilder, RouteConfig
-from codegen.parser.sdk import client_info, error_classes, page_classes
+from codegen.parser.sdk import base_name, client_info, error_classes, page_classes
 from codegen.parser.source import find_spec_files, parse_checked
 from codegen.parser.unions import mark_discriminators
 
@@ -42,7 +51,7 @@ def parse_spec(root: Path, routes: RouteConfig | None = None) -> Spec:
     for decl in list(table.decls.values()):
         resolver.declaration(decl)
     classes = [c for scan in scans.values() for c in scan.classes]
-    resource_ids = {cid for cid, c in table.classes.items() if _base(c) == "APIResource"}
+    resource_ids = {cid for cid, c in table.classes.items() if base_name(c) == "APIResource"}
     for cid in sorted(resource_ids):
         resolver.klass(table.classes[cid])
     for cid, klass in sorted(table.classes.items()):
@@ -59,7 +68,7 @@ def parse_spec(root: Path, routes: RouteConfig | None = None) -> Spec:
         js_methods = {m.name: m for m in js_class.methods} if js_class else None
         resource = builder.build(klass, path, js_methods)
         resource.subresources = [
-            _sub(attr, table.classes[child], path) for attr, child in attachments.get(cid, [])
+            SubResource(attr, f"{path}.{attr}") for attr, _child in attachments.get(cid, [])
         ]
         resources.append(resource)
 
@@ -92,21 +101,11 @@ def parse_spec(root: Path, routes: RouteConfig | None = None) -> Spec:
         files=sorted(files, key=lambda f: f.path),
         resources=sorted(resources, key=lambda r: r.path),
         declarations=decls,
-        client=_client(classes, client_attrs, js, table),
+        client=client_info(classes, client_attrs, js),
         errors=errors,
         pages=sorted(pages, key=lambda p: p.id),
         diagnostics=diags.sorted(),
     )
-
-
-def _base(klass: ClassDecl) -> str | None:
-    return klass.base.split(".")[-1] if klass.base else None
-
-
-def _sub(attr: str, child: ClassDecl, parent_path: str) -> object:
-    from codegen.ir import SubResource
-
-    return SubResource(attr, f"{parent_path}.{attr}" if parent_path else attr)
 
 
 def _fill_page_params(table: SymbolTable, diags: Diagnostics) -> None:
@@ -207,8 +206,3 @@ def _all_types(decls: dict[str, Declaration], resources: list[Resource]) -> list
             if method.response.type is not None:
                 types.append(method.response.type)
     return types
-
-
-def _client(classes: list[ClassDecl], attrs: dict[str, list[tuple[str, str]]], js: dict[str, JsModule], table: SymbolTable):  # type: ignore[no-untyped-def]
-    info = client_info(classes, attrs, js)
-    return info

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from codegen.diagnostics import Diagnostics
 from codegen.ir import (
     ArrayType,
     ClientInfo,
@@ -21,7 +20,8 @@ _ERROR_ROOT = "APIError"
 _PAGE_ROOT = "AbstractPage"
 
 
-def _base(klass: ClassDecl) -> str | None:
+def base_name(klass: ClassDecl) -> str | None:
+    """`resource_1.APIResource` -> `APIResource`."""
     return klass.base.split(".")[-1] if klass.base else None
 
 
@@ -30,7 +30,7 @@ def _descends(klass: ClassDecl, root: str, by_name: dict[str, ClassDecl]) -> boo
     current: ClassDecl | None = klass
     while current is not None and current.name not in seen:
         seen.add(current.name)
-        base = _base(current)
+        base = base_name(current)
         if base == root:
             return True
         current = by_name.get(base) if base else None
@@ -92,7 +92,7 @@ def client_info(classes: list[ClassDecl], resource_attrs: dict[str, list[tuple[s
     """The client class is the non-resource class that attaches resources; defaults from its .js."""
     info = ClientInfo()
     for klass in classes:
-        if klass.name in resource_attrs and _base(klass) != "APIResource":
+        if klass.name in resource_attrs and base_name(klass) != "APIResource":
             info.class_name = klass.name
     for module in js.values():
         defaults = module.client
