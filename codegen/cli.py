@@ -34,13 +34,20 @@ def _parser() -> argparse.ArgumentParser:
         ("check", "regenerate in memory and diff against the output folder; exit 1 on drift"),
     ):
         cmd = sub.add_parser(name, help=text)
-        cmd.add_argument("--config", type=Path, default=Path("pyproject.toml"), help="pyproject.toml to read")
+        cmd.add_argument(
+            "--config", type=Path, default=Path("pyproject.toml"), help="pyproject.toml to read"
+        )
         cmd.add_argument("--spec", type=Path, help="spec file or folder (overrides config)")
         cmd.add_argument("--out", type=Path, help="output folder (overrides config)")
         cmd.add_argument("--package", help="import name of the generated package")
         cmd.add_argument("--templates", type=Path, help="templates folder (overrides config)")
-        cmd.add_argument("--resource", action="append", dest="resources", metavar="PATH",
-                         help="resource to emit, e.g. messages.batches (repeatable; overrides config)")
+        cmd.add_argument(
+            "--resource",
+            action="append",
+            dest="resources",
+            metavar="PATH",
+            help="resource to emit, e.g. messages.batches (repeatable; overrides config)",
+        )
         cmd.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     return parser
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from codegen.errors import SpecError
 from codegen.ir import Location
+from codegen.toml_input import load_toml
 
 
 @dataclass
@@ -52,17 +52,16 @@ _PATHS = ("spec", "out", "templates", "routes_file")
 
 def load_config(pyproject: Path, overrides: dict[str, Any]) -> Config:
     """Read `[tool.codegen]`; paths are relative to the pyproject's folder; flags win."""
-    try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8")) if pyproject.exists() else {}
-    except tomllib.TOMLDecodeError as exc:
-        raise SpecError(Location(str(pyproject), exc.lineno, exc.colno), f"invalid TOML: {exc.msg}") from None
+    data = load_toml(pyproject, "the codegen config") if pyproject.exists() else {}
     section: dict[str, Any] = dict(data.get("tool", {}).get("codegen", {}))
     root = pyproject.resolve().parent
     raw_errors = section.pop("errors", [])
     known = set(Config.__dataclass_fields__) - {"root", "extra_errors"}
     unknown = sorted(set(section) - known)
     if unknown:
-        raise SpecError(Location(str(pyproject), 1, 1), f"unknown [tool.codegen] key '{unknown[0]}'")
+        raise SpecError(
+            Location(str(pyproject), 1, 1), f"unknown [tool.codegen] key '{unknown[0]}'"
+        )
     values: dict[str, Any] = {k: v for k, v in section.items()}
     for key, value in overrides.items():
         if value is not None:
@@ -70,9 +69,16 @@ def load_config(pyproject: Path, overrides: dict[str, Any]) -> Config:
     for key in _PATHS:
         if key in values and values[key] is not None:
             path = Path(values[key])
-            values[key] = path if path.is_absolute() or key in overrides and overrides[key] is not None else root / path
+            values[key] = (
+                path
+                if path.is_absolute() or (key in overrides and overrides[key] is not None)
+                else root / path
+            )
     values.setdefault("spec", root / "spec")
     values.setdefault("out", root / "generated")
     values.setdefault("templates", root / "templates")
-    errors = [ErrorConfig(e["name"], int(e["status"]), e.get("parent", "APIStatusError")) for e in raw_errors]
+    errors = [
+        ErrorConfig(e["name"], int(e["status"]), e.get("parent", "APIStatusError"))
+        for e in raw_errors
+    ]
     return Config(root=root, extra_errors=errors, **values)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from typing import Literal as L
-from typing import Union
 
 Severity = L["error", "warning", "info"]
 
@@ -48,7 +47,9 @@ class Doc:
 
 # --- Types -------------------------------------------------------------------------------------
 
-PrimitiveName = L["string", "number", "integer", "boolean", "null", "unknown", "any", "never", "object"]
+PrimitiveName = L[
+    "string", "number", "integer", "boolean", "null", "unknown", "any", "never", "object"
+]
 
 
 @dataclass
@@ -137,19 +138,19 @@ class ObjectType:
     kind: L["object"] = "object"
 
 
-TypeRef = Union[
-    Primitive,
-    LiteralType,
-    Ref,
-    RuntimeRef,
-    TypeParam,
-    ArrayType,
-    TupleType,
-    UnionType,
-    IntersectionType,
-    RecordType,
-    ObjectType,
-]
+TypeRef = (
+    Primitive
+    | LiteralType
+    | Ref
+    | RuntimeRef
+    | TypeParam
+    | ArrayType
+    | TupleType
+    | UnionType
+    | IntersectionType
+    | RecordType
+    | ObjectType
+)
 
 
 # --- Declarations ------------------------------------------------------------------------------
@@ -193,7 +194,7 @@ class Alias:
     kind: L["alias"] = "alias"
 
 
-Declaration = Union[Interface, Alias]
+Declaration = Interface | Alias
 
 
 # --- Resources ---------------------------------------------------------------------------------

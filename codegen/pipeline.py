@@ -20,8 +20,13 @@ from codegen.routes_file import read_routes_file
 def config_from_args(args: argparse.Namespace) -> Config:
     return load_config(
         args.config,
-        {"spec": args.spec, "out": args.out, "package": args.package, "templates": args.templates,
-         "resources": args.resources},
+        {
+            "spec": args.spec,
+            "out": args.out,
+            "package": args.package,
+            "templates": args.templates,
+            "resources": args.resources,
+        },
     )
 
 
@@ -49,7 +54,9 @@ def run_generate(args: argparse.Namespace) -> int:
             if diag.severity == "warning":
                 print(diag, file=sys.stderr)
         took = time.perf_counter() - started
-        print(f"codegen: wrote {len(files)} files to {config.out} in {took:.2f}s ({_summary(spec)})")
+        print(
+            f"codegen: wrote {len(files)} files to {config.out} in {took:.2f}s ({_summary(spec)})"
+        )
     return 0
 
 

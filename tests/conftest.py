@@ -16,7 +16,11 @@ SEED = REPO / "tests" / "data" / "seed" / "batches.d.ts"
 
 def upstream_dir() -> Path | None:
     """Where the upstream npm tarballs are: $CODEGEN_UPSTREAM, ../shared/upstream, /work/shared/upstream."""
-    candidates = [os.environ.get("CODEGEN_UPSTREAM"), REPO.parent / "shared" / "upstream", "/work/shared/upstream"]
+    candidates = [
+        os.environ.get("CODEGEN_UPSTREAM"),
+        REPO.parent / "shared" / "upstream",
+        "/work/shared/upstream",
+    ]
     for candidate in candidates:
         if candidate and Path(candidate, "anthropic-ai-sdk-1.0.0.tgz").is_file():
             return Path(candidate)
@@ -35,7 +39,11 @@ def spec_of(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
         if source is None:
             pytest.skip("upstream tarballs not available")
         target = tmp_path_factory.mktemp(f"spec-{version}")
-        wanted = {p.relative_to(SPEC).as_posix() for p in SPEC.rglob("*") if p.is_file() and p.name != "README.md"}
+        wanted = {
+            p.relative_to(SPEC).as_posix()
+            for p in SPEC.rglob("*")
+            if p.is_file() and p.name != "README.md"
+        }
         with tarfile.open(source / f"anthropic-ai-sdk-{version}.tgz") as tar:
             for member in tar.getmembers():
                 rel = member.name.removeprefix("package/")
@@ -58,5 +66,7 @@ def repo_copy(tmp_path: Path) -> Path:
     shutil.copy(REPO / "pyproject.toml", dest / "pyproject.toml")
     shutil.copytree(REPO / "templates", dest / "templates")
     shutil.copytree(REPO / "spec", dest / "spec")
-    shutil.copytree(REPO / "generated", dest / "generated", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        REPO / "generated", dest / "generated", ignore=shutil.ignore_patterns("__pycache__")
+    )
     return dest

@@ -12,14 +12,26 @@ from conftest import REPO, SEED
 PY = sys.executable
 
 
-def codegen(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([PY, "-m", "codegen", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, **(env or {})})
+def codegen(
+    *args: str, cwd: Path = REPO, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [PY, "-m", "codegen", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def run_generated_tests(out: Path, *select: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", *select],
-                          capture_output=True, text=True, cwd=out, env={**os.environ, "PYTHONPATH": str(out)})
+    return subprocess.run(
+        [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", *select],
+        capture_output=True,
+        text=True,
+        cwd=out,
+        env={**os.environ, "PYTHONPATH": str(out)},
+    )
 
 
 def test_committed_package_has_not_drifted() -> None:
@@ -40,7 +52,11 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
 def test_generate_keeps_foreign_files_and_drops_stale_ones(repo_copy: Path) -> None:
     out = repo_copy / "generated"
     (out / "NOTES.txt").write_text("mine")
-    manifest = (out / ".codegen-manifest.json").read_text().replace('"files": [', '"files": [\n    "anthropic_batches/old.py",')
+    manifest = (
+        (out / ".codegen-manifest.json")
+        .read_text()
+        .replace('"files": [', '"files": [\n    "anthropic_batches/old.py",')
+    )
     (out / ".codegen-manifest.json").write_text(manifest)
     (out / "anthropic_batches" / "old.py").write_text("# generated before\n")
     check = codegen("check", cwd=repo_copy)
@@ -64,7 +80,11 @@ def test_spec_0_70_changes_model_members_then_regenerates(repo_copy: Path, spec_
     spec = spec_of("0.70.0")
     check = codegen("check", "--spec", str(spec), cwd=repo_copy)
     assert check.returncode == 1
-    added = [line for line in check.stdout.splitlines() if line.startswith("+") and '"claude-sonnet-4-5' in line]
+    added = [
+        line
+        for line in check.stdout.splitlines()
+        if line.startswith("+") and '"claude-sonnet-4-5' in line
+    ]
     assert added, "the diff should show the new Model members"
     assert codegen("generate", "-q", "--spec", str(spec), cwd=repo_copy).returncode == 0
     assert codegen("check", "--spec", str(spec), cwd=repo_copy).returncode == 0
@@ -81,7 +101,10 @@ def test_spec_1_0_adds_workspace_header_params(repo_copy: Path, spec_of) -> None
     assert codegen("generate", "-q", "--spec", str(spec), cwd=repo_copy).returncode == 0
     tests = run_generated_tests(repo_copy / "generated", "tests/test_messages_batches.py")
     assert tests.returncode == 0, tests.stdout[-3000:]
-    assert "anthropic-workspace-id" in (repo_copy / "generated" / "tests" / "test_messages_batches.py").read_text()
+    assert (
+        "anthropic-workspace-id"
+        in (repo_copy / "generated" / "tests" / "test_messages_batches.py").read_text()
+    )
 
 
 def test_seed_alone_generates_a_working_package(tmp_path: Path) -> None:
@@ -90,7 +113,9 @@ def test_seed_alone_generates_a_working_package(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "recovered" in run.stderr
     unresolved = (out / "anthropic_batches" / "types" / "unresolved.py").read_text()
-    assert "class ErrorResponse(BaseModel)" in unresolved and "class Message(BaseModel)" in unresolved
+    assert (
+        "class ErrorResponse(BaseModel)" in unresolved and "class Message(BaseModel)" in unresolved
+    )
     tests = run_generated_tests(out, "tests/test_messages_batches.py")
     assert tests.returncode == 0, tests.stdout[-3000:]
 
@@ -151,7 +176,12 @@ def test_hostile_names_and_text_stay_data(tmp_path: Path) -> None:
         "import anthropic_batches\n"
         "print('ok')\n"
     )
-    res = subprocess.run([PY, "-c", script], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(out)})
+    res = subprocess.run(
+        [PY, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(out)},
+    )
     assert res.returncode == 0 and res.stdout.strip() == "ok", res.stderr[-2000:]
     tests = run_generated_tests(out, "tests/test_weirds.py")
     assert tests.returncode == 0, tests.stdout[-3000:]

@@ -13,14 +13,32 @@ ENV = {**os.environ, "PYTHONPATH": str(GENERATED)}
 
 
 def test_generated_tests_pass() -> None:
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-                         cwd=GENERATED, capture_output=True, text=True, env=ENV)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=GENERATED,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
     assert run.returncode == 0, run.stdout[-4000:]
 
 
 def test_generated_package_is_mypy_strict_clean() -> None:
-    run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "anthropic_batches", "tests"],
-                         cwd=GENERATED, capture_output=True, text=True, env=ENV)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "anthropic_batches",
+            "tests",
+        ],
+        cwd=GENERATED,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
     assert run.returncode == 0, run.stdout[-4000:]
 
 
@@ -52,6 +70,8 @@ with MockServer() as server:
     assert ("POST", "/v1/messages/batches") in seen and ("GET", "/results.jsonl") in seen, seen
 print("README example ok")
 """
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=ENV, cwd=GENERATED)
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=ENV, cwd=GENERATED
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     assert "README example ok" in run.stdout

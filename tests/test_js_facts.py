@@ -329,8 +329,7 @@ def test_status_map_errors() -> None:
 
 
 def test_beta_header_multipart_and_inline_query() -> None:
-    cls = snippet(
-        """
+    cls = snippet("""
     upload(params, options) {
         const { betas, ...body } = params;
         return this._client.post('/v1/files', (0, uploads_1.multipartFormRequestOptions)({
@@ -370,8 +369,7 @@ def test_beta_header_multipart_and_inline_query() -> None:
             },
         });
     }
-    """
-    )
+    """)
     upload = only_request(method(cls, "upload"))
     assert upload.options_wrapper == "multipartFormRequestOptions"
     assert upload.body_from == "body"
@@ -391,8 +389,7 @@ def test_beta_header_multipart_and_inline_query() -> None:
 
 def test_options_built_in_locals() -> None:
     """Options assembled in local constants (as `Messages.create` does) are followed."""
-    cls = snippet(
-        """
+    cls = snippet("""
     async create(params, options) {
         const { workspace_id, ...body } = params;
         const headers = (0, headers_1.buildHeaders)([
@@ -403,8 +400,7 @@ def test_options_built_in_locals() -> None:
         const request = { body, timeout: 600000, ...options, headers };
         return this._client.put(`/v1/things/${params.id}`, { ...request, __span: call });
     }
-    """
-    )
+    """)
     r = only_request(method(cls, "create"))
     assert r.verb == "put" and r.path == "/v1/things/{params.id}"
     assert r.option_keys == ("body", "timeout", "headers", "__span")

@@ -26,7 +26,9 @@ def test_malformed_file_is_one_line_and_exit_2(tmp_path: Path, name: str) -> Non
     text, where, message = CASES[name]
     path = tmp_path / f"{name}.d.ts"
     path.write_text(text)
-    run = subprocess.run([sys.executable, "-m", "codegen", "ir", str(path)], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "codegen", "ir", str(path)], capture_output=True, text=True
+    )
     assert run.returncode == 2
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in run.stderr
@@ -34,7 +36,11 @@ def test_malformed_file_is_one_line_and_exit_2(tmp_path: Path, name: str) -> Non
 
 
 def test_missing_path_is_exit_2(tmp_path: Path) -> None:
-    run = subprocess.run([sys.executable, "-m", "codegen", "ir", str(tmp_path / "nope")], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "codegen", "ir", str(tmp_path / "nope")],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 2 and "no such file" in run.stderr
 
 
@@ -49,10 +55,28 @@ def test_truncated_real_spec_is_reported_not_crashed(tmp_path: Path) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="{}()<>[];:,.|&'\"`/*= \nabcABC?", max_size=80))
-def test_any_text_parses_or_fails_cleanly(tmp_path_factory: pytest.TempPathFactory, junk: str) -> None:
+def test_any_text_parses_or_fails_cleanly(
+    tmp_path_factory: pytest.TempPathFactory, junk: str
+) -> None:
     path = tmp_path_factory.mktemp("junk") / "x.d.ts"
     path.write_text("export interface A { a: string; }\n" + junk)
     try:
         parse_spec(path)
     except SpecError as exc:
         assert exc.loc is not None
+
+
+@pytest.mark.parametrize(
+    ("config", "where"),
+    [("[tool.codegen]\nspec = \n", ":2:8: invalid TOML in the codegen config"),
+     ("[tool.codegen\n", ":1:14: invalid TOML in the codegen config")],
+)
+def test_invalid_toml_config_is_one_line_and_exit_2(tmp_path: Path, config: str, where: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(config)
+    run = subprocess.run(
+        [sys.executable, "-m", "codegen", "check"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and where in lines[0], run.stderr

@@ -29,19 +29,27 @@ def test_field_names_are_unique_safe_identifiers(wires: list[str]) -> None:
 
 def test_known_mappings() -> None:
     scope = field_scope()
-    assert [scope.claim(w, w) for w in ["class", "from", "json", "model_config", "x-request-id", "x_request_id", "2fa"]] == [
-        "class_", "from_", "json_", "model_config_", "x_request_id", "x_request_id_2", "f_2fa"
-    ]
+    assert [
+        scope.claim(w, w)
+        for w in ["class", "from", "json", "model_config", "x-request-id", "x_request_id", "2fa"]
+    ] == ["class_", "from_", "json_", "model_config_", "x_request_id", "x_request_id_2", "f_2fa"]
     assert snake_case("messageBatchID") == "message_batch_id"
     assert module_name("resources/messages/messages") == "messages"
 
 
-@given(st.sampled_from(["a", "type", "kind"]), st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), min_size=2, max_size=4, unique=True))
+@given(
+    st.sampled_from(["a", "type", "kind"]),
+    st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), min_size=2, max_size=4, unique=True),
+)
 def test_discriminated_union_from_generated_declarations(tmp_path_factory, tag: str, values: list[str]) -> None:  # type: ignore[no-untyped-def]
-    members = "\n".join(f"export interface M{i} {{ {tag}: '{v}'; x?: number; }}" for i, v in enumerate(values))
+    members = "\n".join(
+        f"export interface M{i} {{ {tag}: '{v}'; x?: number; }}" for i, v in enumerate(values)
+    )
     union = " | ".join(f"M{i}" for i in range(len(values)))
     path = tmp_path_factory.mktemp("u") / "u.d.ts"
-    path.write_text(f"{members}\nexport type U = {union};\nexport type L = {' | '.join(repr(v) for v in values)};\n")
+    path.write_text(
+        f"{members}\nexport type U = {union};\nexport type L = {' | '.join(repr(v) for v in values)};\n"
+    )
     spec = parse_spec(path)
     u = spec.declarations["u#U"]
     assert u.type.discriminator == tag  # type: ignore[union-attr]
@@ -51,6 +59,8 @@ def test_discriminated_union_from_generated_declarations(tmp_path_factory, tag: 
 
 def test_unsupported_construct_is_a_diagnostic(tmp_path: Path) -> None:
     path = tmp_path / "x.d.ts"
-    path.write_text("export interface A { k: keyof B; t: `a${string}`; }\nexport interface B { b: string }\n")
+    path.write_text(
+        "export interface A { k: keyof B; t: `a${string}`; }\nexport interface B { b: string }\n"
+    )
     spec = parse_spec(path)
     assert sum(d.code == "unsupported-type" for d in spec.diagnostics) == 2

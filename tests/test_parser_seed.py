@@ -43,15 +43,31 @@ def test_seed_equals_the_full_file(tmp_path: Path) -> None:
 def test_seed_recoveries_are_reported_with_their_evidence() -> None:
     spec = parse_spec(SEED)
     recovered = [d.message for d in spec.diagnostics if d.code == "recovered-type"]
-    assert any("Batches.create -> APIPromise<MessageBatch>" in m and "'messageBatch'" in m for m in recovered)
+    assert any(
+        "Batches.create -> APIPromise<MessageBatch>" in m and "'messageBatch'" in m
+        for m in recovered
+    )
     assert any("Batches.delete -> APIPromise<DeletedMessageBatch>" in m for m in recovered)
     assert any("PagePromise<MessageBatchesPage, MessageBatch>" in m for m in recovered)
-    assert any("Promise<JSONLDecoder<MessageBatchIndividualResponse>>" in m and "imported but otherwise unused" in m for m in recovered)
+    assert any(
+        "Promise<JSONLDecoder<MessageBatchIndividualResponse>>" in m
+        and "imported but otherwise unused" in m
+        for m in recovered
+    )
     assert any("Array<BatchCreateParams.Request>" in m for m in recovered)
     codes = {d.code for d in spec.diagnostics}
-    assert {"recovered-stray-angle", "default-page-params", "default-page", "unresolved-ref"} <= codes
+    assert {
+        "recovered-stray-angle",
+        "default-page-params",
+        "default-page",
+        "unresolved-ref",
+    } <= codes
     unresolved = {d.message.split("'")[1] for d in spec.diagnostics if d.code == "unresolved-ref"}
-    assert {"Shared.ErrorResponse", "MessagesAPI.Message", "MessagesAPI.MessageCreateParamsNonStreaming"} <= unresolved
+    assert {
+        "Shared.ErrorResponse",
+        "MessagesAPI.Message",
+        "MessagesAPI.MessageCreateParamsNonStreaming",
+    } <= unresolved
     assert all(d.severity == "warning" for d in spec.diagnostics if d.code == "unresolved-ref")
 
 

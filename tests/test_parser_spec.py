@@ -15,12 +15,19 @@ from codegen.parser.resolve import map_refs
 
 def test_codegen_ir_lists_the_batches_resource_with_js_routes() -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "codegen", "ir", str(SPEC)], capture_output=True, text=True, cwd=REPO, check=True
+        [sys.executable, "-m", "codegen", "ir", str(SPEC)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
     )
     ir = json.loads(out.stdout)
     assert list(ir) == sorted(ir)  # stable key order
     batches = next(r for r in ir["resources"] if r["path"] == "messages.batches")
-    routes = {m["name"]: (m["route"]["verb"], m["route"]["path"], m["route"]["source"]) for m in batches["methods"]}
+    routes = {
+        m["name"]: (m["route"]["verb"], m["route"]["path"], m["route"]["source"])
+        for m in batches["methods"]
+    }
     base = "/v1/messages/batches"
     assert routes == {
         "create": ("POST", base, "js"),
@@ -31,25 +38,51 @@ def test_codegen_ir_lists_the_batches_resource_with_js_routes() -> None:
         "results": ("GET", None, "js"),
     }
     results = next(m for m in batches["methods"] if m["name"] == "results")
-    assert results["route"]["follow"] == {"via": "retrieve", "url_field": "results_url", "accept": "application/binary"}
-    assert (results["logical_route"]["verb"], results["logical_route"]["path"]) == ("GET", base + "/{message_batch_id}/results")
+    assert results["route"]["follow"] == {
+        "via": "retrieve",
+        "url_field": "results_url",
+        "accept": "application/binary",
+    }
+    assert (results["logical_route"]["verb"], results["logical_route"]["path"]) == (
+        "GET",
+        base + "/{message_batch_id}/results",
+    )
     assert results["response"]["kind"] == "jsonl"
     listing = next(m for m in batches["methods"] if m["name"] == "list")
     assert [(p["name"], p["location"], p["required"]) for p in listing["params"]] == [
-        ("limit", "query", False), ("before_id", "query", False), ("after_id", "query", False)
+        ("limit", "query", False),
+        ("before_id", "query", False),
+        ("after_id", "query", False),
     ]
-    assert listing["response"] == {"kind": "page", "page": "Page", "type": {
-        "args": [], "kind": "ref", "target": "resources/messages/batches#MessageBatch", "text": "MessageBatch"}}
+    assert listing["response"] == {
+        "kind": "page",
+        "page": "Page",
+        "type": {
+            "args": [],
+            "kind": "ref",
+            "target": "resources/messages/batches#MessageBatch",
+            "text": "MessageBatch",
+        },
+    }
 
 
 def test_every_resource_file_type_is_declared_and_resolved() -> None:
     spec = parse_spec(SPEC)
     names = {d.name for d in spec.declarations.values() if d.module == "resources/messages/batches"}
     assert {
-        "DeletedMessageBatch", "MessageBatch", "MessageBatchCanceledResult", "MessageBatchErroredResult",
-        "MessageBatchExpiredResult", "MessageBatchIndividualResponse", "MessageBatchRequestCounts",
-        "MessageBatchResult", "MessageBatchSucceededResult", "MessageBatchesPage", "BatchCreateParams",
-        "BatchCreateParams.Request", "BatchListParams",
+        "DeletedMessageBatch",
+        "MessageBatch",
+        "MessageBatchCanceledResult",
+        "MessageBatchErroredResult",
+        "MessageBatchExpiredResult",
+        "MessageBatchIndividualResponse",
+        "MessageBatchRequestCounts",
+        "MessageBatchResult",
+        "MessageBatchSucceededResult",
+        "MessageBatchesPage",
+        "BatchCreateParams",
+        "BatchCreateParams.Request",
+        "BatchListParams",
     } <= names
     unresolved: list[str] = []
 
@@ -65,7 +98,9 @@ def test_every_resource_file_type_is_declared_and_resolved() -> None:
         for t in types:
             map_refs(t, check)
     assert unresolved == []
-    unresolved_warnings = [d for d in spec.diagnostics if d.code == "unresolved-ref" and "resources/" in d.loc.file]
+    unresolved_warnings = [
+        d for d in spec.diagnostics if d.code == "unresolved-ref" and "resources/" in d.loc.file
+    ]
     assert [d.message for d in unresolved_warnings] == [
         "unresolved type 'MessageStream' (imported from '../../lib/MessageStream.js', which was not given)"
     ] or unresolved_warnings == []
@@ -85,7 +120,9 @@ def test_runtime_primitives_are_named_as_such() -> None:
     batches = spec.resource("messages.batches")
     assert batches is not None
     params = next(m for m in batches.methods if m.name == "create").params_type
-    assert isinstance(params, Ref) and params.target == "resources/messages/batches#BatchCreateParams"
+    assert (
+        isinstance(params, Ref) and params.target == "resources/messages/batches#BatchCreateParams"
+    )
     request = spec.declarations["resources/messages/batches#BatchCreateParams"]
     assert isinstance(request, Interface)
     assert not any(isinstance(f.type, RuntimeRef) for f in request.fields)
@@ -96,8 +133,12 @@ def test_client_errors_and_pages_come_from_the_spec() -> None:
     assert spec.client.class_name == "Anthropic"
     assert spec.client.base_url == "https://api.anthropic.com"
     assert spec.client.version_header == ("anthropic-version", "2023-06-01")
-    assert {(e.name, e.status, e.match) for e in spec.errors} >= {("NotFoundError", 404, "exact"), ("InternalServerError", 500, "at_least")}
+    assert {(e.name, e.status, e.match) for e in spec.errors} >= {
+        ("NotFoundError", 404, "exact"),
+        ("InternalServerError", 500, "at_least"),
+    }
     page = next(p for p in spec.pages if p.name == "Page")
     assert [(c.when_query_has, c.param, c.field) for c in page.cursors] == [
-        ("before_id", "before_id", "first_id"), (None, "after_id", "last_id")
+        ("before_id", "before_id", "first_id"),
+        (None, "after_id", "last_id"),
     ]

@@ -92,7 +92,9 @@ class ContextBuilder:
         wanted = self.config.resources
         chosen: dict[str, Resource] = {}
         for resource in self.spec.resources:
-            if not wanted or any(resource.path == w or resource.path.startswith(f"{w}.") for w in wanted):
+            if not wanted or any(
+                resource.path == w or resource.path.startswith(f"{w}.") for w in wanted
+            ):
                 chosen[resource.path] = resource
         for path in list(chosen):
             parts = path.split(".")
@@ -102,11 +104,13 @@ class ContextBuilder:
                     continue
                 parent = self.spec.resource(parent_path)
                 if parent is None:  # attached nowhere in the given files: a plain container
-                    chosen[parent_path] = Resource(pascal_case(parts[depth - 1]), parent_path, "",
-                                                   [], chosen[path].loc)
+                    chosen[parent_path] = Resource(
+                        pascal_case(parts[depth - 1]), parent_path, "", [], chosen[path].loc
+                    )
                 else:
-                    chosen[parent_path] = Resource(parent.name, parent.path, parent.module, [],
-                                                   parent.loc, doc=parent.doc)
+                    chosen[parent_path] = Resource(
+                        parent.name, parent.path, parent.module, [], parent.loc, doc=parent.doc
+                    )
         for resource in chosen.values():
             resource.subresources = [
                 SubResource(other.rpartition(".")[2], other)
@@ -143,7 +147,9 @@ class ContextBuilder:
             suffix = "Param" if decl_id in response_ids else ""
             self.assign(decl, "request", class_name(decl.name) + suffix)
         for text in sorted(response_missing | request_missing):
-            self.plan.unresolved[text] = self.package_scope.claim(class_name(text.split(".")[-1]), f"?{text}")
+            self.plan.unresolved[text] = self.package_scope.claim(
+                class_name(text.split(".")[-1]), f"?{text}"
+            )
         self.unresolved_response = sorted(response_missing)
 
     def assign(self, decl: Declaration, side: Side, wanted: str) -> None:
@@ -155,13 +161,22 @@ class ContextBuilder:
         if isinstance(decl, Interface):
             return True
         ids, _ = closure([decl.type], self.decls)
-        return any(isinstance(self.decls[i], Interface) for i in ids) or bool(refs_in(decl.type)) and any(
-            r.target is None for r in refs_in(decl.type)
+        return (
+            any(isinstance(self.decls[i], Interface) for i in ids)
+            or (bool(refs_in(decl.type))
+            and any(r.target is None for r in refs_in(decl.type)))
         )
 
     def namer(self, side: Side, module: str) -> TypeNamer:
-        return TypeNamer(self.plan.names, self.plan.modules, self.plan.unresolved, side, module, self.decls,
-                         UNRESOLVED_MODULE)
+        return TypeNamer(
+            self.plan.names,
+            self.plan.modules,
+            self.plan.unresolved,
+            side,
+            module,
+            self.decls,
+            UNRESOLVED_MODULE,
+        )
 
     # -- number and string refinements ------------------------------------------------------
     def refine(self, owner: str, f: Field_) -> str | None:
@@ -170,6 +185,7 @@ class ContextBuilder:
     def refine_named(self, owner: str, name: str, type_: TypeRef, doc: str) -> str | None:
         """`int` / `float` / `datetime` override for a field, from config then doc text."""
         keys = (f"{owner}.{name}", name)
+
         def matches(patterns: list[str]) -> bool:
             return any(fnmatch.fnmatchcase(k, p) for k in keys for p in patterns)
 
@@ -189,7 +205,9 @@ class ContextBuilder:
     def type_modules(self) -> list[dict[str, Any]]:
         by_module: dict[str, list[tuple[Declaration, Side]]] = {}
         for (decl_id, side), module in sorted(self.plan.modules.items()):
-            if side == "request" and self.plan.names[(decl_id, side)] == self.plan.names.get((decl_id, "response")):
+            if side == "request" and self.plan.names[(decl_id, side)] == self.plan.names.get(
+                (decl_id, "response")
+            ):
                 continue
             by_module.setdefault(module, []).append((self.decls[decl_id], side))
         modules = [self.type_module(name, items) for name, items in sorted(by_module.items())]
@@ -210,7 +228,9 @@ class ContextBuilder:
                 imports.setdefault(other_module, set()).add(name)
         return {
             "name": module,
-            "imports": [{"module": m, "names": sorted(n)} for m, n in sorted(imports.items()) if m != module],
+            "imports": [
+                {"module": m, "names": sorted(n)} for m, n in sorted(imports.items()) if m != module
+            ],
             "classes": classes,
             "aliases": _alias_order(aliases),
             "exports": sorted([c["name"] for c in classes] + [a["name"] for a in aliases]),
@@ -253,14 +273,15 @@ class ContextBuilder:
             "depends": sorted(
                 self.plan.names[(r.target, side)]
                 for r in refs_in(decl.type)
-                if r.target and (r.target, side) in self.plan.names
+                if r.target
+                and (r.target, side) in self.plan.names
                 and isinstance(self.decls[r.target], Alias)
                 and self.plan.modules[(r.target, side)] == self.plan.modules[(decl.id, side)]
             ),
         }
 
     def unresolved_module(self) -> dict[str, Any]:
-        classes = [
+        classes: list[dict[str, Any]] = [
             {
                 "kind": "model",
                 "name": name,
@@ -272,8 +293,13 @@ class ContextBuilder:
             }
             for text, name in sorted(self.plan.unresolved.items())
         ]
-        return {"name": UNRESOLVED_MODULE, "imports": [], "classes": classes, "aliases": [],
-                "exports": sorted(c["name"] for c in classes)}
+        return {
+            "name": UNRESOLVED_MODULE,
+            "imports": [],
+            "classes": classes,
+            "aliases": [],
+            "exports": sorted(c["name"] for c in classes),
+        }
 
     # -- resources -------------------------------------------------------------------------
     def resource_modules(self) -> list[dict[str, Any]]:
@@ -287,7 +313,7 @@ class ContextBuilder:
             namer = self.namer("response", "")
             methods = [self.method(resource, m, namer) for m in resource.methods]
             request_namer = self.namer("request", "")
-            for m, ir_method in zip(methods, resource.methods):
+            for m, ir_method in zip(methods, resource.methods, strict=True):
                 m["params"] = self.params(ir_method, request_namer)
             imports: dict[str, set[str]] = {}
             for module, name in [*namer.imports, *request_namer.imports]:
@@ -302,7 +328,9 @@ class ContextBuilder:
                     "async_class": "Async" + class_name(resource.name),
                     "doc": resource.doc.text,
                     "methods": methods,
-                    "type_imports": [{"module": m, "names": sorted(n)} for m, n in sorted(imports.items())],
+                    "type_imports": [
+                        {"module": m, "names": sorted(n)} for m, n in sorted(imports.items())
+                    ],
                     "children": [
                         {
                             "attr": s.attr,
@@ -341,9 +369,11 @@ class ContextBuilder:
             "deprecated": method.doc.deprecated,
             "verb": route.verb.lower(),
             "path": route.path,
-            "follow": {"via": method_name(via.name), "field": follow.url_field, "accept": follow.accept}
-            if follow and via
-            else None,
+            "follow": (
+                {"via": method_name(via.name), "field": follow.url_field, "accept": follow.accept}
+                if follow and via
+                else None
+            ),
             "kind": response.kind,
             "item": item,
             "page": _page_names(response.page, self.spec),
@@ -352,7 +382,11 @@ class ContextBuilder:
     def test_data(self, resource: Resource, method: Method, via: Method | None) -> dict[str, Any]:
         """What the generated test sends and what the server answers, synthesised from the IR."""
         path_values = {p.name: f"{p.name}_value" for p in method.params if p.location == "path"}
-        args = {p.name: example_value(p.type, self.decls, p.name) for p in method.params if p.location != "path"}
+        args = {
+            p.name: example_value(p.type, self.decls, p.name)
+            for p in method.params
+            if p.location != "path"
+        }
         response = method.response
         samples: list[object] = []
         if response.type is not None:
@@ -371,9 +405,15 @@ class ContextBuilder:
             "verb": route.verb,
             "path_args": [python_literal(v) for v in path_values.values()],
             "args": args,
-            "query": {p.name: _query_text(args[p.name]) for p in method.params if p.location == "query"},
+            "query": {
+                p.name: _query_text(args[p.name]) for p in method.params if p.location == "query"
+            },
             "body": {p.name: args[p.name] for p in method.params if p.location == "body"},
-            "headers": {(p.wire_name or p.name).lower(): str(args[p.name]) for p in method.params if p.location == "header"},
+            "headers": {
+                (p.wire_name or p.name).lower(): str(args[p.name])
+                for p in method.params
+                if p.location == "header"
+            },
             "samples": samples,
             "via_sample": via_sample,
             "item_is_model": _is_model(response.type, self.decls),
@@ -383,7 +423,12 @@ class ContextBuilder:
         scope = param_scope()
         result = []
         for p in method.params:
-            annotation = annotate(p.type, namer, refine=self.refine_named("", p.name, p.type, p.doc.text), iterable=True)
+            annotation = annotate(
+                p.type,
+                namer,
+                refine=self.refine_named("", p.name, p.type, p.doc.text),
+                iterable=True,
+            )
             result.append(
                 {
                     "name": scope.claim(p.name, p.name),
@@ -429,34 +474,62 @@ class ContextBuilder:
             "async_class_name": self.config.async_client_class or f"Async{name}",
             "error_root": self.config.error_root or f"{name}Error",
             "api_key_env": info.api_key_env or self.config.api_key_env or f"{name.upper()}_API_KEY",
-            "base_url_env": info.base_url_env or self.config.base_url_env or f"{name.upper()}_BASE_URL",
+            "base_url_env": info.base_url_env
+            or self.config.base_url_env
+            or f"{name.upper()}_BASE_URL",
             "default_base_url": info.base_url or self.config.default_base_url or "http://localhost",
             "auth_header": info.auth_header or self.config.auth_header or "authorization",
             "version_header": {"name": version[0], "value": version[1]} if version else None,
             "log_env": info.log_env or self.config.log_env or f"{name.upper()}_LOG",
-            "default_timeout": (info.timeout_ms / 1000.0) if info.timeout_ms else self.config.default_timeout,
-            "default_max_retries": info.max_retries if info.max_retries is not None else self.config.default_max_retries,
+            "default_timeout": (
+                (info.timeout_ms / 1000.0) if info.timeout_ms else self.config.default_timeout
+            ),
+            "default_max_retries": (
+                info.max_retries
+                if info.max_retries is not None
+                else self.config.default_max_retries
+            ),
             "doc": "",
             "resources": [
-                {"attr": r["path"], "module": r["module"], "sync_class": r["sync_class"], "async_class": r["async_class"]}
+                {
+                    "attr": r["path"],
+                    "module": r["module"],
+                    "sync_class": r["sync_class"],
+                    "async_class": r["async_class"],
+                }
                 for r in roots
             ],
         }
 
     def errors(self) -> list[dict[str, Any]]:
         errors = [
-            {"name": e.name, "status": e.status, "match": e.match, "parent": e.parent, "doc": e.doc.text}
+            {
+                "name": e.name,
+                "status": e.status,
+                "match": e.match,
+                "parent": e.parent,
+                "doc": e.doc.text,
+            }
             for e in self.spec.errors
         ]
         known = {e["name"] for e in errors}
         for extra in self.config.extra_errors:
             if extra.name not in known:
-                errors.append({"name": extra.name, "status": extra.status, "match": "exact",
-                               "parent": extra.parent, "doc": ""})
+                errors.append(
+                    {
+                        "name": extra.name,
+                        "status": extra.status,
+                        "match": "exact",
+                        "parent": extra.parent,
+                        "doc": "",
+                    }
+                )
         return sorted(errors, key=lambda e: (e["status"], e["name"]))
 
     def pages(self) -> list[dict[str, Any]]:
-        used = {m.response.page for r in self.resources for m in r.methods if m.response.kind == "page"}
+        used = {
+            m.response.page for r in self.resources for m in r.methods if m.response.kind == "page"
+        }
         pages = []
         for page in self.spec.pages:
             if page.name not in used:
@@ -465,8 +538,15 @@ class ContextBuilder:
             fields = []
             for f in page.fields:
                 annotation = annotate(f.type, namer, page_item="_T")
-                fields.append({"name": f.name, "annotation": annotation,
-                               "default_repr": "None" if _nullable(f.type) or f.name != page.item_field else "[]"})
+                fields.append(
+                    {
+                        "name": f.name,
+                        "annotation": annotation,
+                        "default_repr": (
+                            "None" if _nullable(f.type) or f.name != page.item_field else "[]"
+                        ),
+                    }
+                )
             names = _page_names(page.name, self.spec)
             pages.append(
                 {
@@ -477,8 +557,10 @@ class ContextBuilder:
                     "item_field": page.item_field,
                     "fields": fields,
                     "has_more_field": page.has_more_field,
-                    "cursors": [{"when_query_has": c.when_query_has, "param": c.param, "field": c.field}
-                                for c in page.cursors],
+                    "cursors": [
+                        {"when_query_has": c.when_query_has, "param": c.param, "field": c.field}
+                        for c in page.cursors
+                    ],
                 }
             )
         return pages
@@ -490,7 +572,9 @@ class ContextBuilder:
             for method in resource.methods:
                 if method.response.type is not None:
                     key = f"{resource.path}.{method.name}"
-                    samples[key] = example_value(method.response.type, self.decls, "", variants=True)
+                    samples[key] = example_value(
+                        method.response.type, self.decls, "", variants=True
+                    )
         return samples
 
 
@@ -501,7 +585,9 @@ def _query_text(value: object) -> str:
 
 
 def _is_model(t: TypeRef | None, decls: dict[str, Declaration]) -> bool:
-    return isinstance(t, Ref) and t.target is not None and isinstance(decls.get(t.target), Interface)
+    return (
+        isinstance(t, Ref) and t.target is not None and isinstance(decls.get(t.target), Interface)
+    )
 
 
 def _scalar(t: TypeRef) -> str | None:
@@ -515,7 +601,9 @@ def _scalar(t: TypeRef) -> str | None:
 
 
 def _nullable(t: TypeRef) -> bool:
-    return isinstance(t, UnionType) and any(isinstance(m, Primitive) and m.name == "null" for m in t.members)
+    return isinstance(t, UnionType) and any(
+        isinstance(m, Primitive) and m.name == "null" for m in t.members
+    )
 
 
 def _page_names(page: str | None, spec: Spec) -> dict[str, str] | None:

@@ -7,8 +7,11 @@ import json
 import re
 
 import black
+from black.mode import Mode
+from black.parsing import InvalidInput
 
 from codegen.ir import (
+    Alias,
     ArrayType,
     Declaration,
     Interface,
@@ -18,7 +21,6 @@ from codegen.ir import (
     Ref,
     TypeRef,
     UnionType,
-    Alias,
 )
 from codegen.naming_wire import snake_case
 from codegen.parser.unions import all_fields
@@ -27,18 +29,28 @@ _MAX_DEPTH = 4
 DATETIME_SAMPLE = "2024-08-20T18:37:24.100435Z"
 
 
-def example_value(t: TypeRef, decls: dict[str, Declaration], name: str, choice: int = 0,
-                  variants: bool = False, depth: int = 0, datetime: bool = False,
-                  seen: frozenset[str] = frozenset()) -> object:
+def example_value(
+    t: TypeRef,
+    decls: dict[str, Declaration],
+    name: str,
+    choice: int = 0,
+    variants: bool = False,
+    depth: int = 0,
+    datetime: bool = False,
+    seen: frozenset[str] = frozenset(),
+) -> object:
     """A valid JSON value of type `t`; `choice` picks the member of every union (mod its size).
 
     Optional fields appear near the top only, arrays deep down are empty, and a type met again
     inside itself stops the descent, so samples stay small and finite.
     """
-    def again(x: TypeRef, field_name: str = name, is_datetime: bool = False,
-              inside: frozenset[str] = seen) -> object:
-        return example_value(x, decls, field_name, choice, depth=depth + 1,
-                             datetime=is_datetime, seen=inside)
+
+    def again(
+        x: TypeRef, field_name: str = name, is_datetime: bool = False, inside: frozenset[str] = seen
+    ) -> object:
+        return example_value(
+            x, decls, field_name, choice, depth=depth + 1, datetime=is_datetime, seen=inside
+        )
 
     if isinstance(t, Primitive):
         if t.name == "string":
@@ -69,14 +81,18 @@ def example_value(t: TypeRef, decls: dict[str, Declaration], name: str, choice: 
         if isinstance(decl, Alias):
             return again(decl.type, name, datetime, inside)
         return {
-            f.name: again(f.type, f.name, "RFC 3339 datetime" in " ".join(f.doc.text.split()), inside)
+            f.name: again(
+                f.type, f.name, "RFC 3339 datetime" in " ".join(f.doc.text.split()), inside
+            )
             for f in all_fields(decl.id, decls)
             if not f.optional or depth < 2
         }
     return {}
 
 
-def union_arity(t: TypeRef, decls: dict[str, Declaration], depth: int = 0, seen: frozenset[str] = frozenset()) -> int:
+def union_arity(
+    t: TypeRef, decls: dict[str, Declaration], depth: int = 0, seen: frozenset[str] = frozenset()
+) -> int:
     """The largest union reachable from `t`: how many `choice`s cover every member."""
     if depth > _MAX_DEPTH:
         return 1
@@ -90,7 +106,15 @@ def union_arity(t: TypeRef, decls: dict[str, Declaration], depth: int = 0, seen:
         if isinstance(decl, Alias):
             return union_arity(decl.type, decls, depth + 1, seen | {t.target})
         if isinstance(decl, Interface):
-            return max([1, *(union_arity(f.type, decls, depth + 1, seen | {t.target}) for f in all_fields(decl.id, decls))])
+            return max(
+                [
+                    1,
+                    *(
+                        union_arity(f.type, decls, depth + 1, seen | {t.target})
+                        for f in all_fields(decl.id, decls)
+                    ),
+                ]
+            )
     return 1
 
 
@@ -146,8 +170,8 @@ def python_example(examples: list[str], ts_name: str, py_name: str) -> str | Non
     if code is None:
         return None
     try:
-        return black.format_str(code, mode=black.Mode(line_length=88)).strip()
-    except black.InvalidInput:
+        return black.format_str(code, mode=Mode(line_length=88)).strip()
+    except InvalidInput:
         return None
 
 
@@ -155,21 +179,29 @@ def _translate(examples: list[str], ts_name: str, py_name: str) -> str | None:
     if not examples:
         return None
     code = re.sub(r"//[^\n]*", "", examples[0]).strip()
-    loop = re.match(r"for\s+await\s*\(\s*const\s+(\w+)\s+of\s+(client[\w.]+)\((.*?)\)\s*\)\s*\{.*\}\s*$", code, re.DOTALL)
+    loop = re.match(
+        r"for\s+await\s*\(\s*const\s+(\w+)\s+of\s+(client[\w.]+)\((.*?)\)\s*\)\s*\{.*\}\s*$",
+        code,
+        re.DOTALL,
+    )
     if loop:
         call = f"{loop.group(2)}({loop.group(3)})".replace(f".{ts_name}(", f".{py_name}(")
         converted = _call(call)
-        return f"for {snake_case(loop.group(1))} in {converted}:\n    print({snake_case(loop.group(1))})" if converted else None
+        return (
+            f"for {snake_case(loop.group(1))} in {converted}:\n    print({snake_case(loop.group(1))})"
+            if converted
+            else None
+        )
     m = re.match(r"const\s+(\w+)\s*=\s*await\s+(client[\w.]+\(.*\));?(.*)$", code, re.DOTALL)
     if not m:
         return None
-    call = _call(m.group(2).replace(f".{ts_name}(", f".{py_name}("))
-    if call is None:
+    py_call = _call(m.group(2).replace(f".{ts_name}(", f".{py_name}("))
+    if py_call is None:
         return None
     var = snake_case(m.group(1))
     rest = m.group(3).strip()
     loop2 = re.match(r"for\s+await\s*\(\s*const\s+(\w+)\s+of\s+(\w+)\s*\)", rest)
-    line = f"{var} = {call}"
+    line = f"{var} = {py_call}"
     if loop2:
         item = snake_case(loop2.group(1))
         return f"{line}\nfor {item} in {var}:\n    print({item})"
@@ -186,7 +218,7 @@ def _call(call: str) -> str | None:
     if args.endswith("}") and args.startswith("{"):
         kwargs = _kwargs(args)
         return None if kwargs is None else f"{m.group(1)}({kwargs})"
-    head, sep, tail = args.partition(",")
+    head, _sep, tail = args.partition(",")
     tail = tail.strip()
     if tail.startswith("{") and tail.endswith("}"):
         kwargs = _kwargs(tail)

@@ -24,9 +24,28 @@ PYDANTIC_RESERVED = frozenset(
 # Names the generated modules use unqualified: a param or class named so would shadow them.
 GENERATED_GLOBALS = frozenset(
     {
-        "Any", "Dict", "List", "Literal", "Optional", "Union", "Iterable", "Annotated", "Required",
-        "TypedDict", "BaseModel", "Field", "datetime", "httpx", "NotGiven", "NOT_GIVEN",
-        "Headers", "Query", "Body", "Timeout", "Omit", "make_request_options",
+        "Any",
+        "Dict",
+        "List",
+        "Literal",
+        "Optional",
+        "Union",
+        "Iterable",
+        "Annotated",
+        "Required",
+        "TypedDict",
+        "BaseModel",
+        "Field",
+        "datetime",
+        "httpx",
+        "NotGiven",
+        "NOT_GIVEN",
+        "Headers",
+        "Query",
+        "Body",
+        "Timeout",
+        "Omit",
+        "make_request_options",
     }
 )
 BUILTINS = frozenset(dir(builtins))

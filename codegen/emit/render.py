@@ -9,10 +9,12 @@ from typing import Any
 
 import black
 import jinja2
+from black.mode import Mode, TargetVersion
+from black.parsing import InvalidInput
 
 from codegen.emit.annotations import python_literal
 
-BLACK_MODE = black.Mode(line_length=100, target_versions={black.TargetVersion.PY311})
+BLACK_MODE = Mode(line_length=100, target_versions={TargetVersion.PY311})
 
 PER_RESOURCE_TEST = "test_resource.py.j2"
 
@@ -75,16 +77,26 @@ def outputs(ctx: dict[str, Any], templates: Path) -> list[tuple[str, str, dict[s
     for runtime in sorted((templates / "package").glob("_*.py.j2")):
         items.append((f"package/{runtime.name}", f"{pkg}/{runtime.name[:-3]}", {}))
     for module in ctx["type_modules"]:
-        items.append(("package/types_module.py.j2", f"{pkg}/types/{module['name']}.py", {"module": module}))
+        items.append(
+            ("package/types_module.py.j2", f"{pkg}/types/{module['name']}.py", {"module": module})
+        )
     for resource in ctx["resources"]:
-        items.append(("package/resource.py.j2", f"{pkg}/resources/{resource['file']}", {"resource": resource}))
+        items.append(
+            (
+                "package/resource.py.j2",
+                f"{pkg}/resources/{resource['file']}",
+                {"resource": resource},
+            )
+        )
     for test in sorted((templates / "tests").glob("*.j2")):
         if test.name != PER_RESOURCE_TEST:
             items.append((f"tests/{test.name}", f"tests/{test.name[:-3]}", {}))
     for resource in ctx["resources"]:
         if resource["methods"]:
             name = resource["path"].replace(".", "_")
-            items.append((f"tests/{PER_RESOURCE_TEST}", f"tests/test_{name}.py", {"resource": resource}))
+            items.append(
+                (f"tests/{PER_RESOURCE_TEST}", f"tests/test_{name}.py", {"resource": resource})
+            )
     return items
 
 
@@ -97,7 +109,7 @@ def render_package(ctx: dict[str, Any], templates: Path) -> dict[str, str]:
         if path.endswith(".py"):
             try:
                 text = black.format_str(text, mode=BLACK_MODE)
-            except black.InvalidInput as exc:
+            except InvalidInput as exc:
                 raise TemplateOutputError(template, path, str(exc), text) from None
         files[path] = text
     return dict(sorted(files.items()))

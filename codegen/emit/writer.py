@@ -68,7 +68,9 @@ def compare(out: Path, files: dict[str, str]) -> Drift:
             drift.extra.append(path)
             old = (out / path).read_text(encoding="utf-8", errors="replace")
             drift.diff.extend(
-                difflib.unified_diff(old.splitlines(keepends=True), [], fromfile=f"a/{path}", tofile="/dev/null")
+                difflib.unified_diff(
+                    old.splitlines(keepends=True), [], fromfile=f"a/{path}", tofile="/dev/null"
+                )
             )
     return drift
 
@@ -88,7 +90,12 @@ def write_atomically(out: Path, files: dict[str, str]) -> None:
         if out.exists():
             for src in sorted(out.rglob("*")):
                 rel = src.relative_to(out).as_posix()
-                if src.is_file() and rel not in previous and rel not in files and "__pycache__" not in rel:
+                if (
+                    src.is_file()
+                    and rel not in previous
+                    and rel not in files
+                    and "__pycache__" not in rel
+                ):
                     dest = staging / rel
                     dest.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(src, dest)

@@ -15,6 +15,7 @@ from codegen.ir import (
     SourceFile,
     Spec,
     SubResource,
+    TypeRef,
 )
 from codegen.naming_wire import snake_case
 from codegen.parser import defaults
@@ -54,7 +55,7 @@ def parse_spec(root: Path, routes: RouteConfig | None = None) -> Spec:
     resource_ids = {cid for cid, c in table.classes.items() if base_name(c) == "APIResource"}
     for cid in sorted(resource_ids):
         resolver.klass(table.classes[cid])
-    for cid, klass in sorted(table.classes.items()):
+    for _cid, klass in sorted(table.classes.items()):
         if klass.module.endswith("pagination") and not klass.is_abstract:
             resolver.klass(klass)
     pages = page_classes(classes, js, table.decls)
@@ -64,7 +65,14 @@ def parse_spec(root: Path, routes: RouteConfig | None = None) -> Spec:
     resources: list[Resource] = []
     for cid, path in sorted(_resource_paths(table, resource_ids, attachments, diags).items()):
         klass = table.classes[cid]
-        js_class = next((c for c in js.get(klass.module, JsModule((), (), (), None)).classes if c.name == klass.name), None)
+        js_class = next(
+            (
+                c
+                for c in js.get(klass.module, JsModule((), (), (), None)).classes
+                if c.name == klass.name
+            ),
+            None,
+        )
         js_methods = {m.name: m for m in js_class.methods} if js_class else None
         resource = builder.build(klass, path, js_methods)
         resource.subresources = [
@@ -90,13 +98,19 @@ def parse_spec(root: Path, routes: RouteConfig | None = None) -> Spec:
     if not errors and dts:
         loc = Location(dts[0].display, 1, 1)
         errors = defaults.standard_errors(loc)
-        diags.warn("default-errors", "no status error classes given; using the SDK's standard set (400-429, 5xx)", loc)
+        diags.warn(
+            "default-errors",
+            "no status error classes given; using the SDK's standard set (400-429, 5xx)",
+            loc,
+        )
 
     decls = dict(sorted(table.decls.items()))
     mark_discriminators(_all_types(decls, resources), decls)
     client_attrs = {table.classes[c].name: a for c, a in attachments.items()}
-    files = [SourceFile(s.path.relative_to(root if root.is_dir() else root.parent).as_posix(), s.sha256)
-             for s in [*dts, *js_sources.values()]]
+    files = [
+        SourceFile(s.path.relative_to(root if root.is_dir() else root.parent).as_posix(), s.sha256)
+        for s in [*dts, *js_sources.values()]
+    ]
     return Spec(
         files=sorted(files, key=lambda f: f.path),
         resources=sorted(resources, key=lambda r: r.path),
@@ -175,10 +189,18 @@ def _resource_paths(
         klass = table.classes[cid]
         path = _path_from_examples(klass)
         if path:
-            diags.info("path-from-example", f"resource {klass.name} placed at '{path}' from its @example", klass.loc)
+            diags.info(
+                "path-from-example",
+                f"resource {klass.name} placed at '{path}' from its @example",
+                klass.loc,
+            )
         else:
             path = snake_case(klass.name)
-            diags.warn("path-from-name", f"resource {klass.name} is attached nowhere; placed at '{path}'", klass.loc)
+            diags.warn(
+                "path-from-name",
+                f"resource {klass.name} is attached nowhere; placed at '{path}'",
+                klass.loc,
+            )
         paths[cid] = path
         visit(cid, f"{path}.")
     return paths
@@ -193,8 +215,8 @@ def _path_from_examples(klass: ClassDecl) -> str | None:
     return None
 
 
-def _all_types(decls: dict[str, Declaration], resources: list[Resource]) -> list:  # type: ignore[type-arg]
-    types = []
+def _all_types(decls: dict[str, Declaration], resources: list[Resource]) -> list[TypeRef]:
+    types: list[TypeRef] = []
     for decl in decls.values():
         if isinstance(decl, Interface):
             types.extend(f.type for f in decl.fields)

@@ -27,13 +27,19 @@ STANDARD_PAGE_PARAMS = "PageParams"
 
 def page_params(module: str, loc: Location) -> Interface:
     def opt(name: str, kind: str, doc: str = "") -> Field_:
-        return Field_(name, Primitive("integer" if kind == "int" else "string"), True, loc, doc=Doc(doc))
+        return Field_(
+            name, Primitive("integer" if kind == "int" else "string"), True, loc, doc=Doc(doc)
+        )
 
     return Interface(
         id=f"{module}#{STANDARD_PAGE_PARAMS}",
         name=STANDARD_PAGE_PARAMS,
         module=module,
-        fields=[opt("limit", "int", "Number of items per page."), opt("before_id", "str"), opt("after_id", "str")],
+        fields=[
+            opt("limit", "int", "Number of items per page."),
+            opt("before_id", "str"),
+            opt("after_id", "str"),
+        ],
         loc=loc,
     )
 

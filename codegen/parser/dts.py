@@ -105,7 +105,9 @@ class _Scanner:
         kind = node.type
         if kind in ("export_statement", "ambient_declaration"):
             inner = [c for c in node.named_children if c.type not in ("comment", "decorator")]
-            if kind == "export_statement" and (not inner or inner[0].type in ("export_clause", "string")):
+            if kind == "export_statement" and (
+                not inner or inner[0].type in ("export_clause", "string")
+            ):
                 return  # re-exports (`export { A as A }`, `export * from`) add no declarations
             for child in inner:
                 self.statement(child, prefix, comment)
@@ -123,7 +125,9 @@ class _Scanner:
             return
         else:
             what = _SKIPPED_STATEMENTS.get(kind, kind.replace("_", " "))
-            self.diags.info("skipped-statement", f"{what} is not modelled; skipped", self.source.loc(node))
+            self.diags.info(
+                "skipped-statement", f"{what} is not modelled; skipped", self.source.loc(node)
+            )
 
     def import_statement(self, node: Node) -> None:
         spec_node = node.child_by_field_name("source")
@@ -145,7 +149,9 @@ class _Scanner:
                     name = spec_node_.child_by_field_name("name")
                     alias = spec_node_.child_by_field_name("alias") or name
                     if name is not None and alias is not None:
-                        self.bind(self.source.text(alias), spec, module, self.source.text(name), alias)
+                        self.bind(
+                            self.source.text(alias), spec, module, self.source.text(name), alias
+                        )
             elif child.type == "identifier":
                 self.bind(self.source.text(child), spec, module, "default", child)
 
@@ -232,10 +238,14 @@ class _Scanner:
         self.statements(body, f"{prefix}{self.source.text(name_node)}.")
 
     def klass(self, node: Node, prefix: str, comment: str | None) -> None:
-        name, qualified = self.qualified(node, prefix)
+        _, qualified = self.qualified(node, prefix)
         base, base_args = None, []
         heritage = next((c for c in node.named_children if c.type == "class_heritage"), None)
-        extends = next((c for c in heritage.named_children if c.type == "extends_clause"), None) if heritage else None
+        extends = (
+            next((c for c in heritage.named_children if c.type == "extends_clause"), None)
+            if heritage
+            else None
+        )
         if extends is not None:
             value = extends.child_by_field_name("value") or extends.named_children[0]
             base = self.source.text(value)
@@ -292,7 +302,9 @@ class _Scanner:
         name_node = member.child_by_field_name("name")
         if name_node is None or name_node.type == "private_property_identifier":
             self.diags.info(
-                "skipped-member", f"private member of class {decl.name} skipped", self.source.loc(member)
+                "skipped-member",
+                f"private member of class {decl.name} skipped",
+                self.source.loc(member),
             )
             return
         if hidden:
@@ -300,8 +312,13 @@ class _Scanner:
         type_ = self.types.read(member.child_by_field_name("type"))
         optional = any(c.type == "?" for c in member.children)
         decl.properties.append(
-            Field_(property_name(self.source, name_node), type_, optional, self.source.loc(member),
-                   doc=self.doc(comment))
+            Field_(
+                property_name(self.source, name_node),
+                type_,
+                optional,
+                self.source.loc(member),
+                doc=self.doc(comment),
+            )
         )
 
     def method(self, node: Node, comment: str | None) -> MethodSig | None:
@@ -320,7 +337,9 @@ class _Scanner:
             pattern = param.child_by_field_name("pattern")
             if pattern is None or pattern.type != "identifier":
                 self.diags.info(
-                    "skipped-param", "destructured or rest parameter skipped", self.source.loc(param)
+                    "skipped-param",
+                    "destructured or rest parameter skipped",
+                    self.source.loc(param),
                 )
                 continue
             params.append(

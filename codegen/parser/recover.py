@@ -78,11 +78,18 @@ class Recovery:
                 self.page_alias(decl)
             else:
                 self.array_fields(decl)
-        unused = self.unused_containers()
+        unused: list[str] | None = None
         for klass in self.scan.classes:
             if klass.base == "APIResource":
                 for method in klass.methods:
-                    self.method_result(klass, method, unused)
+                    if self.stripped(method.returns):
+                        unused = self.unused_containers() if unused is None else unused
+                        self.method_result(klass, method, unused)
+
+    @staticmethod
+    def stripped(t: TypeRef) -> bool:
+        """A runtime container that needs type arguments and has none: the lossy export's mark."""
+        return isinstance(t, RuntimeRef) and t.name in NEEDS_ARGS and not t.args
 
     def note(self, loc: Location, what: str, evidence: str) -> None:
         self.diags.warn("recovered-type", f"recovered {what} from {evidence}", loc)
@@ -122,7 +129,9 @@ class Recovery:
             self.note(loc, f"'Array<{item}>'", f"namespace '{owner.name}' declaring '{item}'")
             return ArrayType(Ref(item))
         if isinstance(t, UnionType):
-            return replace(t, members=[self._fill_arrays(m, owner, field_name, loc) for m in t.members])
+            return replace(
+                t, members=[self._fill_arrays(m, owner, field_name, loc) for m in t.members]
+            )
         return t
 
     def unused_containers(self) -> list[str]:
@@ -156,7 +165,7 @@ class Recovery:
 
     def method_result(self, klass: ClassDecl, method: MethodSig, unused: list[str]) -> None:
         t = method.returns
-        if not (isinstance(t, RuntimeRef) and t.name in NEEDS_ARGS and not t.args):
+        if not (isinstance(t, RuntimeRef) and self.stripped(t)):
             return
         examples = method.doc.examples
         result_var, item_var = example_results(examples, method.name)
@@ -188,7 +197,9 @@ class Recovery:
             item = self.declared(pascal(var or ""))
             if item and t.name == "APIPromise":
                 method.returns = RuntimeRef("APIPromise", [Ref(item)])
-                self.note(method.loc, f"{where} -> APIPromise<{item}>", f"the @example result '{var}'")
+                self.note(
+                    method.loc, f"{where} -> APIPromise<{item}>", f"the @example result '{var}'"
+                )
                 return
             if item and t.name == "Promise" and len(unused) == 1:
                 container = unused[0]

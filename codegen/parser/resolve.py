@@ -11,8 +11,8 @@ from codegen.ir import (
     ArrayType,
     Declaration,
     Field_,
-    IntersectionType,
     Interface,
+    IntersectionType,
     Location,
     ObjectType,
     RecordType,
@@ -28,24 +28,44 @@ from codegen.parser.types import RUNTIME_PRIMITIVES
 
 
 def map_refs(type_: TypeRef, fn: Callable[[Ref], TypeRef]) -> TypeRef:
-    """A copy of `type_` with every `Ref` (including those in type arguments) replaced by `fn`."""
+    """`type_` with every `Ref` (including those in type arguments) replaced by `fn`.
+
+    Copy on change: a subtree `fn` leaves alone is returned as is, not rebuilt, which keeps
+    resolution cheap on large specs. Callers must not mutate the result in place.
+    """
+
+    def each(items: list[TypeRef]) -> list[TypeRef] | None:
+        out = [walk(i) for i in items]
+        return None if all(a is b for a, b in zip(out, items, strict=True)) else out
 
     def walk(t: TypeRef) -> TypeRef:
         if isinstance(t, Ref):
-            return fn(replace(t, args=[walk(a) for a in t.args]))
+            args = each(t.args) if t.args else None
+            return fn(t if args is None else replace(t, args=args))
         if isinstance(t, RuntimeRef):
-            return replace(t, args=[walk(a) for a in t.args])
+            args = each(t.args) if t.args else None
+            return t if args is None else replace(t, args=args)
         if isinstance(t, ArrayType):
-            return replace(t, item=walk(t.item))
+            item = walk(t.item)
+            return t if item is t.item else replace(t, item=item)
         if isinstance(t, (UnionType, IntersectionType)):
-            return replace(t, members=[walk(m) for m in t.members])
+            members = each(t.members)
+            return t if members is None else replace(t, members=members)
         if isinstance(t, TupleType):
-            return replace(t, items=[walk(m) for m in t.items])
+            items = each(t.items)
+            return t if items is None else replace(t, items=items)
         if isinstance(t, RecordType):
-            return replace(t, key=walk(t.key), value=walk(t.value))
+            key, value = walk(t.key), walk(t.value)
+            return t if key is t.key and value is t.value else replace(t, key=key, value=value)
         if isinstance(t, ObjectType):
-            fields = [replace(f, type=walk(f.type)) for f in t.fields]
+            types = [walk(f.type) for f in t.fields]
             index = walk(t.index) if t.index else None
+            if index is t.index and all(a is f.type for a, f in zip(types, t.fields, strict=True)):
+                return t
+            fields = [
+                f if a is f.type else replace(f, type=a)
+                for a, f in zip(types, t.fields, strict=True)
+            ]
             return replace(t, fields=fields, index=index if isinstance(index, RecordType) else None)
         return t
 
@@ -110,7 +130,9 @@ class Resolver:
         self.table = table
         self.diags = diags
 
-    def type(self, t: TypeRef, module: str, scope: str, loc: Location, params: list[str]) -> TypeRef:
+    def type(
+        self, t: TypeRef, module: str, scope: str, loc: Location, params: list[str]
+    ) -> TypeRef:
         def link(ref: Ref) -> TypeRef:
             if ref.text in params:
                 return TypeParam(ref.text)
@@ -168,7 +190,9 @@ class Resolver:
         ]
         for method in klass.methods:
             for param in method.params:
-                param.type = self.type(param.type, klass.module, scope, param.loc, klass.type_params)
+                param.type = self.type(
+                    param.type, klass.module, scope, param.loc, klass.type_params
+                )
             method.returns = self.type(
                 method.returns, klass.module, scope, method.loc, klass.type_params
             )

@@ -107,11 +107,18 @@ class ResourceBuilder:
                     f"{klass.name}.{sig.name} has {sig.overloads} overloads; the first one is used",
                     sig.loc,
                 )
-            resource.methods.append(self.method(resource, sig, response, (js or {}).get(sig.name), js is not None))
+            resource.methods.append(
+                self.method(resource, sig, response, (js or {}).get(sig.name), js is not None)
+            )
         return resource
 
     def method(
-        self, resource: Resource, sig: MethodSig, response: Response, js: JsMethod | None, has_js: bool
+        self,
+        resource: Resource,
+        sig: MethodSig,
+        response: Response,
+        js: JsMethod | None,
+        has_js: bool,
     ) -> Method:
         request = js.requests[-1] if js and js.requests else None
         method = Method(sig.name, [], response, sig.loc, doc=sig.doc, overloads=sig.overloads)
@@ -120,8 +127,14 @@ class ResourceBuilder:
                 continue
             if _is_scalar(param.type):
                 method.params.append(
-                    Param(snake_case(param.name), param.type, not param.optional, "path", param.loc,
-                          doc=Doc())
+                    Param(
+                        snake_case(param.name),
+                        param.type,
+                        not param.optional,
+                        "path",
+                        param.loc,
+                        doc=Doc(),
+                    )
                 )
                 continue
             method.params_type = _strip_null(param.type)
@@ -139,7 +152,9 @@ class ResourceBuilder:
             )
         return method
 
-    def object_params(self, param: ParamSig, request: JsRequest | None, js: JsMethod | None) -> list[Param]:
+    def object_params(
+        self, param: ParamSig, request: JsRequest | None, js: JsMethod | None
+    ) -> list[Param]:
         target = _strip_null(param.type)
         if not (isinstance(target, Ref) and target.target):
             self.diags.warn(
@@ -154,7 +169,15 @@ class ResourceBuilder:
             location, wire = self.param_location(param.name, f.name, f.doc, request, headers)
             doc = Doc(_DOC_PREFIX.sub("", f.doc.text), f.doc.deprecated, f.doc.examples)
             params.append(
-                Param(f.name, f.type, not f.optional and not param.optional, location, f.loc, wire, doc)
+                Param(
+                    f.name,
+                    f.type,
+                    not f.optional and not param.optional,
+                    location,
+                    f.loc,
+                    wire,
+                    doc,
+                )
             )
         return params
 
@@ -180,7 +203,9 @@ class ResourceBuilder:
             return ts_name, None  # type: ignore[return-value]
         return "body", None
 
-    def route_from_js(self, method: Method, js: JsMethod | None, request: JsRequest) -> Route | None:
+    def route_from_js(
+        self, method: Method, js: JsMethod | None, request: JsRequest
+    ) -> Route | None:
         loc = Location(method.loc.file.replace(".d.ts", ".js"), request.pos.line, request.pos.col)
         if request.path is not None:
             path = re.sub(r"\{(\w+)\}", lambda m: "{" + snake_case(m.group(1)) + "}", request.path)
@@ -194,12 +219,16 @@ class ResourceBuilder:
         accept = dict((k.lower(), v) for k, v in request.static_headers).get("accept")
         return Route(request.verb.upper(), None, "js", loc, FollowUrl(via, url_field, accept))
 
-    def route_from_convention(self, resource: Resource, method: Method, loc: Location, has_js: bool) -> Route:
+    def route_from_convention(
+        self, resource: Resource, method: Method, loc: Location, has_js: bool
+    ) -> Route:
         key = f"{resource.path}.{method.name}"
         override = (self.routes.overrides or {}).get(key)
         if override:
             verb, _, path = override.partition(" ")
-            self.diags.info("route-from-file", f"route of {key} from the routes file: {override}", loc)
+            self.diags.info(
+                "route-from-file", f"route of {key} from the routes file: {override}", loc
+            )
             return Route(verb.upper(), path.strip(), "routes-file", loc)
         route = self.conventional(resource, method, loc, None)
         why = "its .js has no request for it" if has_js else "no .js was given"
@@ -210,7 +239,9 @@ class ResourceBuilder:
         )
         return route
 
-    def conventional(self, resource: Resource, method: Method, loc: Location, verb: str | None) -> Route:
+    def conventional(
+        self, resource: Resource, method: Method, loc: Location, verb: str | None
+    ) -> Route:
         base = self.routes.prefix + "/" + "/".join(resource.path.split("."))
         ids = "".join(f"/{{{p.name}}}" for p in method.params if p.location == "path")
         name = method.name
@@ -222,7 +253,12 @@ class ResourceBuilder:
             default = {"retrieve": "GET", "delete": "DELETE", "update": "POST"}[name]
             return Route(verb or default, base + ids, "convention", loc)
         reads = method.response.kind in ("jsonl", "binary") or name.startswith(_READ_NAMES)
-        return Route(verb or ("GET" if reads else "POST"), f"{base}{ids}/{snake_case(name)}", "convention", loc)
+        return Route(
+            verb or ("GET" if reads else "POST"),
+            f"{base}{ids}/{snake_case(name)}",
+            "convention",
+            loc,
+        )
 
 
 def _is_scalar(t: TypeRef) -> bool:

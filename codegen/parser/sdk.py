@@ -67,9 +67,17 @@ def page_classes(
         if klass.is_abstract or not _descends(klass, _PAGE_ROOT, by_name):
             continue
         rule = rules.get(klass.name)
-        item_field = rule.item_field if rule and rule.item_field else next(
-            (f.name for f in klass.properties if isinstance(f.type, ArrayType) and isinstance(f.type.item, TypeParam)),
-            "data",
+        item_field = (
+            rule.item_field
+            if rule and rule.item_field
+            else next(
+                (
+                    f.name
+                    for f in klass.properties
+                    if isinstance(f.type, ArrayType) and isinstance(f.type.item, TypeParam)
+                ),
+                "data",
+            )
         )
         params_decl = decls.get(f"{klass.module}#{klass.name}Params")
         pages.append(
@@ -81,14 +89,21 @@ def page_classes(
                 loc=klass.loc,
                 params=params_decl.fields if isinstance(params_decl, Interface) else [],
                 has_more_field=rule.has_more_field if rule else None,
-                cursors=[Cursor(param, field, when) for when, param, field in (rule.cursors if rule else ())],
+                cursors=[
+                    Cursor(param, field, when)
+                    for when, param, field in (rule.cursors if rule else ())
+                ],
                 doc=klass.doc,
             )
         )
     return pages
 
 
-def client_info(classes: list[ClassDecl], resource_attrs: dict[str, list[tuple[str, str]]], js: dict[str, JsModule]) -> ClientInfo:
+def client_info(
+    classes: list[ClassDecl],
+    resource_attrs: dict[str, list[tuple[str, str]]],
+    js: dict[str, JsModule],
+) -> ClientInfo:
     """The client class is the non-resource class that attaches resources; defaults from its .js."""
     info = ClientInfo()
     for klass in classes:

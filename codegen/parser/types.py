@@ -80,8 +80,19 @@ NEEDS_ARGS = frozenset(
 # TypeScript's type-level functions: the IR does not evaluate them.
 _UTILITY_TYPES = frozenset(
     {
-        "Pick", "Omit", "Partial", "Required", "Readonly", "ReturnType", "Parameters",
-        "ConstructorParameters", "InstanceType", "Exclude", "Extract", "NonNullable", "Awaited",
+        "Pick",
+        "Omit",
+        "Partial",
+        "Required",
+        "Readonly",
+        "ReturnType",
+        "Parameters",
+        "ConstructorParameters",
+        "InstanceType",
+        "Exclude",
+        "Extract",
+        "NonNullable",
+        "Awaited",
     }
 )
 
@@ -123,7 +134,7 @@ class TypeReader:
         if kind in ("true", "false"):
             return LiteralType(kind == "true")
         if kind in ("null", "undefined"):
-            return Primitive("null") if kind == "null" else Primitive("null")
+            return Primitive("null")  # `undefined` too: both mean "absent" on the wire
         return self._unsupported(node, f"literal {text!r}")
 
     def _t_type_identifier(self, node: Node) -> TypeRef:
@@ -290,6 +301,8 @@ def _string_value(source: SourceText, node: Node | None) -> str:
     raw = source.text(node)
     quote = raw[0] if raw else '"'
     inner = raw[1:-1] if len(raw) >= 2 else ""
+    if "\\" not in inner:
+        return inner
     if quote == "'":
         inner = inner.replace('\\"', '"').replace('"', '\\"').replace("\\'", "'")
     try:

@@ -24,7 +24,9 @@ from codegen.ir import (
 PREFERRED = ("type", "kind", "object", "event")
 
 
-def all_fields(decl_id: str, decls: dict[str, Declaration], seen: frozenset[str] = frozenset()) -> list[Field_]:
+def all_fields(
+    decl_id: str, decls: dict[str, Declaration], seen: frozenset[str] = frozenset()
+) -> list[Field_]:
     """An interface's fields, inherited ones first, own fields overriding."""
     decl = decls.get(decl_id)
     if not isinstance(decl, Interface) or decl_id in seen:

@@ -1,0 +1,31 @@
+"""Reading a TOML input (pyproject config, routes file) with errors as `file:line:col: message`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from codegen.errors import SpecError
+from codegen.ir import Location
+
+# Python < 3.14 gives the position only inside the message: "... (at line 3, column 5)"
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def load_toml(path: Path, what: str) -> dict[str, Any]:
+    """Parse `path`; a missing, unreadable or invalid file is a SpecError naming `what` it is."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SpecError(None, f"{path}: cannot read {what}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise SpecError(None, f"{path}: {what} is not UTF-8 text") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        at = _AT.search(message)
+        loc = Location(str(path), int(at.group(1)), int(at.group(2))) if at else None
+        raise SpecError(loc, f"invalid TOML in {what}: {_AT.sub('', message)}") from None
