@@ -5,7 +5,8 @@ the same run (the floor).
 sibling (routes, header names and page rules live there).  The floor parses each of them with the
 same tree-sitter grammar and visits every node once in Python, which is the least any tool built
 on tree-sitter's Python binding must do; the `.d.ts`-only floor is printed beside it.  Each figure
-is the best of `--repeat` runs, alternating the two, so a busy machine hurts both alike.
+is the best of `--repeat` runs, alternating the two, timed in this process's CPU time
+(`time.process_time`), so other load on the machine skews neither.
 
 Usage: python bench/parse.py PATH_TO_SDK_PACKAGE [--repeat N] [--json]
 """
@@ -47,13 +48,13 @@ def measure(root: Path, repeat: int = 3) -> dict[str, float | int]:
     floor = floor_dts = full = float("inf")
     spec = None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         bare(all_blobs)
-        t1 = time.perf_counter()
+        t1 = time.process_time()
         bare(dts_blobs)
-        t2 = time.perf_counter()
+        t2 = time.process_time()
         spec = parse_spec(root)
-        t3 = time.perf_counter()
+        t3 = time.process_time()
         floor, floor_dts, full = min(floor, t1 - t0), min(floor_dts, t2 - t1), min(full, t3 - t2)
     assert spec is not None
     return {

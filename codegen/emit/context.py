@@ -242,11 +242,15 @@ class ContextBuilder:
         for f in all_fields(decl.id, self.decls):
             py_name = scope.claim(f.name, f.name)
             annotation = annotate(f.type, namer, refine=self.refine(decl.name, f))
+            # Models: absent and nullable fields default to None, as in the official SDK, so a
+            # response that leaves a nullable field out still parses.
+            default_none = side == "response" and (f.optional or _nullable(f.type))
             fields.append(
                 {
                     "name": py_name,
                     "wire": f.name,
-                    "annotation": annotation,
+                    "annotation": _admitting_none(annotation) if default_none else annotation,
+                    "default_none": default_none,
                     "required": not f.optional,
                     "nullable": _nullable(f.type),
                     "aliased": py_name != f.name,
@@ -538,13 +542,12 @@ class ContextBuilder:
             fields = []
             for f in page.fields:
                 annotation = annotate(f.type, namer, page_item="_T")
+                default_none = _nullable(f.type) or f.name != page.item_field
                 fields.append(
                     {
                         "name": f.name,
-                        "annotation": annotation,
-                        "default_repr": (
-                            "None" if _nullable(f.type) or f.name != page.item_field else "[]"
-                        ),
+                        "annotation": _admitting_none(annotation) if default_none else annotation,
+                        "default_repr": "None" if default_none else "[]",
                     }
                 )
             names = _page_names(page.name, self.spec)
@@ -598,6 +601,13 @@ def _scalar(t: TypeRef) -> str | None:
         if len(rest) == 1 and isinstance(rest[0], Primitive):
             return rest[0].name
     return None
+
+
+def _admitting_none(annotation: str) -> str:
+    """The annotation of a field that defaults to None, which must admit None."""
+    if annotation.startswith("Optional[") or annotation in ("object", "Any"):
+        return annotation
+    return f"Optional[{annotation}]"
 
 
 def _nullable(t: TypeRef) -> bool:

@@ -13,6 +13,8 @@ from codegen.ir import Doc
 
 _FLATTENED_STAR = re.compile(r"\s+\*(?=\s|$)(?!/)")
 _FENCE = re.compile(r"^```\w*\s*$")
+# leading whitespace, then an optional `*` and the one space after it
+_LEAD = re.compile(r"^\s*(?:\* ?)?")
 _TAG = re.compile(r"^@(\w+)\s?(.*)$")
 
 
@@ -27,14 +29,7 @@ def comment_lines(comment: str) -> list[str]:
         body = body[:-2]
     if "\n" not in body and _FLATTENED_STAR.search(body):
         body = _FLATTENED_STAR.sub("\n*", body)
-    lines = []
-    for raw in body.split("\n"):
-        line = raw.strip()
-        if line.startswith("*"):
-            line = line[1:]
-            if line.startswith(" "):
-                line = line[1:]
-        lines.append(line.rstrip())
+    lines = [_LEAD.sub("", raw, count=1).rstrip() for raw in body.split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
@@ -69,7 +64,10 @@ def parse_jsdoc(comment: str) -> Doc:
         elif tag == "deprecated":
             deprecated = " ".join(line.strip() for line in tag_lines).strip()
 
-    for line in comment_lines(comment):
+    lines = comment_lines(comment)
+    if "@" not in comment:
+        return Doc(text="\n".join(lines).strip("\n"))
+    for line in lines:
         match = _TAG.match(line.strip())
         if match and not (tag == "example" and _in_open_fence(tag_lines)):
             flush()

@@ -114,6 +114,8 @@ class Recovery:
             f.type = self._fill_arrays(f.type, decl, f.name, f.loc)
 
     def _fill_arrays(self, t: TypeRef, owner: Interface, field_name: str, loc: Location) -> TypeRef:
+        if t.kind != "runtime" and t.kind != "union":
+            return t
         if isinstance(t, RuntimeRef) and t.name in ("Array", "ReadonlyArray") and not t.args:
             prefix = f"{owner.name}."
             nested = [d.name for d in self.scan.declarations if d.name.startswith(prefix)]

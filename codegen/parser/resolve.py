@@ -26,6 +26,8 @@ from codegen.ir import (
 from codegen.parser.dts import ClassDecl, ModuleScan
 from codegen.parser.types import RUNTIME_PRIMITIVES
 
+_LEAVES = frozenset({"primitive", "literal", "type_param"})
+
 
 def map_refs(type_: TypeRef, fn: Callable[[Ref], TypeRef]) -> TypeRef:
     """`type_` with every `Ref` (including those in type arguments) replaced by `fn`.
@@ -39,6 +41,8 @@ def map_refs(type_: TypeRef, fn: Callable[[Ref], TypeRef]) -> TypeRef:
         return None if all(a is b for a, b in zip(out, items, strict=True)) else out
 
     def walk(t: TypeRef) -> TypeRef:
+        if t.kind in _LEAVES:
+            return t
         if isinstance(t, Ref):
             args = each(t.args) if t.args else None
             return fn(t if args is None else replace(t, args=args))
@@ -138,7 +142,7 @@ class Resolver:
                 return TypeParam(ref.text)
             target = self.table.lookup(module, ref.text, scope)
             if target is not None:
-                return replace(ref, target=target)
+                return Ref(ref.text, target, ref.args)
             return self.unresolved(ref, module, loc)
 
         return map_refs(t, link)

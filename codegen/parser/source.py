@@ -39,7 +39,7 @@ class SourceText:
         return Location(self.display, node.start_point.row + 1, node.start_point.column + 1)
 
     def text(self, node: Node) -> str:
-        return self.data[node.start_byte : node.end_byte].decode("utf-8", errors="replace")
+        return node.text.decode("utf-8", errors="replace") if node.text is not None else ""
 
 
 @cache

@@ -7,6 +7,7 @@ Constructs the IR does not model (`keyof`, lookups, conditional and function typ
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from tree_sitter import Node
 
@@ -109,11 +110,10 @@ class TypeReader:
             return Primitive("unknown")
         if node.type == "type_annotation":
             return self.read(_first_named(node))
-        handler = getattr(self, f"_t_{node.type}", None)
+        handler = _HANDLERS.get(node.type)
         if handler is None:
             return self._unsupported(node, node.type.replace("_", " "))
-        result: TypeRef = handler(node)
-        return result
+        return handler(self, node)
 
     # -- leaves
     def _t_predefined_type(self, node: Node) -> TypeRef:
@@ -183,7 +183,9 @@ class TypeReader:
         members: list[TypeRef] = []
         is_open = False
         for child in _union_leaves(node):
-            if self.source.text(child) == UNDEFINED:
+            if child.end_byte - child.start_byte == len(UNDEFINED) and (
+                self.source.text(child) == UNDEFINED
+            ):
                 continue
             member = self.read(child)
             if _is_open_enum_marker(member):
@@ -241,8 +243,8 @@ class TypeReader:
             self._unsupported(node, "computed property name")
             return None
         name = property_name(self.source, name_node)
-        optional = any(c.type == "?" for c in node.children)
-        readonly = any(c.type == "readonly" for c in node.children)
+        marks = {c.type for c in node.children if not c.is_named}
+        optional, readonly = "?" in marks, "readonly" in marks
         type_ = self.read(node.child_by_field_name("type"))
         doc = parse_jsdoc(doc_comment) if doc_comment and doc_comment.startswith("/**") else Doc()
         return Field_(name, type_, optional, self.source.loc(node), readonly, doc)
@@ -267,7 +269,16 @@ class TypeReader:
         return Primitive("unknown")
 
 
+# node type -> TypeReader method (`_t_union_type` reads `union_type`), built once
+_HANDLERS: dict[str, Callable[[TypeReader, Node], TypeRef]] = {
+    name[3:]: fn for name, fn in vars(TypeReader).items() if name.startswith("_t_")
+}
+
+
 def _first_named(node: Node) -> Node | None:
+    first = node.named_child(0)
+    if first is None or first.type != "comment":
+        return first
     return next((c for c in node.named_children if c.type != "comment"), None)
 
 

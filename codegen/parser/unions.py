@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from codegen.ir import (
     Alias,
-    ArrayType,
     Declaration,
     Field_,
     Interface,
-    IntersectionType,
     LiteralType,
     ObjectType,
-    RecordType,
     Ref,
-    RuntimeRef,
-    TupleType,
     TypeRef,
     UnionType,
 )
@@ -78,23 +74,31 @@ def discriminator(union: UnionType, decls: dict[str, Declaration]) -> str | None
 
 
 def each_type(t: TypeRef, visit: Callable[[TypeRef], None]) -> None:
-    """Calls `visit` on `t` and every type nested in it."""
+    """Calls `visit` on `t` and every type nested in it, outer before inner, in source order."""
     visit(t)
-    children: Iterable[TypeRef] = ()
-    if isinstance(t, (UnionType, IntersectionType)):
-        children = t.members
-    elif isinstance(t, (Ref, RuntimeRef)):
-        children = t.args
-    elif isinstance(t, ArrayType):
-        children = [t.item]
-    elif isinstance(t, TupleType):
-        children = t.items
-    elif isinstance(t, RecordType):
-        children = [t.key, t.value]
-    elif isinstance(t, ObjectType):
-        children = [f.type for f in t.fields] + ([t.index] if t.index else [])
-    for child in children:
-        each_type(child, visit)
+    children = _CHILDREN.get(t.kind)
+    if children is not None:
+        for child in children(t):
+            each_type(child, visit)
+
+
+def _object_children(t: TypeRef) -> list[TypeRef]:
+    assert isinstance(t, ObjectType)
+    return [f.type for f in t.fields] + ([t.index] if t.index else [])
+
+
+# kind -> the types nested directly in a type of that kind (leaves have no entry)
+_CHILDREN: dict[str, Callable[[Any], Iterable[TypeRef]]] = {
+    "union": lambda t: t.members,
+    "intersection": lambda t: t.members,
+    "ref": lambda t: t.args,
+    "runtime": lambda t: t.args,
+    "array": lambda t: (t.item,),
+    "tuple": lambda t: t.items,
+    "record": lambda t: (t.key, t.value),
+    "object": _object_children,
+}
+
 
 
 def mark_discriminators(types: Iterable[TypeRef], decls: dict[str, Declaration]) -> None:

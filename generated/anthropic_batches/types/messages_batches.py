@@ -45,7 +45,7 @@ class DeletedMessageBatch(BaseModel):
     type: Literal["message_batch_deleted"]
     """Deleted object type.
 
-For Message Batches, this is always `"message_batch_deleted"`."""
+    For Message Batches, this is always `"message_batch_deleted"`."""
 
 
 class MessageBatch(BaseModel):
@@ -53,30 +53,30 @@ class MessageBatch(BaseModel):
     id: str
     """Unique object identifier.
 
-The format and length of IDs may change over time."""
+    The format and length of IDs may change over time."""
 
-    archived_at: Optional[datetime]
+    archived_at: Optional[datetime] = None
     """RFC 3339 datetime string representing the time at which the Message Batch was
-archived and its results became unavailable."""
+    archived and its results became unavailable."""
 
-    cancel_initiated_at: Optional[datetime]
+    cancel_initiated_at: Optional[datetime] = None
     """RFC 3339 datetime string representing the time at which cancellation was
-initiated for the Message Batch. Specified only if cancellation was initiated."""
+    initiated for the Message Batch. Specified only if cancellation was initiated."""
 
     created_at: datetime
     """RFC 3339 datetime string representing the time at which the Message Batch was
-created."""
+    created."""
 
-    ended_at: Optional[datetime]
+    ended_at: Optional[datetime] = None
     """RFC 3339 datetime string representing the time at which processing for the
-Message Batch ended. Specified only once processing ends.
+    Message Batch ended. Specified only once processing ends.
 
-Processing ends when every request in a Message Batch has either succeeded,
-errored, canceled, or expired."""
+    Processing ends when every request in a Message Batch has either succeeded,
+    errored, canceled, or expired."""
 
     expires_at: datetime
     """RFC 3339 datetime string representing the time at which the Message Batch will
-expire and end processing, which is 24 hours after creation."""
+    expire and end processing, which is 24 hours after creation."""
 
     processing_status: Literal["in_progress", "canceling", "ended"]
     """Processing status of the Message Batch."""
@@ -84,21 +84,21 @@ expire and end processing, which is 24 hours after creation."""
     request_counts: MessageBatchRequestCounts
     """Tallies requests within the Message Batch, categorized by their status.
 
-Requests start as `processing` and move to one of the other statuses only once
-processing of the entire batch ends. The sum of all values always matches the
-total number of requests in the batch."""
+    Requests start as `processing` and move to one of the other statuses only once
+    processing of the entire batch ends. The sum of all values always matches the
+    total number of requests in the batch."""
 
-    results_url: Optional[str]
+    results_url: Optional[str] = None
     """URL to a `.jsonl` file containing the results of the Message Batch requests.
-Specified only once processing ends.
+    Specified only once processing ends.
 
-Results in the file are not guaranteed to be in the same order as requests. Use
-the `custom_id` field to match results to requests."""
+    Results in the file are not guaranteed to be in the same order as requests. Use
+    the `custom_id` field to match results to requests."""
 
     type: Literal["message_batch"]
     """Object type.
 
-For Message Batches, this is always `"message_batch"`."""
+    For Message Batches, this is always `"message_batch"`."""
 
 
 class MessageBatchCanceledResult(BaseModel):
@@ -124,16 +124,16 @@ class MessageBatchIndividualResponse(BaseModel):
 
     custom_id: str
     """Developer-provided ID created for each request in a Message Batch. Useful for
-matching results to requests, as results may be given out of request order.
+    matching results to requests, as results may be given out of request order.
 
-Must be unique for each request within the Message Batch."""
+    Must be unique for each request within the Message Batch."""
 
     result: MessageBatchResult
     """Processing result for this request.
 
-Contains a Message output if processing was successful, an error response if
-processing failed, or the reason why processing was not attempted, such as
-cancellation or expiration."""
+    Contains a Message output if processing was successful, an error response if
+    processing failed, or the reason why processing was not attempted, such as
+    cancellation or expiration."""
 
 
 class MessageBatchRequestCounts(BaseModel):
@@ -141,17 +141,17 @@ class MessageBatchRequestCounts(BaseModel):
     canceled: int
     """Number of requests in the Message Batch that have been canceled.
 
-This is zero until processing of the entire Message Batch has ended."""
+    This is zero until processing of the entire Message Batch has ended."""
 
     errored: int
     """Number of requests in the Message Batch that encountered an error.
 
-This is zero until processing of the entire Message Batch has ended."""
+    This is zero until processing of the entire Message Batch has ended."""
 
     expired: int
     """Number of requests in the Message Batch that have expired.
 
-This is zero until processing of the entire Message Batch has ended."""
+    This is zero until processing of the entire Message Batch has ended."""
 
     processing: int
     """Number of requests in the Message Batch that are processing."""
@@ -159,7 +159,7 @@ This is zero until processing of the entire Message Batch has ended."""
     succeeded: int
     """Number of requests in the Message Batch that have completed successfully.
 
-This is zero until processing of the entire Message Batch has ended."""
+    This is zero until processing of the entire Message Batch has ended."""
 
 
 class MessageBatchSucceededResult(BaseModel):
@@ -173,15 +173,15 @@ class BatchCreateParamsRequest(TypedDict, total=False):
 
     custom_id: Required[str]
     """Developer-provided ID created for each request in a Message Batch. Useful for
-matching results to requests, as results may be given out of request order.
+    matching results to requests, as results may be given out of request order.
 
-Must be unique for each request within the Message Batch."""
+    Must be unique for each request within the Message Batch."""
 
     params: Required[MessageCreateParamsNonStreaming]
     """Messages API creation parameters for the individual request.
 
-See the [Messages API reference](/en/api/messages) for full documentation on
-available parameters."""
+    See the [Messages API reference](/en/api/messages) for full documentation on
+    available parameters."""
 
 
 MessageBatchResult: TypeAlias = Annotated[

@@ -61,7 +61,7 @@ class ErrorResponse(BaseModel):
 
     error: ErrorObject
 
-    request_id: Optional[str]
+    request_id: Optional[str] = None
 
     type: Literal["error"]
 
