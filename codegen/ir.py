@@ -215,6 +215,8 @@ class Param:
     loc: Location
     wire_name: str | None = None
     doc: Doc = field(default_factory=Doc)
+    # passed positionally (a scalar argument in the spec's signature), not by keyword
+    positional: bool = False
 
 
 @dataclass

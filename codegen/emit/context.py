@@ -9,6 +9,7 @@ from typing import Any
 
 from codegen.config import Config
 from codegen.emit.annotations import Side, TypeNamer, annotate, python_literal
+from codegen.emit.cycles import merge_plan
 from codegen.emit.examples import example_value, python_example, union_arity
 from codegen.emit.naming import (
     Scope,
@@ -19,6 +20,7 @@ from codegen.emit.naming import (
     module_scope,
     param_scope,
     pascal_case,
+    python_path,
 )
 from codegen.ir import (
     Alias,
@@ -92,8 +94,10 @@ class ContextBuilder:
         wanted = self.config.resources
         chosen: dict[str, Resource] = {}
         for resource in self.spec.resources:
-            if not wanted or any(
-                resource.path == w or resource.path.startswith(f"{w}.") for w in wanted
+            if (
+                not wanted
+                or "*" in wanted
+                or any(resource.path == w or resource.path.startswith(f"{w}.") for w in wanted)
             ):
                 chosen[resource.path] = resource
         for path in list(chosen):
@@ -144,13 +148,22 @@ class ContextBuilder:
                 self.plan.names[(decl_id, "request")] = self.plan.names[(decl_id, "response")]
                 self.plan.modules[(decl_id, "request")] = self.plan.modules[(decl_id, "response")]
                 continue
-            suffix = "Param" if decl_id in response_ids else ""
-            self.assign(decl, "request", class_name(decl.name) + suffix)
+            self.assign(decl, "request", self.request_name(decl))
         for text in sorted(response_missing | request_missing):
             self.plan.unresolved[text] = self.package_scope.claim(
                 class_name(text.split(".")[-1]), f"?{text}"
             )
         self.unresolved_response = sorted(response_missing)
+
+    def request_name(self, decl: Declaration) -> str:
+        """TypedDict names end in `Param`, as in the official SDK (`Tool` -> `ToolParam`), unless
+        the spec's name (or its namespace: `MessageCreateParamsBase`, `BatchCreateParams.Request`)
+        already says so."""
+        name = class_name(decl.name)
+        head = decl.name.split(".")[0]
+        if not self.side_sensitive(decl) or "Param" in head:
+            return name
+        return f"{name}Param"
 
     def assign(self, decl: Declaration, side: Side, wanted: str) -> None:
         self.plan.names[(decl.id, side)] = self.package_scope.claim(wanted, f"{decl.id}@{side}")
@@ -161,10 +174,8 @@ class ContextBuilder:
         if isinstance(decl, Interface):
             return True
         ids, _ = closure([decl.type], self.decls)
-        return (
-            any(isinstance(self.decls[i], Interface) for i in ids)
-            or (bool(refs_in(decl.type))
-            and any(r.target is None for r in refs_in(decl.type)))
+        return any(isinstance(self.decls[i], Interface) for i in ids) or (
+            bool(refs_in(decl.type)) and any(r.target is None for r in refs_in(decl.type))
         )
 
     def namer(self, side: Side, module: str) -> TypeNamer:
@@ -203,6 +214,28 @@ class ContextBuilder:
 
     # -- modules ---------------------------------------------------------------------------
     def type_modules(self) -> list[dict[str, Any]]:
+        """One module per spec file; modules on an import cycle merged, the rest re-exported."""
+        modules = self._type_modules()
+        merges = merge_plan({m["name"]: {i["module"] for i in m["imports"]} for m in modules})
+        if not merges:
+            return modules
+        for key, module in list(self.plan.modules.items()):
+            self.plan.modules[key] = merges.get(module, module)
+        stubs = [
+            {
+                "name": m["name"],
+                "reexport_from": merges[m["name"]],
+                "imports": [],
+                "classes": [],
+                "aliases": [],
+                "exports": m["exports"],
+            }
+            for m in modules
+            if m["name"] in merges
+        ]
+        return sorted(self._type_modules() + stubs, key=lambda m: str(m["name"]))
+
+    def _type_modules(self) -> list[dict[str, Any]]:
         by_module: dict[str, list[tuple[Declaration, Side]]] = {}
         for (decl_id, side), module in sorted(self.plan.modules.items()):
             if side == "request" and self.plan.names[(decl_id, side)] == self.plan.names.get(
@@ -228,6 +261,7 @@ class ContextBuilder:
                 imports.setdefault(other_module, set()).add(name)
         return {
             "name": module,
+            "reexport_from": None,
             "imports": [
                 {"module": m, "names": sorted(n)} for m, n in sorted(imports.items()) if m != module
             ],
@@ -299,6 +333,7 @@ class ContextBuilder:
         ]
         return {
             "name": UNRESOLVED_MODULE,
+            "reexport_from": None,
             "imports": [],
             "classes": classes,
             "aliases": [],
@@ -311,7 +346,8 @@ class ContextBuilder:
         result = []
         for resource in self.resources:
             children = resource.subresources
-            module_parts = resource.path.split(".")
+            py_path = python_path(resource.path)
+            module_parts = py_path.split(".")
             is_package = bool(children)
             depth = len(module_parts) + (2 if is_package else 1)
             namer = self.namer("response", "")
@@ -324,7 +360,8 @@ class ContextBuilder:
                 imports.setdefault(module, set()).add(name)
             result.append(
                 {
-                    "path": resource.path,
+                    "path": py_path,
+                    "spec_path": resource.path,
                     "file": "/".join(module_parts) + ("/__init__.py" if is_package else ".py"),
                     "module": "resources." + ".".join(module_parts),
                     "depth": depth,
@@ -337,8 +374,8 @@ class ContextBuilder:
                     ],
                     "children": [
                         {
-                            "attr": s.attr,
-                            "module": s.resource.split(".")[-1],
+                            "attr": method_name(s.attr),
+                            "module": method_name(s.resource.split(".")[-1]),
                             "sync_class": class_name(by_path[s.resource].name),
                             "async_class": "Async" + class_name(by_path[s.resource].name),
                         }
@@ -387,9 +424,9 @@ class ContextBuilder:
         """What the generated test sends and what the server answers, synthesised from the IR."""
         path_values = {p.name: f"{p.name}_value" for p in method.params if p.location == "path"}
         args = {
-            p.name: example_value(p.type, self.decls, p.name)
+            p.name: path_values.get(p.name) or example_value(p.type, self.decls, p.name)
             for p in method.params
-            if p.location != "path"
+            if not p.positional
         }
         response = method.response
         samples: list[object] = []
@@ -407,14 +444,20 @@ class ContextBuilder:
         return {
             "path": path,
             "verb": route.verb,
-            "path_args": [python_literal(v) for v in path_values.values()],
+            "path_args": [
+                python_literal(path_values[p.name]) for p in method.params if p.positional
+            ],
             "args": args,
-            "query": {
-                p.name: _query_text(args[p.name]) for p in method.params if p.location == "query"
-            },
+            "query": _query_pairs(
+                {
+                    (p.wire_name or p.name): args[p.name]
+                    for p in method.params
+                    if p.location == "query"
+                }
+            ),
             "body": {p.name: args[p.name] for p in method.params if p.location == "body"},
             "headers": {
-                (p.wire_name or p.name).lower(): str(args[p.name])
+                (p.wire_name or p.name).lower(): _header_text(args[p.name])
                 for p in method.params
                 if p.location == "header"
             },
@@ -438,10 +481,15 @@ class ContextBuilder:
                     "name": scope.claim(p.name, p.name),
                     "wire": p.wire_name or p.name,
                     "location": p.location,
+                    "positional": p.positional,
                     "required": p.required,
                     "annotation": annotation,
                     "doc": p.doc.text,
-                    "example": python_literal(example_value(p.type, self.decls, p.name)),
+                    "example": python_literal(
+                        f"{p.name}_value"
+                        if p.location == "path"
+                        else example_value(p.type, self.decls, p.name)
+                    ),
                 }
             )
         return result
@@ -462,6 +510,7 @@ class ContextBuilder:
             },
             "client": client,
             "errors": self.errors(),
+            "error_aliases": self.error_aliases(),
             "pages": self.pages(),
             "type_modules": types,
             "resources": resources,
@@ -517,8 +566,9 @@ class ContextBuilder:
             for e in self.spec.errors
         ]
         known = {e["name"] for e in errors}
+        mapped = {e["status"] for e in errors if e["match"] == "exact"}
         for extra in self.config.extra_errors:
-            if extra.name not in known:
+            if extra.name not in known and extra.status not in mapped:
                 errors.append(
                     {
                         "name": extra.name,
@@ -529,6 +579,18 @@ class ContextBuilder:
                     }
                 )
         return sorted(errors, key=lambda e: (e["status"], e["name"]))
+
+    def error_aliases(self) -> list[dict[str, str]]:
+        """Configured names for a status the spec already maps: aliases of the spec's class
+        (1.14.0 calls 413 `ContentTooLargeError`; the official Python SDK `RequestTooLargeError`).
+        """
+        spec_names = {e.name for e in self.spec.errors}
+        by_status = {e.status: e.name for e in self.spec.errors if e.match == "exact"}
+        return [
+            {"name": extra.name, "target": by_status[extra.status]}
+            for extra in self.config.extra_errors
+            if extra.name not in spec_names and extra.status in by_status
+        ]
 
     def pages(self) -> list[dict[str, Any]]:
         used = {
@@ -579,6 +641,30 @@ class ContextBuilder:
                         method.response.type, self.decls, "", variants=True
                     )
         return samples
+
+
+def _query_pairs(params: dict[str, object]) -> list[list[str]]:
+    """The query the runtime must send, as the test expects it: lists as `key[]=a&key[]=b`
+    (the TypeScript SDK's `arrayFormat: 'brackets'`, as the official Python SDK), objects as
+    `key[sub]=v`. Written apart from the runtime's encoder on purpose: it is the test's oracle."""
+    pairs: list[list[str]] = []
+    for key, value in params.items():
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple)):
+            pairs.extend([f"{key}[]", _query_text(item)] for item in value)
+        elif isinstance(value, dict):
+            pairs.extend(_query_pairs({f"{key}[{k}]": v for k, v in value.items()}))
+        else:
+            pairs.append([key, _query_text(value)])
+    return pairs
+
+
+def _header_text(value: object) -> str:
+    """What the runtime sends for a header param: lists comma-separated, as `toString()` does."""
+    if isinstance(value, (list, tuple)):
+        return ",".join(_header_text(v) for v in value)
+    return _query_text(value)
 
 
 def _query_text(value: object) -> str:

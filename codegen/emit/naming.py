@@ -118,6 +118,11 @@ def method_name(ts_name: str) -> str:
     return f"{name}_" if keyword.iskeyword(name) else name
 
 
+def python_path(resource_path: str) -> str:
+    """`beta.userProfiles` -> `beta.user_profiles`: each attribute as a Python name."""
+    return ".".join(method_name(part) for part in resource_path.split("."))
+
+
 def module_name(spec_module: str) -> str:
     """`resources/messages/batches` -> `messages_batches`; `resources/messages/messages` -> `messages`."""
     parts = [p for p in spec_module.split("/") if p not in ("resources", "index")]

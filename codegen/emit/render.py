@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,9 @@ import jinja2
 from black.mode import Mode, TargetVersion
 from black.parsing import InvalidInput
 
+from codegen.cache import BlobStore, sha256_hex, version_of
 from codegen.emit.annotations import python_literal
+from codegen.stats import Stats
 
 BLACK_MODE = Mode(line_length=100, target_versions={TargetVersion.PY311})
 
@@ -100,16 +103,82 @@ def outputs(ctx: dict[str, Any], templates: Path) -> list[tuple[str, str, dict[s
     return items
 
 
-def render_package(ctx: dict[str, Any], templates: Path) -> dict[str, str]:
-    """Every output file's text, formatted, keyed by its path relative to the output folder."""
+def render_package(
+    ctx: dict[str, Any],
+    templates: Path,
+    *,
+    format_cache: BlobStore | None = None,
+    stats: Stats | None = None,
+) -> dict[str, str]:
+    """Every output file's text, formatted, keyed by its path relative to the output folder.
+
+    With `format_cache`, black's output is looked up by the hash of its input (and black's
+    version and mode) first. `stats` gets the render and format times and the cache counts.
+    """
+    stats = stats if stats is not None else Stats()
+    digest = ctx.get("spec", {}).get("digest") if isinstance(ctx.get("spec"), dict) else None
+    formatter = Formatter(format_cache, stats, digest if isinstance(digest, str) else None)
     env = environment(templates)
     files: dict[str, str] = {}
     for template, path, extra in outputs(ctx, templates):
+        started = time.perf_counter()
         text = env.get_template(template).render({**ctx, **extra})
+        stats.render += time.perf_counter() - started
         if path.endswith(".py"):
-            try:
-                text = black.format_str(text, mode=BLACK_MODE)
-            except InvalidInput as exc:
-                raise TemplateOutputError(template, path, str(exc), text) from None
+            text = formatter.format(text, template, path)
         files[path] = text
     return dict(sorted(files.items()))
+
+
+class Formatter:
+    """black, in-process, behind the formatted-output cache.
+
+    Every file's header names the digest of the whole spec, so any spec change would change every
+    file's text. For the cache key (and for what black formats on a miss) that digest is
+    replaced by a placeholder of the same length and put back afterwards: black treats two equal
+    length hex words alike, so a file whose own content did not change stays a hit. (With the
+    cache off, black formats the text as it is; the tests compare the two.)
+    """
+
+    PLACEHOLDER = "0" * 64
+
+    def __init__(self, cache: BlobStore | None, stats: Stats, volatile: str | None = None) -> None:
+        self.cache = cache
+        self.stats = stats
+        self.salt = " ".join(("black", version_of("black"), BLACK_MODE.get_cache_key()))
+        ok = volatile is not None and len(volatile) == len(self.PLACEHOLDER) and volatile.isalnum()
+        self.volatile = volatile if ok else None
+
+    def format(self, text: str, template: str, path: str) -> str:
+        started = time.perf_counter()
+        try:
+            return self._format(text, template, path)
+        finally:
+            self.stats.formatted += 1
+            self.stats.format += time.perf_counter() - started
+
+    def _format(self, text: str, template: str, path: str) -> str:
+        if self.cache is None:
+            return self._black(text, template, path)
+        token = self.volatile if self.volatile and self.PLACEHOLDER not in text else None
+        base = text.replace(token, self.PLACEHOLDER) if token else text
+        key = sha256_hex(self.salt, base)
+        formatted: str | None = None
+        hit = self.cache.get(key)
+        if hit is not None:
+            try:
+                formatted = hit.decode("utf-8")
+                self.stats.format_hits += 1
+            except UnicodeDecodeError:
+                self.cache.discard(key)
+        if formatted is None:
+            formatted = self._black(base, template, path)
+            self.cache.put(key, formatted.encode("utf-8"))
+        return formatted.replace(self.PLACEHOLDER, token) if token else formatted
+
+    @staticmethod
+    def _black(text: str, template: str, path: str) -> str:
+        try:
+            return black.format_str(text, mode=BLACK_MODE)
+        except InvalidInput as exc:
+            raise TemplateOutputError(template, path, str(exc), text) from None

@@ -134,6 +134,7 @@ class ResourceBuilder:
                         "path",
                         param.loc,
                         doc=Doc(),
+                        positional=True,
                     )
                 )
                 continue
@@ -191,6 +192,8 @@ class ResourceBuilder:
     ) -> tuple[ParamLocation, str | None]:
         prefix = _DOC_PREFIX.match(doc.text)
         said = prefix.group(1).lower() if prefix else None
+        if request is not None and request.path and f"{{{field}}}" in request.path:
+            return "path", None  # destructured from the params and put in the path
         if field in headers:
             return "header", headers[field]
         if said == "header":

@@ -148,7 +148,8 @@ def _jsonable(value: object) -> object:
 
 
 def _query_pairs(params: Mapping[str, object]) -> List[Tuple[str, str]]:
-    """Query parameters as wire pairs: booleans lowercase, lists comma-joined, None dropped."""
+    """Query parameters as wire pairs: booleans lowercase, lists as `key[]=a&key[]=b` (the
+    TypeScript SDK's `arrayFormat: 'brackets'`), mappings as `key[sub]=v`, None dropped."""
 
     def encode(item: object) -> str:
         if isinstance(item, bool):
@@ -162,7 +163,7 @@ def _query_pairs(params: Mapping[str, object]) -> List[Tuple[str, str]]:
         if value is None or isinstance(value, (NotGiven, Omit)):
             continue
         if isinstance(value, (list, tuple)):
-            pairs.append((key, ",".join(encode(item) for item in value)))
+            pairs.extend((f"{key}[]", encode(item)) for item in value)
         elif isinstance(value, Mapping):
             pairs.extend(_query_pairs({f"{key}[{k}]": v for k, v in value.items()}))
         else:

@@ -107,7 +107,7 @@ def test_default_and_per_call_headers_and_query(server: MockServer) -> None:
     assert first.headers["x-call"] == "yes"
     assert "x-drop-me" not in first.headers
     assert first.query == {"beta": "true", "n": "3"}
-    assert second.query == {"beta": "true", "tags": "a,b"}
+    assert second.query_pairs == [("beta", "true"), ("tags[]", "a"), ("tags[]", "b")]
 
 
 def test_header_params_not_given_lists_and_booleans(

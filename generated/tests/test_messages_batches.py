@@ -20,13 +20,13 @@ def _check_request(
     request: RecordedRequest,
     verb: str,
     path: str,
-    query: dict[str, str],
+    query: List[List[str]],
     body: object,
     headers: dict[str, str],
 ) -> None:
     assert request.method == verb
     assert request.path == path
-    assert request.query == query
+    assert [list(pair) for pair in request.query_pairs] == query
     assert API_KEY in request.headers["x-api-key"]
     if body is not None:
         assert request.json == body
@@ -101,7 +101,7 @@ def _check_create_request(server: MockServer) -> None:
         server.requests[0],
         "POST",
         "/v1/messages/batches",
-        {},
+        [],
         {
             "requests": [
                 {
@@ -231,7 +231,7 @@ def _check_retrieve_request(server: MockServer) -> None:
         server.requests[0],
         "GET",
         "/v1/messages/batches/message_batch_id_value",
-        {},
+        [],
         None,
         {},
     )
@@ -334,7 +334,7 @@ def _check_list_request(server: MockServer) -> None:
         server.requests[0],
         "GET",
         "/v1/messages/batches",
-        {"limit": "1", "before_id": "before_id", "after_id": "after_id"},
+        [["limit", "1"], ["before_id", "before_id"], ["after_id", "after_id"]],
         None,
         {},
     )
@@ -398,7 +398,7 @@ def _check_delete_request(server: MockServer) -> None:
         server.requests[0],
         "DELETE",
         "/v1/messages/batches/message_batch_id_value",
-        {},
+        [],
         None,
         {},
     )
@@ -499,7 +499,7 @@ def _check_cancel_request(server: MockServer) -> None:
         server.requests[0],
         "POST",
         "/v1/messages/batches/message_batch_id_value/cancel",
-        {},
+        [],
         None,
         {},
     )
@@ -603,7 +603,7 @@ def _check_results_request(server: MockServer) -> None:
         server.requests[0],
         "GET",
         "/v1/messages/batches/message_batch_id_value",
-        {},
+        [],
         None,
         {},
     )

@@ -22,9 +22,9 @@ from pydantic import Field
 from .._models import BaseModel
 
 __all__ = [
-    "Base64ImageSource",
-    "Base64PDFSource",
-    "CacheControlEphemeral",
+    "Base64ImageSourceParam",
+    "Base64PDFSourceParam",
+    "CacheControlEphemeralParam",
     "CacheCreation",
     "CitationCharLocation",
     "CitationCharLocationParam",
@@ -39,17 +39,17 @@ __all__ = [
     "CitationsWebSearchResultLocation",
     "ContentBlock",
     "ContentBlockParam",
-    "ContentBlockSource",
-    "ContentBlockSourceContent",
+    "ContentBlockSourceContentParam",
+    "ContentBlockSourceParam",
     "DocumentBlockParam",
     "ImageBlockParam",
     "Message",
     "MessageCreateParamsBase",
     "MessageCreateParamsNonStreaming",
     "MessageParam",
-    "Metadata",
+    "MetadataParam",
     "Model",
-    "PlainTextSource",
+    "PlainTextSourceParam",
     "RedactedThinkingBlock",
     "RedactedThinkingBlockParam",
     "SearchResultBlockParam",
@@ -63,32 +63,32 @@ __all__ = [
     "TextCitationParam",
     "ThinkingBlock",
     "ThinkingBlockParam",
-    "ThinkingConfigDisabled",
-    "ThinkingConfigEnabled",
+    "ThinkingConfigDisabledParam",
+    "ThinkingConfigEnabledParam",
     "ThinkingConfigParam",
-    "Tool",
-    "ToolBash20250124",
-    "ToolChoice",
-    "ToolChoiceAny",
-    "ToolChoiceAuto",
-    "ToolChoiceNone",
-    "ToolChoiceTool",
-    "ToolInputSchema",
+    "ToolBash20250124Param",
+    "ToolChoiceAnyParam",
+    "ToolChoiceAutoParam",
+    "ToolChoiceNoneParam",
+    "ToolChoiceParam",
+    "ToolChoiceToolParam",
+    "ToolInputSchemaParam",
+    "ToolParam",
     "ToolResultBlockParam",
-    "ToolTextEditor20250124",
-    "ToolTextEditor20250429",
-    "ToolTextEditor20250728",
-    "ToolUnion",
+    "ToolTextEditor20250124Param",
+    "ToolTextEditor20250429Param",
+    "ToolTextEditor20250728Param",
+    "ToolUnionParam",
     "ToolUseBlock",
     "ToolUseBlockParam",
-    "URLImageSource",
-    "URLPDFSource",
+    "URLImageSourceParam",
+    "URLPDFSourceParam",
     "Usage",
     "WebSearchResultBlock",
     "WebSearchResultBlockParam",
-    "WebSearchTool20250305",
-    "WebSearchTool20250305UserLocation",
-    "WebSearchToolRequestError",
+    "WebSearchTool20250305Param",
+    "WebSearchTool20250305UserLocationParam",
+    "WebSearchToolRequestErrorParam",
     "WebSearchToolResultBlock",
     "WebSearchToolResultBlockContent",
     "WebSearchToolResultBlockParam",
@@ -97,7 +97,7 @@ __all__ = [
 ]
 
 
-class Base64ImageSource(TypedDict, total=False):
+class Base64ImageSourceParam(TypedDict, total=False):
 
     data: Required[str]
 
@@ -106,7 +106,7 @@ class Base64ImageSource(TypedDict, total=False):
     type: Required[Literal["base64"]]
 
 
-class Base64PDFSource(TypedDict, total=False):
+class Base64PDFSourceParam(TypedDict, total=False):
 
     data: Required[str]
 
@@ -115,7 +115,7 @@ class Base64PDFSource(TypedDict, total=False):
     type: Required[Literal["base64"]]
 
 
-class CacheControlEphemeral(TypedDict, total=False):
+class CacheControlEphemeralParam(TypedDict, total=False):
 
     type: Required[Literal["ephemeral"]]
 
@@ -300,20 +300,24 @@ class CitationsWebSearchResultLocation(BaseModel):
     url: str
 
 
-class ContentBlockSource(TypedDict, total=False):
+class ContentBlockSourceParam(TypedDict, total=False):
 
-    content: Required[Union[str, Iterable[ContentBlockSourceContent]]]
+    content: Required[Union[str, Iterable[ContentBlockSourceContentParam]]]
 
     type: Required[Literal["content"]]
 
 
 class DocumentBlockParam(TypedDict, total=False):
 
-    source: Required[Union[Base64PDFSource, PlainTextSource, ContentBlockSource, URLPDFSource]]
+    source: Required[
+        Union[
+            Base64PDFSourceParam, PlainTextSourceParam, ContentBlockSourceParam, URLPDFSourceParam
+        ]
+    ]
 
     type: Required[Literal["document"]]
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
     citations: Optional[CitationsConfigParam]
@@ -325,11 +329,11 @@ class DocumentBlockParam(TypedDict, total=False):
 
 class ImageBlockParam(TypedDict, total=False):
 
-    source: Required[Union[Base64ImageSource, URLImageSource]]
+    source: Required[Union[Base64ImageSourceParam, URLImageSourceParam]]
 
     type: Required[Literal["image"]]
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
 
@@ -437,7 +441,7 @@ class MessageParam(TypedDict, total=False):
     role: Required[Literal["user", "assistant"]]
 
 
-class Metadata(TypedDict, total=False):
+class MetadataParam(TypedDict, total=False):
 
     user_id: Optional[str]
     """An external identifier for the user who is associated with the request.
@@ -447,7 +451,7 @@ class Metadata(TypedDict, total=False):
     name, email address, or phone number."""
 
 
-class PlainTextSource(TypedDict, total=False):
+class PlainTextSourceParam(TypedDict, total=False):
 
     data: Required[str]
 
@@ -480,7 +484,7 @@ class SearchResultBlockParam(TypedDict, total=False):
 
     type: Required[Literal["search_result"]]
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
     citations: CitationsConfigParam
@@ -513,7 +517,7 @@ class ServerToolUseBlockParam(TypedDict, total=False):
 
     type: Required[Literal["server_tool_use"]]
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
 
@@ -537,7 +541,7 @@ class TextBlockParam(TypedDict, total=False):
 
     type: Required[Literal["text"]]
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
     citations: Optional[Iterable[TextCitationParam]]
@@ -561,12 +565,12 @@ class ThinkingBlockParam(TypedDict, total=False):
     type: Required[Literal["thinking"]]
 
 
-class ThinkingConfigDisabled(TypedDict, total=False):
+class ThinkingConfigDisabledParam(TypedDict, total=False):
 
     type: Required[Literal["disabled"]]
 
 
-class ThinkingConfigEnabled(TypedDict, total=False):
+class ThinkingConfigEnabledParam(TypedDict, total=False):
 
     budget_tokens: Required[int]
     """Determines how many tokens Claude can use for its internal reasoning process.
@@ -582,9 +586,9 @@ class ThinkingConfigEnabled(TypedDict, total=False):
     type: Required[Literal["enabled"]]
 
 
-class Tool(TypedDict, total=False):
+class ToolParam(TypedDict, total=False):
 
-    input_schema: Required[ToolInputSchema]
+    input_schema: Required[ToolInputSchemaParam]
     """[JSON schema](https://json-schema.org/draft/2020-12) for this tool's input.
 
     This defines the shape of the `input` that your tool accepts and that the model
@@ -595,7 +599,7 @@ class Tool(TypedDict, total=False):
 
     This is how the tool will be called by the model and in `tool_use` blocks."""
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
     description: str
@@ -609,7 +613,7 @@ class Tool(TypedDict, total=False):
     type: Optional[Literal["custom"]]
 
 
-class ToolInputSchema(TypedDict, total=False):
+class ToolInputSchemaParam(TypedDict, total=False):
     """[JSON schema](https://json-schema.org/draft/2020-12) for this tool's input.
 
     This defines the shape of the `input` that your tool accepts and that the model
@@ -622,7 +626,7 @@ class ToolInputSchema(TypedDict, total=False):
     required: Optional[Iterable[str]]
 
 
-class ToolBash20250124(TypedDict, total=False):
+class ToolBash20250124Param(TypedDict, total=False):
 
     name: Required[Literal["bash"]]
     """Name of the tool.
@@ -631,11 +635,11 @@ class ToolBash20250124(TypedDict, total=False):
 
     type: Required[Literal["bash_20250124"]]
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
 
-class ToolChoiceAny(TypedDict, total=False):
+class ToolChoiceAnyParam(TypedDict, total=False):
     """The model will use any available tools."""
 
     type: Required[Literal["any"]]
@@ -647,7 +651,7 @@ class ToolChoiceAny(TypedDict, total=False):
     use."""
 
 
-class ToolChoiceAuto(TypedDict, total=False):
+class ToolChoiceAutoParam(TypedDict, total=False):
     """The model will automatically decide whether to use tools."""
 
     type: Required[Literal["auto"]]
@@ -659,13 +663,13 @@ class ToolChoiceAuto(TypedDict, total=False):
     use."""
 
 
-class ToolChoiceNone(TypedDict, total=False):
+class ToolChoiceNoneParam(TypedDict, total=False):
     """The model will not be allowed to use tools."""
 
     type: Required[Literal["none"]]
 
 
-class ToolChoiceTool(TypedDict, total=False):
+class ToolChoiceToolParam(TypedDict, total=False):
     """The model will use the specified tool with `tool_choice.name`."""
 
     name: Required[str]
@@ -686,7 +690,7 @@ class ToolResultBlockParam(TypedDict, total=False):
 
     type: Required[Literal["tool_result"]]
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
     content: Union[
@@ -699,7 +703,7 @@ class ToolResultBlockParam(TypedDict, total=False):
     is_error: bool
 
 
-class ToolTextEditor20250124(TypedDict, total=False):
+class ToolTextEditor20250124Param(TypedDict, total=False):
 
     name: Required[Literal["str_replace_editor"]]
     """Name of the tool.
@@ -708,11 +712,11 @@ class ToolTextEditor20250124(TypedDict, total=False):
 
     type: Required[Literal["text_editor_20250124"]]
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
 
-class ToolTextEditor20250429(TypedDict, total=False):
+class ToolTextEditor20250429Param(TypedDict, total=False):
 
     name: Required[Literal["str_replace_based_edit_tool"]]
     """Name of the tool.
@@ -721,11 +725,11 @@ class ToolTextEditor20250429(TypedDict, total=False):
 
     type: Required[Literal["text_editor_20250429"]]
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
 
-class ToolTextEditor20250728(TypedDict, total=False):
+class ToolTextEditor20250728Param(TypedDict, total=False):
 
     name: Required[Literal["str_replace_based_edit_tool"]]
     """Name of the tool.
@@ -734,7 +738,7 @@ class ToolTextEditor20250728(TypedDict, total=False):
 
     type: Required[Literal["text_editor_20250728"]]
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
     max_characters: Optional[float]
@@ -763,18 +767,18 @@ class ToolUseBlockParam(TypedDict, total=False):
 
     type: Required[Literal["tool_use"]]
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
 
-class URLImageSource(TypedDict, total=False):
+class URLImageSourceParam(TypedDict, total=False):
 
     type: Required[Literal["url"]]
 
     url: Required[str]
 
 
-class URLPDFSource(TypedDict, total=False):
+class URLPDFSourceParam(TypedDict, total=False):
 
     type: Required[Literal["url"]]
 
@@ -831,7 +835,7 @@ class WebSearchResultBlockParam(TypedDict, total=False):
     page_age: Optional[str]
 
 
-class WebSearchTool20250305(TypedDict, total=False):
+class WebSearchTool20250305Param(TypedDict, total=False):
 
     name: Required[Literal["web_search"]]
     """Name of the tool.
@@ -848,18 +852,18 @@ class WebSearchTool20250305(TypedDict, total=False):
     """If provided, these domains will never appear in results. Cannot be used
     alongside `allowed_domains`."""
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
     max_uses: Optional[float]
     """Maximum number of times the tool can be used in the API request."""
 
-    user_location: Optional[WebSearchTool20250305UserLocation]
+    user_location: Optional[WebSearchTool20250305UserLocationParam]
     """Parameters for the user's location. Used to provide more relevant search
     results."""
 
 
-class WebSearchTool20250305UserLocation(TypedDict, total=False):
+class WebSearchTool20250305UserLocationParam(TypedDict, total=False):
     """Parameters for the user's location. Used to provide more relevant search
     results."""
 
@@ -880,7 +884,7 @@ class WebSearchTool20250305UserLocation(TypedDict, total=False):
     """The [IANA timezone](https://nodatime.org/TimeZones) of the user."""
 
 
-class WebSearchToolRequestError(TypedDict, total=False):
+class WebSearchToolRequestErrorParam(TypedDict, total=False):
 
     error_code: Required[
         Literal[
@@ -912,7 +916,7 @@ class WebSearchToolResultBlockParam(TypedDict, total=False):
 
     type: Required[Literal["web_search_tool_result"]]
 
-    cache_control: Optional[CacheControlEphemeral]
+    cache_control: Optional[CacheControlEphemeralParam]
     """Create a cache control breakpoint at this content block."""
 
 
@@ -1012,7 +1016,7 @@ class MessageCreateParamsBase(TypedDict, total=False):
     [models](https://docs.anthropic.com/en/docs/models-overview) for additional
     details and options."""
 
-    metadata: Metadata
+    metadata: MetadataParam
     """An object describing metadata about the request."""
 
     service_tier: Literal["auto", "standard_only"]
@@ -1067,11 +1071,11 @@ class MessageCreateParamsBase(TypedDict, total=False):
     [extended thinking](https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking)
     for details."""
 
-    tool_choice: ToolChoice
+    tool_choice: ToolChoiceParam
     """How the model should use the provided tools. The model can use a specific tool,
     any available tool, decide by itself, or not use tools at all."""
 
-    tools: Iterable[ToolUnion]
+    tools: Iterable[ToolUnionParam]
     """Definitions of tools that the model may use.
 
     If you include `tools` in your API request, the model may return `tool_use`
@@ -1252,7 +1256,7 @@ class MessageCreateParamsNonStreaming(TypedDict, total=False):
     [models](https://docs.anthropic.com/en/docs/models-overview) for additional
     details and options."""
 
-    metadata: Metadata
+    metadata: MetadataParam
     """An object describing metadata about the request."""
 
     service_tier: Literal["auto", "standard_only"]
@@ -1307,11 +1311,11 @@ class MessageCreateParamsNonStreaming(TypedDict, total=False):
     [extended thinking](https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking)
     for details."""
 
-    tool_choice: ToolChoice
+    tool_choice: ToolChoiceParam
     """How the model should use the provided tools. The model can use a specific tool,
     any available tool, decide by itself, or not use tools at all."""
 
-    tools: Iterable[ToolUnion]
+    tools: Iterable[ToolUnionParam]
     """Definitions of tools that the model may use.
 
     If you include `tools` in your API request, the model may return `tool_use`
@@ -1434,7 +1438,7 @@ ContentBlockParam: TypeAlias = Union[
     WebSearchToolResultBlockParam,
 ]
 """Regular text content."""
-ContentBlockSourceContent: TypeAlias = Union[TextBlockParam, ImageBlockParam]
+ContentBlockSourceContentParam: TypeAlias = Union[TextBlockParam, ImageBlockParam]
 
 Model: TypeAlias = Union[
     Literal[
@@ -1484,7 +1488,7 @@ TextCitationParam: TypeAlias = Union[
     CitationSearchResultLocationParam,
 ]
 
-ThinkingConfigParam: TypeAlias = Union[ThinkingConfigEnabled, ThinkingConfigDisabled]
+ThinkingConfigParam: TypeAlias = Union[ThinkingConfigEnabledParam, ThinkingConfigDisabledParam]
 """Configuration for enabling Claude's extended thinking.
 
 When enabled, responses include `thinking` content blocks showing Claude's
@@ -1494,16 +1498,18 @@ tokens and counts towards your `max_tokens` limit.
 See
 [extended thinking](https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking)
 for details."""
-ToolChoice: TypeAlias = Union[ToolChoiceAuto, ToolChoiceAny, ToolChoiceTool, ToolChoiceNone]
+ToolChoiceParam: TypeAlias = Union[
+    ToolChoiceAutoParam, ToolChoiceAnyParam, ToolChoiceToolParam, ToolChoiceNoneParam
+]
 """How the model should use the provided tools. The model can use a specific tool,
 any available tool, decide by itself, or not use tools at all."""
-ToolUnion: TypeAlias = Union[
-    Tool,
-    ToolBash20250124,
-    ToolTextEditor20250124,
-    ToolTextEditor20250429,
-    ToolTextEditor20250728,
-    WebSearchTool20250305,
+ToolUnionParam: TypeAlias = Union[
+    ToolParam,
+    ToolBash20250124Param,
+    ToolTextEditor20250124Param,
+    ToolTextEditor20250429Param,
+    ToolTextEditor20250728Param,
+    WebSearchTool20250305Param,
 ]
 
 WebSearchToolResultBlockContent: TypeAlias = Union[
@@ -1511,5 +1517,5 @@ WebSearchToolResultBlockContent: TypeAlias = Union[
 ]
 
 WebSearchToolResultBlockParamContent: TypeAlias = Union[
-    Iterable[WebSearchResultBlockParam], WebSearchToolRequestError
+    Iterable[WebSearchResultBlockParam], WebSearchToolRequestErrorParam
 ]
