@@ -12,6 +12,7 @@ and reports the gaps.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -347,6 +348,9 @@ class _Ctx:
     def __init__(self, source: bytes, root: Node) -> None:
         self.source = source
         self.root = root
+        self._file_nodes: list[Node] | None = None
+        self._method_nodes: list[Node] | None = None
+        self._method_starts: list[int] = []
 
     # -- basic text ------------------------------------------------------------------------------
 
@@ -471,7 +475,9 @@ class _Ctx:
     def class_nodes(self) -> list[Node]:
         """Every named class in the file, in source order (also those inside an IIFE)."""
         return [
-            n for n in _of_types(self.root, _CLASS_NODE_TYPES) if self.class_name(n) is not None
+            n
+            for n in self.file_nodes()
+            if n.type in _CLASS_NODE_TYPES and self.class_name(n) is not None
         ]
 
     def class_name(self, node: Node) -> str | None:
@@ -512,6 +518,22 @@ class _Ctx:
                 continue
             out.setdefault(self.text(name), member)
         return out
+
+    def file_nodes(self) -> list[Node]:
+        """Every class and method-level node of the file, from one query run."""
+        if self._file_nodes is None:
+            self._file_nodes = _of_types(self.root, _CLASS_NODE_TYPES + _METHOD_NODE_TYPES)
+        return self._file_nodes
+
+    def method_nodes(self, body: Node) -> list[Node]:
+        """The nodes of `_METHOD_NODE_TYPES` inside `body`, in pre-order: one query per file,
+        sliced per method by byte range (a query per method costs more than the matching)."""
+        if self._method_nodes is None:
+            self._method_nodes = [n for n in self.file_nodes() if n.type in _METHOD_NODE_TYPES]
+            self._method_starts = [n.start_byte for n in self._method_nodes]
+        lo = bisect.bisect_left(self._method_starts, body.start_byte)
+        hi = bisect.bisect_left(self._method_starts, body.end_byte)
+        return [n for n in self._method_nodes[lo:hi] if n.end_byte <= body.end_byte]
 
     def read_class(self, node: Node) -> JsClass | None:
         name = self.class_name(node)
@@ -568,7 +590,7 @@ class _Ctx:
 
     def read_method(self, name: str, node: Node) -> JsMethod:
         body = node.child_by_field_name("body")
-        nodes = _of_types(body, _METHOD_NODE_TYPES) if body is not None else []
+        nodes = self.method_nodes(body) if body is not None else []
         local_values = self.local_values(nodes)
         renames = _safe({}, self.renames, nodes)
         requests: list[JsRequest] = []

@@ -14,7 +14,7 @@ from codegen.ir import Doc
 _FLATTENED_STAR = re.compile(r"\s+\*(?=\s|$)(?!/)")
 _FENCE = re.compile(r"^```\w*\s*$")
 # leading whitespace, then an optional `*` and the one space after it
-_LEAD = re.compile(r"^\s*(?:\* ?)?")
+_LEAD = re.compile(r"^[^\S\n]*(?:\* ?)?", re.MULTILINE)
 _TAG = re.compile(r"^@(\w+)\s?(.*)$")
 
 
@@ -29,7 +29,7 @@ def comment_lines(comment: str) -> list[str]:
         body = body[:-2]
     if "\n" not in body and _FLATTENED_STAR.search(body):
         body = _FLATTENED_STAR.sub("\n*", body)
-    lines = [_LEAD.sub("", raw, count=1).rstrip() for raw in body.split("\n")]
+    lines = [line.rstrip() for line in _LEAD.sub("", body).split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
