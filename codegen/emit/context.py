@@ -417,6 +417,13 @@ class ContextBuilder:
             ),
             "kind": response.kind,
             "item": item,
+            # a union or special form is not a `type[T]`: passed as `cast(Any, ...)`, and the
+            # result cast back to the declared type, as the official SDK does
+            "item_arg": (
+                item
+                if _is_model(response.type, self.decls) or item in ("None", "str", "object")
+                else f"cast(Any, {item})"
+            ),
             "page": _page_names(response.page, self.spec),
         }
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +45,29 @@ def toml_string(value: str) -> str:
     return json.dumps(value)
 
 
-def environment(templates: Path) -> jinja2.Environment:
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled templates in a `BlobStore` (checksummed: a damaged entry is recompiled). Jinja
+    checks the template's source and its own version against what the entry was compiled from."""
+
+    def __init__(self, store: BlobStore) -> None:
+        self.store = store
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(sha256_hex("jinja", bucket.key))
+        if data is not None:
+            try:
+                bucket.bytecode_from_string(data)
+            except Exception:
+                bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store.put(sha256_hex("jinja", bucket.key), bucket.bytecode_to_string())
+
+
+def environment(templates: Path, bytecode_cache: BlobStore | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
+        bytecode_cache=TemplateCache(bytecode_cache) if bytecode_cache is not None else None,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -108,30 +131,66 @@ def render_package(
     templates: Path,
     *,
     format_cache: BlobStore | None = None,
+    bytecode_cache: BlobStore | None = None,
+    jobs: int = 1,
     stats: Stats | None = None,
 ) -> dict[str, str]:
     """Every output file's text, formatted, keyed by its path relative to the output folder.
 
     With `format_cache`, black's output is looked up by the hash of its input (and black's
-    version and mode) first. `stats` gets the render and format times and the cache counts.
+    version and mode) first; with `bytecode_cache`, compiled templates are kept there.
+    The files black has to format are spread over `jobs` processes when there is enough of them.
+    `stats` gets the render and format times and the cache counts.
     """
     stats = stats if stats is not None else Stats()
-    digest = ctx.get("spec", {}).get("digest") if isinstance(ctx.get("spec"), dict) else None
-    formatter = Formatter(format_cache, stats, digest if isinstance(digest, str) else None)
-    env = environment(templates)
-    files: dict[str, str] = {}
+    env = environment(templates, bytecode_cache)
+    rendered: list[tuple[str, str, str]] = []
     for template, path, extra in outputs(ctx, templates):
         started = time.perf_counter()
         text = env.get_template(template).render({**ctx, **extra})
         stats.render += time.perf_counter() - started
-        if path.endswith(".py"):
-            text = formatter.format(text, template, path)
-        files[path] = text
-    return dict(sorted(files.items()))
+        rendered.append((template, path, text))
+    started = time.perf_counter()
+    digest = ctx.get("spec", {}).get("digest") if isinstance(ctx.get("spec"), dict) else None
+    formatter = Formatter(format_cache, stats, digest if isinstance(digest, str) else None)
+    formatted = formatter.format_all([r for r in rendered if r[1].endswith(".py")], jobs)
+    stats.format += time.perf_counter() - started
+    return dict(sorted((path, formatted.get(path, text)) for _, path, text in rendered))
+
+
+def _black(text: str) -> tuple[str | None, str | None]:
+    """(formatted, None) or (None, why black refused it); a top-level function for the pool."""
+    try:
+        return black.format_str(text, mode=BLACK_MODE), None
+    except InvalidInput as exc:
+        return None, str(exc)
+
+
+# Below this much unformatted text, starting processes costs more than it saves.
+PARALLEL_MIN_CHARS = 100_000
+
+
+def black_many(texts: list[str], jobs: int) -> list[tuple[str | None, str | None]]:
+    """`_black` over `texts`, in `jobs` processes when worth it (largest first); same results."""
+    if jobs > 1 and len(texts) > 1 and sum(map(len, texts)) >= PARALLEL_MIN_CHARS:
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        methods = multiprocessing.get_all_start_methods()
+        mp = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        try:
+            with ProcessPoolExecutor(min(jobs, len(texts)), mp_context=mp) as pool:
+                done = list(pool.map(_black, [texts[i] for i in order], chunksize=1))
+        except (OSError, BrokenProcessPool):
+            pass  # no processes to be had: format here
+        else:
+            results: list[tuple[str | None, str | None]] = [(None, None)] * len(texts)
+            for i, result in zip(order, done, strict=True):
+                results[i] = result
+            return results
+    return [_black(text) for text in texts]
 
 
 class Formatter:
-    """black, in-process, behind the formatted-output cache.
+    """black, behind the formatted-output cache.
 
     Every file's header names the digest of the whole spec, so any spec change would change every
     file's text. For the cache key (and for what black formats on a miss) that digest is
@@ -150,35 +209,51 @@ class Formatter:
         self.volatile = volatile if ok else None
 
     def format(self, text: str, template: str, path: str) -> str:
-        started = time.perf_counter()
-        try:
-            return self._format(text, template, path)
-        finally:
+        return self.format_all([(template, path, text)], 1)[path]
+
+    def format_all(self, items: list[tuple[str, str, str]], jobs: int) -> dict[str, str]:
+        """(template, path, text) -> {path: formatted}; black runs once per distinct miss."""
+        results: dict[str, str] = {}
+        misses: dict[str, list[tuple[str, str, str | None]]] = {}
+        for template, path, text in items:
             self.stats.formatted += 1
-            self.stats.format += time.perf_counter() - started
-
-    def _format(self, text: str, template: str, path: str) -> str:
-        if self.cache is None:
-            return self._black(text, template, path)
-        token = self.volatile if self.volatile and self.PLACEHOLDER not in text else None
-        base = text.replace(token, self.PLACEHOLDER) if token else text
-        key = sha256_hex(self.salt, base)
-        formatted: str | None = None
-        hit = self.cache.get(key)
-        if hit is not None:
-            try:
-                formatted = hit.decode("utf-8")
+            token = None
+            if self.cache is not None and self.volatile and self.PLACEHOLDER not in text:
+                token = self.volatile
+            base = text.replace(token, self.PLACEHOLDER) if token else text
+            hit = self._lookup(base)
+            if hit is not None:
                 self.stats.format_hits += 1
-            except UnicodeDecodeError:
-                self.cache.discard(key)
-        if formatted is None:
-            formatted = self._black(base, template, path)
-            self.cache.put(key, formatted.encode("utf-8"))
-        return formatted.replace(self.PLACEHOLDER, token) if token else formatted
+                results[path] = self._restore(hit, token)
+            else:
+                misses.setdefault(base, []).append((template, path, token))
+        bases = list(misses)
+        failed: dict[str, tuple[str, str]] = {}
+        for base, (formatted, error) in zip(bases, black_many(bases, jobs), strict=True):
+            for template, path, token in misses[base]:
+                if formatted is None:
+                    failed[path] = (template, error or "cannot format")
+                else:
+                    results[path] = self._restore(formatted, token)
+            if formatted is not None and self.cache is not None:
+                self.cache.put(sha256_hex(self.salt, base), formatted.encode("utf-8"))
+        for _template, path, text in items:  # the first failure in output order
+            if path in failed:
+                raise TemplateOutputError(failed[path][0], path, failed[path][1], text)
+        return results
 
-    @staticmethod
-    def _black(text: str, template: str, path: str) -> str:
+    def _lookup(self, base: str) -> str | None:
+        if self.cache is None:
+            return None
+        key = sha256_hex(self.salt, base)
+        hit = self.cache.get(key)
+        if hit is None:
+            return None
         try:
-            return black.format_str(text, mode=BLACK_MODE)
-        except InvalidInput as exc:
-            raise TemplateOutputError(template, path, str(exc), text) from None
+            return hit.decode("utf-8")
+        except UnicodeDecodeError:
+            self.cache.discard(key)
+            return None
+
+    def _restore(self, formatted: str, token: str | None) -> str:
+        return formatted.replace(self.PLACEHOLDER, token) if token else formatted

@@ -40,9 +40,9 @@ from ._exceptions import (
 )
 from ._models import construct_type
 from ._pagination import AsyncPageT, AsyncPaginator, BaseAsyncPage, BaseSyncPage, SyncPageT
-from ._response import APIResponse, AsyncAPIResponse, response_mode
-from ._streaming import AsyncJSONLDecoder, JSONLDecoder
-from ._types import NOT_GIVEN, Body, Headers, NotGiven, Omit, Query, RequestOptions, Timeout
+from ._response import APIResponse, AsyncAPIResponse, BinaryAPIResponse, response_mode
+from ._streaming import AsyncJSONLDecoder, AsyncStream, JSONLDecoder, Stream
+from ._types import NOT_GIVEN, Body, NotGiven, Omit, Query, RequestHeaders, RequestOptions, Timeout
 
 __all__ = [
     "AsyncAPIClient",
@@ -81,7 +81,7 @@ class FinalRequestOptions:
     method: str
     url: str
     params: Mapping[str, object] = dataclasses.field(default_factory=dict)
-    headers: Optional[Headers] = None
+    headers: Optional[RequestHeaders] = None
     json_data: Optional[Body] = None
     extra_json: Optional[Mapping[str, object]] = None
     timeout: Union[Timeout, NotGiven] = NOT_GIVEN
@@ -107,7 +107,7 @@ class FinalRequestOptions:
 def make_request_options(
     *,
     query: Query | None = None,
-    extra_headers: Headers | None = None,
+    extra_headers: RequestHeaders | None = None,
     extra_query: Query | None = None,
     extra_body: Body | None = None,
     timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -397,12 +397,16 @@ class BaseClient(Generic[_HttpxClientT]):
             return response.text
         if cast_to is bytes:
             return response.content
+        if cast_to is BinaryAPIResponse:
+            return BinaryAPIResponse(response)
         return construct_type(cast_to, self._decode_json(response))
 
     @staticmethod
     def _is_decoder(cast_to: object) -> bool:
         origin = get_origin(cast_to) or cast_to
-        return isinstance(origin, type) and issubclass(origin, (JSONLDecoder, AsyncJSONLDecoder))
+        return isinstance(origin, type) and issubclass(
+            origin, (JSONLDecoder, AsyncJSONLDecoder, Stream, AsyncStream)
+        )
 
 
 class SyncAPIClient(BaseClient[httpx.Client]):
@@ -508,9 +512,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         self, cast_to: Any, response: httpx.Response, options: FinalRequestOptions
     ) -> Any:
         if self._is_decoder(cast_to):
-            if not issubclass(get_origin(cast_to) or cast_to, JSONLDecoder):
-                raise TypeError("The sync client streams JSON Lines with JSONLDecoder[...]")
-            return JSONLDecoder(response=response, item_type=_decoder_item_type(cast_to))
+            origin = get_origin(cast_to) or cast_to
+            if not issubclass(origin, (JSONLDecoder, Stream)):
+                raise TypeError("The sync client streams with JSONLDecoder[...] or Stream[...]")
+            return origin(response=response, item_type=_decoder_item_type(cast_to))
         if cast_to is httpx.Response:
             return response
         response.read()
@@ -708,9 +713,12 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         self, cast_to: Any, response: httpx.Response, options: FinalRequestOptions
     ) -> Any:
         if self._is_decoder(cast_to):
-            if not issubclass(get_origin(cast_to) or cast_to, AsyncJSONLDecoder):
-                raise TypeError("The async client streams JSON Lines with AsyncJSONLDecoder[...]")
-            return AsyncJSONLDecoder(response=response, item_type=_decoder_item_type(cast_to))
+            origin = get_origin(cast_to) or cast_to
+            if not issubclass(origin, (AsyncJSONLDecoder, AsyncStream)):
+                raise TypeError(
+                    "The async client streams with AsyncJSONLDecoder[...] or AsyncStream[...]"
+                )
+            return origin(response=response, item_type=_decoder_item_type(cast_to))
         if cast_to is httpx.Response:
             return response
         await response.aread()

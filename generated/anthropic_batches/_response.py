@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextvars
 import json
+import os
 from types import TracebackType
 from typing import (
     Any,
@@ -23,6 +24,7 @@ import httpx
 __all__ = [
     "APIResponse",
     "AsyncAPIResponse",
+    "BinaryAPIResponse",
     "AsyncResponseContextManager",
     "ResponseContextManager",
 ]
@@ -75,6 +77,47 @@ class _BaseAPIResponse:
             f"<{type(self).__name__} [{self.status_code} {self.http_response.reason_phrase}]"
             f" {self.http_request.method} {self.url}>"
         )
+
+
+class BinaryAPIResponse:
+    """A binary body (a file download), already read: bytes, text, or written to a file."""
+
+    def __init__(self, raw: httpx.Response) -> None:
+        self.http_response = raw
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def content_type(self) -> str | None:
+        value: str | None = self.http_response.headers.get("content-type")
+        return value
+
+    def read(self) -> bytes:
+        return self.http_response.content
+
+    def text(self) -> str:
+        return self.http_response.text
+
+    def json(self) -> object:
+        return json.loads(self.http_response.content)
+
+    def iter_bytes(self, chunk_size: int = 65536) -> Iterator[bytes]:
+        content = self.http_response.content
+        for start in range(0, len(content), chunk_size):
+            yield content[start : start + chunk_size]
+
+    def write_to_file(self, file: str | os.PathLike[str]) -> None:
+        with open(file, "wb") as out:
+            out.write(self.http_response.content)
+
+    def __repr__(self) -> str:
+        return f"<BinaryAPIResponse [{self.status_code}] {len(self.http_response.content)} bytes>"
 
 
 class APIResponse(_BaseAPIResponse, Generic[_R]):

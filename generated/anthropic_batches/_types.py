@@ -11,6 +11,7 @@ __all__ = [
     "NOT_GIVEN",
     "Body",
     "Headers",
+    "RequestHeaders",
     "NotGiven",
     "Omit",
     "Query",
@@ -49,6 +50,8 @@ class Omit:
 omit = Omit()
 
 Headers = Mapping[str, Union[str, Omit]]
+# What generated methods pass on: header params may be lists (sent comma-separated) or NOT_GIVEN
+RequestHeaders = Mapping[str, object]
 Query = Mapping[str, object]
 Body = object
 Timeout = Union[float, httpx.Timeout, None]
@@ -57,7 +60,7 @@ Timeout = Union[float, httpx.Timeout, None]
 class RequestOptions(TypedDict, total=False):
     """Per-call overrides; build them with `make_request_options(...)`."""
 
-    headers: Headers
+    headers: RequestHeaders
     params: Query
     extra_json: Mapping[str, object]
     timeout: Timeout

@@ -10,10 +10,13 @@ import asyncio
 import json
 from typing import Any, List
 
+from anthropic_batches._response import BinaryAPIResponse
 from anthropic_batches.types import *  # noqa: F403
 
 from .helpers import API_KEY, FakeSleepAsyncClient, FakeSleepClient
 from .server import MockServer, RecordedRequest
+
+BINARY_BODY = b"\x00\x01 binary body \xff"
 
 
 def _check_request(

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from types import NoneType
 from functools import cached_property
-from typing import Dict, Iterable, List, Literal, Optional, Union
+from typing import Any, Dict, Iterable, List, Literal, Optional, Union, cast
 
 import httpx
 
@@ -14,7 +15,8 @@ from ..._exceptions import AnthropicError
 from ..._pagination import AsyncPaginator, SyncPage, AsyncPage
 from ..._paths import path_template
 from ..._resource import AsyncAPIResource, SyncAPIResource
-from ..._streaming import AsyncJSONLDecoder, JSONLDecoder
+from ..._response import BinaryAPIResponse
+from ..._streaming import AsyncJSONLDecoder, AsyncStream, JSONLDecoder, Stream
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from .batches import AsyncBatches, Batches
 
