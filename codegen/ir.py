@@ -226,6 +226,8 @@ class Response:
     kind: ResponseKind
     type: TypeRef | None
     page: str | None = None
+    # set when an overload streams instead (`stream: true` -> server-sent events of this type)
+    stream_item: TypeRef | None = None
 
 
 @dataclass

@@ -57,6 +57,7 @@ def test_codegen_ir_lists_the_batches_resource_with_js_routes() -> None:
     assert listing["response"] == {
         "kind": "page",
         "page": "Page",
+        "stream_item": None,
         "type": {
             "args": [],
             "kind": "ref",

@@ -425,6 +425,13 @@ class ContextBuilder:
                 else f"cast(Any, {item})"
             ),
             "page": _page_names(response.page, self.spec),
+            # `stream=True` switches the result to server-sent events of this type (overloads)
+            "stream_item": (
+                annotate(response.stream_item, namer)
+                if response.stream_item is not None
+                and any(p.name == "stream" and p.location == "body" for p in method.params)
+                else None
+            ),
         }
 
     def test_data(self, resource: Resource, method: Method, via: Method | None) -> dict[str, Any]:
@@ -469,6 +476,14 @@ class ContextBuilder:
                 if p.location == "header"
             },
             "samples": samples,
+            "stream_samples": (
+                [
+                    example_value(response.stream_item, self.decls, "", choice=i)
+                    for i in range(union_arity(response.stream_item, self.decls))
+                ]
+                if response.stream_item is not None
+                else []
+            ),
             "via_sample": via_sample,
             "item_is_model": _is_model(response.type, self.decls),
         }

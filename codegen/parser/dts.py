@@ -54,6 +54,8 @@ class MethodSig:
     loc: Location
     doc: Doc
     overloads: int = 1
+    # what the other overloads return (`stream: true` -> `APIPromise<Stream<Event>>`)
+    overload_returns: list[TypeRef] = field(default_factory=list)
 
 
 @dataclass
@@ -285,6 +287,7 @@ class _Scanner:
                     pass
                 elif method.name in by_name:
                     by_name[method.name].overloads += 1
+                    by_name[method.name].overload_returns.append(method.returns)
                 else:
                     by_name[method.name] = method
                     decl.methods.append(method)

@@ -200,3 +200,7 @@ class Resolver:
             method.returns = self.type(
                 method.returns, klass.module, scope, method.loc, klass.type_params
             )
+            method.overload_returns = [
+                self.type(t, klass.module, scope, method.loc, klass.type_params)
+                for t in method.overload_returns
+            ]

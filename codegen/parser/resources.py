@@ -67,6 +67,16 @@ def classify_response(returns: TypeRef, decls: dict[str, Declaration]) -> Respon
     return Response("model", inner)
 
 
+def _streamed_item(returns: list[TypeRef]) -> TypeRef | None:
+    """The event type of an overload returning `APIPromise<Stream<E>>`, if one does."""
+    for t in returns:
+        if isinstance(t, RuntimeRef) and t.name == "APIPromise" and t.args:
+            inner = t.args[0]
+            if isinstance(inner, RuntimeRef) and inner.name == "Stream" and inner.args:
+                return inner.args[0]
+    return None
+
+
 def page_class_name(t: TypeRef, decls: dict[str, Declaration]) -> str | None:
     """`MessageBatchesPage` (alias of `Page<MessageBatch>`) -> `Page`."""
     while isinstance(t, Ref):
@@ -102,9 +112,15 @@ class ResourceBuilder:
                 )
                 continue
             if sig.overloads > 1:
+                response.stream_item = _streamed_item(sig.overload_returns)
+                what = (
+                    "the first one is used, with `stream: true` streaming"
+                    if response.stream_item is not None
+                    else "the first one is used"
+                )
                 self.diags.info(
                     "overloads",
-                    f"{klass.name}.{sig.name} has {sig.overloads} overloads; the first one is used",
+                    f"{klass.name}.{sig.name} has {sig.overloads} overloads; {what}",
                     sig.loc,
                 )
             resource.methods.append(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from types import NoneType
 from functools import cached_property
-from typing import Any, Dict, Iterable, List, Literal, Optional, Union, cast
+from typing import Any, Dict, Iterable, List, Literal, Optional, Union, cast, overload
 
 import httpx
 
