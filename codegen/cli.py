@@ -1,5 +1,5 @@
-"""The `codegen` command: `ir`, `generate`, `check`. Bad input ends as one `file:line:col: message`
-line and exit code 2, never a traceback."""
+"""The `codegen` command: `ir`, `generate`, `check`, `fetch`. Bad input ends as one
+`file:line:col: message` line and exit code 2, never a traceback."""
 
 from __future__ import annotations
 
@@ -48,8 +48,44 @@ def _parser() -> argparse.ArgumentParser:
             metavar="PATH",
             help="resource to emit, e.g. messages.batches (repeatable; overrides config)",
         )
+        _target_and_cache(cmd)
+        cmd.add_argument(
+            "--no-cache",
+            action="store_true",
+            help="neither read nor write the cache (parsed files, formatted output, run stamps)",
+        )
+        cmd.add_argument(
+            "-j",
+            "--jobs",
+            type=int,
+            metavar="N",
+            help="processes for black (default: one per CPU; 1: none)",
+        )
         cmd.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+    fetch = sub.add_parser(
+        "fetch",
+        help="npm pack an npm target's package into the cache, verify it and unpack its spec",
+    )
+    fetch.add_argument(
+        "--config", type=Path, default=Path("pyproject.toml"), help="pyproject.toml to read"
+    )
+    _target_and_cache(fetch, "(default: every target that names an npm_package)")
+    fetch.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     return parser
+
+
+def _target_and_cache(
+    cmd: argparse.ArgumentParser, default: str = "(default: [tool.codegen])"
+) -> None:
+    cmd.add_argument(
+        "--target",
+        metavar="NAME",
+        help=f"a named target of [tool.codegen.targets] {default}",
+    )
+    cmd.add_argument(
+        "--cache-dir", type=Path, metavar="DIR", help="cache folder (overrides config `cache`)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,10 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "ir":
             return _cmd_ir(args)
-        from codegen.pipeline import run_check, run_generate
+        from codegen.pipeline import run_check, run_fetch, run_generate
 
         if args.command == "generate":
             return run_generate(args)
+        if args.command == "fetch":
+            return run_fetch(args)
         return run_check(args)
     except SpecError as exc:
         print(f"codegen: {exc}" if exc.loc is None else str(exc), file=sys.stderr)

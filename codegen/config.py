@@ -45,24 +45,80 @@ class Config:
     extra_errors: list[ErrorConfig] = field(default_factory=list)
     default_timeout: float = 600.0
     default_max_retries: int = 2
+    # the content-hash cache (formatted output, parsed files, run stamps) and fetched packages
+    cache: Path = Path(".codegen-cache")
+    # globs (relative to `spec`) selecting the spec files; empty: every .d.ts under it
+    include: list[str] = field(default_factory=list)
+    # a target whose spec is an npm package: `codegen fetch` puts the `include`d files of
+    # `<npm_package>@<npm_version>` (checked against `npm_sha256`) under `cache`, as its `spec`
+    npm_package: str | None = None
+    npm_version: str | None = None
+    npm_sha256: str | None = None
+    target: str | None = None  # the [tool.codegen.targets.<name>] read, None: [tool.codegen]
+
+    @property
+    def section(self) -> str:
+        return "[tool.codegen]" if self.target is None else f"[tool.codegen.targets.{self.target}]"
+
+    @property
+    def fetched_dir(self) -> Path | None:
+        """`<cache>/<npm name>-<version>` of an npm target, where `codegen fetch` unpacks it."""
+        if self.npm_package is None or self.npm_version is None:
+            return None
+        return fetched_dir(self.cache, self.npm_package, self.npm_version)
 
 
-_PATHS = ("spec", "out", "templates", "routes_file")
+def npm_slug(package: str) -> str:
+    """`@anthropic-ai/sdk` -> `anthropic-ai-sdk`, as `npm pack` names its tarball."""
+    return package.removeprefix("@").replace("/", "-")
 
 
-def load_config(pyproject: Path, overrides: dict[str, Any]) -> Config:
-    """Read `[tool.codegen]`; paths are relative to the pyproject's folder; flags win."""
+def fetched_dir(cache: Path, package: str, version: str) -> Path:
+    return cache / f"{npm_slug(package)}-{version}"
+
+
+_PATHS = ("spec", "out", "templates", "routes_file", "cache")
+_NPM_KEYS = ("npm_package", "npm_version", "npm_sha256")
+
+
+def target_names(pyproject: Path) -> list[str]:
+    """The named targets of `[tool.codegen.targets]`, sorted."""
+    data = load_toml(pyproject, "the codegen config") if pyproject.exists() else {}
+    targets = data.get("tool", {}).get("codegen", {}).get("targets", {})
+    return sorted(targets) if isinstance(targets, dict) else []
+
+
+def load_config(pyproject: Path, overrides: dict[str, Any], target: str | None = None) -> Config:
+    """Read `[tool.codegen]`, or the named target `[tool.codegen.targets.<target>]` over it (a
+    target inherits every key it does not set); paths are relative to the pyproject's folder;
+    flags win."""
     data = load_toml(pyproject, "the codegen config") if pyproject.exists() else {}
     section: dict[str, Any] = dict(data.get("tool", {}).get("codegen", {}))
     root = pyproject.resolve().parent
+    where = Location(str(pyproject), 1, 1)
+    targets = section.pop("targets", {})
+    if not isinstance(targets, dict):
+        raise SpecError(where, "[tool.codegen.targets] must be a table of targets")
+    known = (set(Config.__dataclass_fields__) - {"root", "extra_errors", "target"}) | {"errors"}
+    _check_keys(section, known, "[tool.codegen]", where)
+    _check_npm(section, section, "[tool.codegen]", where)
+    if target is not None:
+        if target not in targets or not isinstance(targets[target], dict):
+            names = ", ".join(sorted(targets)) or "none"
+            raise SpecError(
+                where, f"no target '{target}' in [tool.codegen.targets] (known: {names})"
+            )
+        own = dict(targets[target])
+        _check_keys(own, known, f"[tool.codegen.targets.{target}]", where)
+        section.update(own)
+        _check_npm(own, section, f"[tool.codegen.targets.{target}]", where)
     raw_errors = section.pop("errors", [])
-    known = set(Config.__dataclass_fields__) - {"root", "extra_errors"}
-    unknown = sorted(set(section) - known)
-    if unknown:
-        raise SpecError(
-            Location(str(pyproject), 1, 1), f"unknown [tool.codegen] key '{unknown[0]}'"
-        )
     values: dict[str, Any] = {k: v for k, v in section.items()}
+    if values.get("npm_package") is not None:
+        missing = [k for k in _NPM_KEYS if not values.get(k)]
+        if missing:
+            raise SpecError(where, f"npm_package is set but '{missing[0]}' is not")
+        values.pop("spec", None)  # inherited from [tool.codegen]; the fetched folder replaces it
     for key, value in overrides.items():
         if value is not None:
             values[key] = value
@@ -74,11 +130,32 @@ def load_config(pyproject: Path, overrides: dict[str, Any]) -> Config:
                 if path.is_absolute() or (key in overrides and overrides[key] is not None)
                 else root / path
             )
-    values.setdefault("spec", root / "spec")
     values.setdefault("out", root / "generated")
     values.setdefault("templates", root / "templates")
+    values.setdefault("cache", root / ".codegen-cache")
+    if "spec" not in values:
+        package, version = values.get("npm_package"), values.get("npm_version")
+        values["spec"] = (
+            fetched_dir(values["cache"], package, version) / "spec"
+            if package and version
+            else root / "spec"
+        )
     errors = [
         ErrorConfig(e["name"], int(e["status"]), e.get("parent", "APIStatusError"))
         for e in raw_errors
     ]
-    return Config(root=root, extra_errors=errors, **values)
+    return Config(root=root, extra_errors=errors, target=target, **values)
+
+
+def _check_npm(own: dict[str, Any], merged: dict[str, Any], name: str, where: Location) -> None:
+    if "spec" in own and merged.get("npm_package") is not None:
+        raise SpecError(
+            where,
+            f"{name} sets 'spec' for an npm target; its spec is what `codegen fetch` unpacks",
+        )
+
+
+def _check_keys(section: dict[str, Any], known: set[str], name: str, where: Location) -> None:
+    unknown = sorted(set(section) - known)
+    if unknown:
+        raise SpecError(where, f"unknown {name} key '{unknown[0]}'")

@@ -1,20 +1,28 @@
-"""`codegen generate` and `codegen check`: config -> IR -> context -> rendered files."""
+"""`codegen generate` and `codegen check`: config -> IR -> context -> rendered files.
+
+With the cache on (the default), a run reuses each spec file's parse and each file's black output
+when their inputs are unchanged, and a run whose inputs all equal those of the run that produced
+the (unmodified) output folder only verifies it. The output is byte-identical either way.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from codegen.cache import Caches, Stamp, inputs_digest, text_digest
 from codegen.config import Config, load_config
-from codegen.emit.context import ContextBuilder
-from codegen.emit.render import render_package, spec_digest
-from codegen.emit.writer import compare, write_atomically
-from codegen.ir import Spec
-from codegen.parser import RouteConfig, parse_spec
-from codegen.routes_file import read_routes_file
+from codegen.emit.writer import MANIFEST, compare, with_manifest, write_atomically
+from codegen.stats import Stats
+
+if TYPE_CHECKING:
+    from codegen.ir import Spec
+    from codegen.parser import SpecSources
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
@@ -26,43 +34,168 @@ def config_from_args(args: argparse.Namespace) -> Config:
             "package": args.package,
             "templates": args.templates,
             "resources": args.resources,
+            "cache": getattr(args, "cache_dir", None),
         },
+        getattr(args, "target", None),
     )
 
 
-def build_files(config: Config) -> tuple[Spec, dict[str, str]]:
+def caches_from_args(config: Config, args: argparse.Namespace) -> Caches | None:
+    return None if getattr(args, "no_cache", False) else Caches(config.cache)
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Build:
+    """One run's result. `spec` is None when the output was up to date and nothing was rebuilt;
+    `files` is then empty."""
+
+    spec: Spec | None
+    files: dict[str, str]
+    stats: Stats
+    warnings: list[str] = field(default_factory=list)
+    notes: int = 0
+    spec_files: int = 0
+
+
+def read_sources(config: Config) -> SpecSources:
+    from codegen.fetch import require_fetched
+    from codegen.parser.source import find_spec_files
+
+    require_fetched(config)
+    return find_spec_files(config.spec, config.include)
+
+
+def build_files(
+    config: Config,
+    caches: Caches | None = None,
+    *,
+    sources: SpecSources | None = None,
+    stats: Stats | None = None,
+    jobs: int | None = None,
+) -> Build:
+    """Parse, build the context, render and format, all in memory; nothing is written.
+
+    `jobs`: processes black may use for the files it has to format (default: one per CPU)."""
+    from codegen.emit.context import ContextBuilder
+    from codegen.emit.render import render_package, spec_digest
+    from codegen.parser import RouteConfig, parse_spec
+    from codegen.parser.scan_cache import ScanCache
+    from codegen.routes_file import read_routes_file
+
+    stats = stats if stats is not None else Stats()
+    stats.cached = caches is not None
+    started = time.perf_counter()
+    if sources is None:
+        sources = read_sources(config)
+    stats.parse += time.perf_counter() - started
     overrides = read_routes_file(config.routes_file) if config.routes_file else None
-    spec = parse_spec(config.spec, RouteConfig(prefix=config.route_prefix, overrides=overrides))
+    spec = parse_spec(
+        config.spec,
+        RouteConfig(prefix=config.route_prefix, overrides=overrides),
+        sources=sources,
+        cache=ScanCache(caches.scans) if caches else None,
+        stats=stats,
+    )
+    started = time.perf_counter()
     ctx: dict[str, Any] = ContextBuilder(spec, config).build()
     files = [{"path": f.path, "sha256": f.sha256} for f in spec.files]
     ctx["spec"] = {"files": files, "digest": spec_digest(files)}
-    return spec, render_package(ctx, config.templates)
+    stats.context += time.perf_counter() - started
+    rendered = render_package(
+        ctx,
+        config.templates,
+        format_cache=caches.formatted if caches else None,
+        bytecode_cache=caches.templates if caches else None,
+        jobs=default_jobs() if jobs is None else jobs,
+        stats=stats,
+    )
+    return Build(
+        spec=spec,
+        files=rendered,
+        stats=stats,
+        warnings=[str(d) for d in spec.diagnostics if d.severity == "warning"],
+        notes=sum(1 for d in spec.diagnostics if d.severity == "info"),
+        spec_files=len(spec.files),
+    )
 
 
-def _summary(spec: Spec) -> str:
-    counts = {s: sum(1 for d in spec.diagnostics if d.severity == s) for s in ("warning", "info")}
-    return f"{len(spec.files)} spec files, {counts['warning']} warnings, {counts['info']} notes"
+def inputs_key(config: Config, sources: SpecSources) -> str:
+    """The hash of everything the output depends on (see `codegen.cache.inputs_digest`)."""
+    from codegen.routes_file import read_routes_file
+
+    dts, js = sources
+    spec_files = [(s.display, s.sha256) for s in [*dts, *js.values()]]
+    routes = [("routes", repr(read_routes_file(config.routes_file)))] if config.routes_file else []
+    return inputs_digest(repr(config), config.templates, [*spec_files, *routes])
+
+
+def generate(config: Config, caches: Caches | None = None, jobs: int | None = None) -> Build:
+    """`codegen generate`: build and write the output folder; returns what it did and how long
+    each phase took. With `caches`, a run whose inputs equal the last one's and whose output is
+    untouched only verifies."""
+    started = time.perf_counter()
+    stats = Stats(cached=caches is not None)
+    sources = read_sources(config)
+    stats.parse += time.perf_counter() - started
+    key = ""
+    if caches is not None:
+        key = inputs_key(config, sources)
+        stamp = caches.read_stamp(config.out)
+        if stamp is not None and stamp.inputs == key and stamp.output_matches(config.out, MANIFEST):
+            stats.up_to_date = True
+            stats.spec_files = stamp.spec_files
+            stats.total = time.perf_counter() - started
+            return Build(None, {}, stats, stamp.warnings, stamp.notes, stamp.spec_files)
+        caches.forget_stamp(config.out)
+    build = build_files(config, caches, sources=sources, stats=stats, jobs=jobs)
+    written = time.perf_counter()
+    write_atomically(config.out, build.files)
+    if caches is not None:
+        hashes = {path: text_digest(text) for path, text in with_manifest(build.files).items()}
+        caches.write_stamp(
+            config.out, Stamp(key, hashes, build.warnings, build.notes, build.spec_files)
+        )
+    stats.write += time.perf_counter() - written
+    stats.total = time.perf_counter() - started
+    return build
+
+
+def summary(config: Config, build: Build) -> str:
+    stats = build.stats
+    counts = f"{len(build.warnings)} warnings, {build.notes} notes"
+    if stats.up_to_date:
+        return (
+            f"codegen: {config.out} is up to date ({build.spec_files} spec files and the "
+            f"output unchanged; verified in {stats.total:.2f}s; {counts})"
+        )
+    return (
+        f"codegen: wrote {len(build.files)} files to {config.out} in {stats.total:.2f}s "
+        f"({stats.phases()}; {stats.cache_summary()}; {build.spec_files} spec files, {counts})"
+    )
 
 
 def run_generate(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    started = time.perf_counter()
-    spec, files = build_files(config)
-    write_atomically(config.out, files)
+    build = generate(config, caches_from_args(config, args), args.jobs)
     if not args.quiet:
-        for diag in spec.diagnostics:
-            if diag.severity == "warning":
-                print(diag, file=sys.stderr)
-        took = time.perf_counter() - started
-        print(
-            f"codegen: wrote {len(files)} files to {config.out} in {took:.2f}s ({_summary(spec)})"
-        )
+        for warning in build.warnings:
+            print(warning, file=sys.stderr)
+        print(summary(config, build))
     return 0
 
 
 def run_check(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    _, files = build_files(config)
+    build = build_files(config, caches_from_args(config, args), jobs=args.jobs)
+    files = build.files
     drift = compare(Path(config.out), files)
     if drift.clean:
         if not args.quiet:
@@ -72,7 +205,31 @@ def run_check(args: argparse.Namespace) -> int:
     print(
         f"codegen: {config.out} has drifted from the spec: {len(drift.changed)} changed, "
         f"{len(drift.missing)} missing, {len(drift.extra)} no longer generated. "
-        "Run `codegen generate`.",
+        f"Run `codegen generate{_target_flag(config)}`.",
         file=sys.stderr,
     )
     return 1
+
+
+def _target_flag(config: Config) -> str:
+    return f" --target {config.target}" if config.target else ""
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    from codegen.config import target_names
+    from codegen.errors import SpecError
+    from codegen.fetch import fetch
+
+    names: list[str | None] = [args.target] if args.target else []
+    if not names:
+        base = load_config(args.config, {})
+        names = [None] if base.npm_package else []
+        names += [
+            n for n in target_names(args.config) if load_config(args.config, {}, n).npm_package
+        ]
+    if not names:
+        raise SpecError(None, f"{args.config}: no target names an npm_package; nothing to fetch")
+    for name in names:
+        config = load_config(args.config, {"cache": args.cache_dir}, name)
+        fetch(config, say=(lambda _line: None) if args.quiet else print)
+    return 0

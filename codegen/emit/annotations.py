@@ -67,8 +67,10 @@ class TypeNamer:
 
 def python_literal(value: object) -> str:
     """Python source for JSON-like data; `repr` escapes strings, so spec text stays data."""
-    if isinstance(value, bool) or value is None or isinstance(value, (int, float, str)):
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float, str, bytes)):
         return repr(value)
+    if isinstance(value, tuple):
+        return "(" + "".join(python_literal(v) + ", " for v in value) + ")"
     if isinstance(value, list):
         return "[" + ", ".join(python_literal(v) for v in value) + "]"
     if isinstance(value, dict):
@@ -100,7 +102,8 @@ def annotate(
         if isinstance(x, TypeParam):
             return page_item or "object"
         if isinstance(x, RuntimeRef):
-            return "object"
+            # a file to upload (sent as multipart/form-data); other runtime types are opaque
+            return "FileTypes" if x.name == "Uploadable" else "object"
         if isinstance(x, ArrayType):
             container = "Iterable" if namer.side == "request" or iterable else "List"
             return f"{container}[{go(x.item, False)}]"

@@ -32,6 +32,7 @@ from codegen.ir import (
     Primitive,
     Ref,
     Resource,
+    RuntimeRef,
     Spec,
     SubResource,
     TypeRef,
@@ -417,6 +418,7 @@ class ContextBuilder:
             ),
             "kind": response.kind,
             "item": item,
+            "multipart": any(p.location == "body" and _uploads(p.type) for p in method.params),
             # a union or special form is not a `type[T]`: passed as `cast(Any, ...)`, and the
             # result cast back to the declared type, as the official SDK does
             "item_arg": (
@@ -470,6 +472,7 @@ class ContextBuilder:
                 }
             ),
             "body": {p.name: args[p.name] for p in method.params if p.location == "body"},
+            "multipart": any(p.location == "body" and _uploads(p.type) for p in method.params),
             "headers": {
                 (p.wire_name or p.name).lower(): _header_text(args[p.name])
                 for p in method.params
@@ -693,6 +696,13 @@ def _query_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def _uploads(t: TypeRef) -> bool:
+    """Whether a param carries a file (`Uploadable`): its request is multipart/form-data."""
+    found: list[bool] = []
+    each_type(t, lambda x: found.append(isinstance(x, RuntimeRef) and x.name == "Uploadable"))
+    return any(found)
 
 
 def _is_model(t: TypeRef | None, decls: dict[str, Declaration]) -> bool:

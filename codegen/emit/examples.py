@@ -19,6 +19,7 @@ from codegen.ir import (
     Primitive,
     RecordType,
     Ref,
+    RuntimeRef,
     TypeRef,
     UnionType,
 )
@@ -27,6 +28,10 @@ from codegen.parser.unions import all_fields
 
 _MAX_DEPTH = 4
 DATETIME_SAMPLE = "2024-08-20T18:37:24.100435Z"
+
+
+# what tests upload for a file param: (file name, content, content type)
+UPLOAD_SAMPLE = ("example.txt", b"example file content", "text/plain")
 
 
 def example_value(
@@ -64,6 +69,8 @@ def example_value(
         return {} if t.name == "object" else "unknown"
     if isinstance(t, LiteralType):
         return t.value
+    if isinstance(t, RuntimeRef) and t.name == "Uploadable":
+        return UPLOAD_SAMPLE
     if isinstance(t, ArrayType):
         return [] if depth >= _MAX_DEPTH else [again(t.item)]
     if isinstance(t, RecordType):

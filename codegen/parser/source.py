@@ -8,6 +8,8 @@ right after a type name; anything else that is not valid TypeScript is fatal.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -47,8 +49,14 @@ def ts_parser() -> Parser:
     return Parser(Language(tree_sitter_typescript.language_typescript()))
 
 
-def find_spec_files(root: Path) -> tuple[list[SourceText], dict[str, SourceText]]:
-    """The `.d.ts` files under `root` (or `root` itself) and the `.js` siblings, by module."""
+def find_spec_files(
+    root: Path, include: Sequence[str] | None = None
+) -> tuple[list[SourceText], dict[str, SourceText]]:
+    """The `.d.ts` files under `root` (or `root` itself) and the `.js` siblings, by module.
+
+    `include` (globs on paths relative to `root`, see `included`) selects among a folder's files;
+    empty or None takes them all.
+    """
     if not root.exists():
         raise SpecError(None, f"{root}: no such file or directory")
     if root.is_file():
@@ -57,6 +65,10 @@ def find_spec_files(root: Path) -> tuple[list[SourceText], dict[str, SourceText]
         base, files = root.parent, [root]
     else:
         base, files = root, sorted(p for p in root.rglob(f"*{DTS_SUFFIX}") if p.is_file())
+        if include:
+            files = [p for p in files if included(p.relative_to(root).as_posix(), include)]
+            if not files:
+                raise SpecError(None, f"{root}: no .d.ts files match include {list(include)}")
         if not files:
             raise SpecError(None, f"{root}: no .d.ts files found")
     dts = [_read(path, base) for path in files]
@@ -66,6 +78,39 @@ def find_spec_files(root: Path) -> tuple[list[SourceText], dict[str, SourceText]
         if sibling.is_file():
             js[source.module] = _read(sibling, base)
     return dts, js
+
+
+def included(rel: str, patterns: Sequence[str]) -> bool:
+    """Whether the relative posix path `rel` matches one of `patterns`: `*` and `?` within one
+    path segment, `**` across segments (`core/**`, `**/*.d.ts`); a pattern matching one of
+    `rel`'s folders (`core`) includes everything under it."""
+    parts = rel.split("/")
+    candidates = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    return any(_glob(p).match(c) for p in patterns for c in candidates)
+
+
+@cache
+def _glob(pattern: str) -> re.Pattern[str]:
+    out: list[str] = []
+    i = 0
+    pattern = pattern.strip("/")
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
 
 
 def _read(path: Path, base: Path) -> SourceText:

@@ -100,7 +100,6 @@ _CHILDREN: dict[str, Callable[[Any], Iterable[TypeRef]]] = {
 }
 
 
-
 def mark_discriminators(types: Iterable[TypeRef], decls: dict[str, Declaration]) -> None:
     def visit(t: TypeRef) -> None:
         if isinstance(t, UnionType) and t.discriminator is None:

@@ -7,9 +7,11 @@ import asyncio
 import dataclasses
 import datetime
 import email.utils
+import io
 import json
 import logging
 import os
+import pathlib
 import time
 from random import random
 from types import TracebackType
@@ -86,6 +88,7 @@ class FinalRequestOptions:
     extra_json: Optional[Mapping[str, object]] = None
     timeout: Union[Timeout, NotGiven] = NOT_GIVEN
     max_retries: Union[int, NotGiven] = NOT_GIVEN
+    multipart: bool = False
 
     @classmethod
     def build(
@@ -101,6 +104,7 @@ class FinalRequestOptions:
             extra_json=options.get("extra_json"),
             timeout=options["timeout"] if "timeout" in options else NOT_GIVEN,
             max_retries=options.get("max_retries", NOT_GIVEN),
+            multipart=options.get("multipart", False),
         )
 
 
@@ -112,6 +116,7 @@ def make_request_options(
     extra_body: Body | None = None,
     timeout: Timeout | NotGiven = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
+    multipart: bool = False,
 ) -> RequestOptions:
     """Merge a method's query params and the caller's `extra_*` / `timeout` into options."""
     options: RequestOptions = {}
@@ -127,7 +132,50 @@ def make_request_options(
         options["timeout"] = timeout
     if not isinstance(max_retries, NotGiven):
         options["max_retries"] = max_retries
+    if multipart:
+        options["multipart"] = True
     return options
+
+
+def _is_file(value: object) -> bool:
+    return isinstance(value, (bytes, io.IOBase, os.PathLike)) or (
+        isinstance(value, tuple) and len(value) in (2, 3)
+    )
+
+
+def _file_part(value: object) -> Any:
+    """An httpx file part: paths are read, with their file name."""
+    if isinstance(value, os.PathLike):
+        path = pathlib.Path(value)
+        return (path.name, path.read_bytes())
+    if isinstance(value, tuple) and isinstance(value[1], os.PathLike):
+        return (value[0], pathlib.Path(value[1]).read_bytes(), *value[2:])
+    return value
+
+
+def _multipart(body: Mapping[str, object]) -> Tuple[List[Tuple[str, Any]], Dict[str, Any]]:
+    """A body with files as multipart/form-data: (file parts, form fields). Lists repeat their
+    key; objects are sent as JSON text; booleans lowercase, as in a query string."""
+    files: List[Tuple[str, Any]] = []
+    data: Dict[str, Any] = {}
+    for key, value in body.items():
+        if value is None or isinstance(value, (NotGiven, Omit)):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if _is_file(item):
+                files.append((key, _file_part(item)))
+                continue
+            if isinstance(item, bool):
+                text = "true" if item else "false"
+            elif isinstance(item, (dict, list, pydantic.BaseModel)):
+                text = json.dumps(_jsonable(item))
+            else:
+                text = str(item)
+            if isinstance(value, list):
+                data.setdefault(key, []).append(text)
+            else:
+                data[key] = text
+    return files, data
 
 
 def _jsonable(value: object) -> object:
@@ -275,15 +323,28 @@ class BaseClient(Generic[_HttpxClientT]):
                 body = {**body, **options.extra_json}
             else:
                 raise TypeError("extra_body can only be merged into a JSON object body")
+        timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        params = tuple(_query_pairs({**self.default_query, **options.params}))
+        url = self._prepare_url(options.url)
+        if options.multipart and isinstance(body, Mapping):
+            files, data = _multipart(body)
+            return self._client.build_request(
+                options.method.upper(),
+                url,
+                params=params,
+                headers=headers,
+                files=files,
+                data=data,
+                timeout=timeout,
+            )
         content: bytes | None = None
         if body is not None:
             content = json.dumps(_jsonable(body)).encode("utf-8")
             headers.setdefault("Content-Type", "application/json")
-        timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         return self._client.build_request(
             options.method.upper(),
-            self._prepare_url(options.url),
-            params=tuple(_query_pairs({**self.default_query, **options.params})),
+            url,
+            params=params,
             headers=headers,
             content=content,
             timeout=timeout,

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from typing import Literal, Mapping, TypedDict, Union
+import os
+from typing import IO, Literal, Mapping, Optional, Tuple, TypedDict, Union
 
 import httpx
 
 __all__ = [
     "NOT_GIVEN",
     "Body",
+    "FileContent",
+    "FileTypes",
     "Headers",
     "RequestHeaders",
     "NotGiven",
@@ -55,6 +58,11 @@ RequestHeaders = Mapping[str, object]
 Query = Mapping[str, object]
 Body = object
 Timeout = Union[float, httpx.Timeout, None]
+# A file to upload: its bytes, an open binary file, a path, or (filename, content[, content type])
+FileContent = Union[bytes, IO[bytes], "os.PathLike[str]"]
+FileTypes = Union[
+    FileContent, Tuple[Optional[str], FileContent], Tuple[Optional[str], FileContent, Optional[str]]
+]
 
 
 class RequestOptions(TypedDict, total=False):
@@ -65,3 +73,4 @@ class RequestOptions(TypedDict, total=False):
     extra_json: Mapping[str, object]
     timeout: Timeout
     max_retries: int
+    multipart: bool

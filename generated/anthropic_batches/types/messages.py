@@ -20,6 +20,7 @@ from typing import (
 from pydantic import Field
 
 from .._models import BaseModel
+from .._types import FileTypes
 
 __all__ = [
     "Base64ImageSourceParam",

@@ -17,7 +17,7 @@ from ..._paths import path_template
 from ..._resource import AsyncAPIResource, SyncAPIResource
 from ..._response import BinaryAPIResponse
 from ..._streaming import AsyncJSONLDecoder, AsyncStream, JSONLDecoder, Stream
-from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query
+from ..._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query
 from .batches import AsyncBatches, Batches
 
 __all__ = ["Messages", "AsyncMessages"]

@@ -1,0 +1,216 @@
+"""`codegen fetch`: an npm target's spec, from the registry's tarball, checked and unpacked.
+
+`npm pack <package>@<version>` into the cache folder (skipped when the tarball is there with the
+configured sha256), the sha256 verified, the tarball unpacked under `<cache>/<name>-<version>/package`
+(regular files only; an absolute path or `..` refuses the whole tarball), then the `include`d
+`.d.ts` files, their `.js` siblings and the licence copied to `<cache>/<name>-<version>/spec`,
+the target's spec. A marker in that folder records what it was made from, so `generate` can tell
+a missing or stale fetch from a fetched one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+from codegen.config import Config, npm_slug
+from codegen.errors import SpecError
+from codegen.parser.source import DTS_SUFFIX, included
+
+MARKER = ".codegen-fetched.json"
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def tarball_path(config: Config) -> Path:
+    assert config.npm_package is not None and config.npm_version is not None
+    return config.cache / f"{npm_slug(config.npm_package)}-{config.npm_version}.tgz"
+
+
+def _marker(config: Config) -> dict[str, object]:
+    return {
+        "package": config.npm_package,
+        "version": config.npm_version,
+        "sha256": (config.npm_sha256 or "").lower(),
+        "include": list(config.include),
+    }
+
+
+def _fetch_command(config: Config) -> str:
+    return "codegen fetch" + (f" --target {config.target}" if config.target else "")
+
+
+def is_fetched(config: Config) -> bool:
+    fetched = config.fetched_dir
+    if fetched is None:
+        return True
+    try:
+        data = json.loads((fetched / "spec" / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(data == _marker(config))
+
+
+def require_fetched(config: Config) -> None:
+    """An npm target's spec must have been fetched (from the configured tarball) first."""
+    fetched = config.fetched_dir
+    if fetched is None or config.spec != fetched / "spec" or is_fetched(config):
+        return
+    stale = (config.spec / MARKER).is_file()
+    what = "was fetched from another tarball or include" if stale else "is not fetched"
+    raise SpecError(
+        None,
+        f"{config.spec}: {config.npm_package}@{config.npm_version} {what}; "
+        f"run `{_fetch_command(config)}`",
+    )
+
+
+def fetch(config: Config, npm: str = "npm", say: Callable[[str], None] = print) -> Path:
+    """Make `config.spec` from the npm tarball; returns it. Raises SpecError (one line)."""
+    fetched = config.fetched_dir
+    if fetched is None or config.npm_sha256 is None:
+        raise SpecError(None, f"{config.section} names no npm_package: nothing to fetch")
+    spec = fetched / "spec"
+    expected = config.npm_sha256.lower()
+    name = f"{config.npm_package}@{config.npm_version}"
+    tgz = tarball_path(config)
+    if is_fetched(config) and tgz.is_file() and file_sha256(tgz) == expected:
+        say(f"codegen: {name} already fetched into {spec}")
+        return spec
+    if not (tgz.is_file() and file_sha256(tgz) == expected):
+        _npm_pack(npm, name, tgz, expected, config.section)
+    package = fetched / "package"
+    _swap_in(package, lambda staging: _unpack(tgz, staging))
+    counts = _swap_in(spec, lambda staging: _select(package, staging, config))
+    (spec / MARKER).write_text(json.dumps(_marker(config), indent=1) + "\n", encoding="utf-8")
+    say(
+        f"codegen: fetched {name} (sha256 verified): {counts[0]} .d.ts and {counts[1]} .js "
+        f"files into {spec}"
+    )
+    return spec
+
+
+def _npm_pack(npm: str, name: str, tgz: Path, expected: str, section: str) -> None:
+    tgz.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".npm-pack-", dir=tgz.parent))
+    try:
+        try:
+            run = subprocess.run(
+                [npm, "pack", name, "--pack-destination", str(staging), "--json"],
+                capture_output=True,
+                text=True,
+                cwd=staging,
+                check=False,
+            )
+        except FileNotFoundError:
+            raise SpecError(
+                None, f"'{npm}' not found: install Node.js/npm, or put {tgz.name} in {tgz.parent}"
+            ) from None
+        if run.returncode != 0:
+            lines = [line for line in run.stderr.splitlines() if line.strip()]
+            reason = lines[-1].strip() if lines else f"exit code {run.returncode}"
+            raise SpecError(None, f"npm pack {name} failed: {reason}")
+        packed = sorted(staging.glob("*.tgz"))
+        if len(packed) != 1:
+            raise SpecError(None, f"npm pack {name} made {len(packed)} tarballs, expected one")
+        got = file_sha256(packed[0])
+        if got != expected:
+            raise SpecError(
+                None,
+                f"{name}: the packed tarball's sha256 is {got}, but npm_sha256 in {section} "
+                f"is {expected}",
+            )
+        os.replace(packed[0], tgz)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_in(dest: Path, fill: Callable[[Path], tuple[int, int]]) -> tuple[int, int]:
+    """Fill a new folder beside `dest`, then replace `dest` with it."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.new-", dir=dest.parent))
+    try:
+        counts = fill(staging)
+        retired = dest.with_name(f".{dest.name}.old-{os.getpid()}")
+        if dest.exists():
+            os.replace(dest, retired)
+        os.replace(staging, dest)
+        shutil.rmtree(retired, ignore_errors=True)
+        return counts
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _safe_parts(name: str) -> tuple[str, ...] | None:
+    """The member name's parts, or None when it is absolute or climbs out (`..`)."""
+    if not name or "\\" in name or name.startswith("/") or ":" in name.split("/")[0]:
+        return None
+    parts = tuple(p for p in PurePosixPath(name).parts if p not in ("", "."))
+    if ".." in parts or PurePosixPath(name).is_absolute():
+        return None
+    return parts
+
+
+def _unpack(tgz: Path, into: Path) -> tuple[int, int]:
+    """Unpack the regular files of an npm tarball (its top folder, `package/`, stripped)."""
+    files = 0
+    try:
+        with tarfile.open(tgz, "r:*") as tar:
+            members = tar.getmembers()
+            for member in members:
+                if _safe_parts(member.name) is None:
+                    raise SpecError(
+                        None, f"{tgz}: unsafe path '{member.name}' in the tarball; not unpacked"
+                    )
+            for member in members:
+                parts = _safe_parts(member.name) or ()
+                if not member.isfile() or len(parts) < 2:
+                    continue  # folders are made as needed; links and devices are skipped
+                target = into.joinpath(*parts[1:])
+                source = tar.extractfile(member)
+                if source is None:
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with source, target.open("wb") as out:
+                    shutil.copyfileobj(source, out)
+                files += 1
+    except (tarfile.TarError, OSError, EOFError) as exc:
+        raise SpecError(None, f"{tgz}: cannot unpack: {exc}") from None
+    return files, 0
+
+
+def _select(package: Path, into: Path, config: Config) -> tuple[int, int]:
+    """Copy the `include`d `.d.ts` files, their `.js` siblings and the licence."""
+    dts = js = 0
+    for path in sorted(package.rglob(f"*{DTS_SUFFIX}")):
+        rel = path.relative_to(package).as_posix()
+        if not path.is_file() or (config.include and not included(rel, config.include)):
+            continue
+        (into / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, into / rel)
+        dts += 1
+        sibling = path.with_name(path.name[: -len(DTS_SUFFIX)] + ".js")
+        if sibling.is_file():
+            shutil.copyfile(sibling, into / (rel[: -len(DTS_SUFFIX)] + ".js"))
+            js += 1
+    if not dts:
+        raise SpecError(
+            None, f"{config.npm_package}: no .d.ts files match include {list(config.include)}"
+        )
+    for licence in sorted(package.glob("LICENSE*")):
+        if licence.is_file():
+            shutil.copyfile(licence, into / licence.name)
+    return dts, js

@@ -1,0 +1,255 @@
+"""Named targets and `codegen fetch`: an npm package's tarball, verified, unpacked safely, its
+`include`d files made the target's spec. No network: tarballs are built here, `npm` is faked."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from codegen.config import load_config
+from codegen.errors import SpecError
+from codegen.parser import parse_spec
+from codegen.parser.source import included
+
+PY = sys.executable
+SHIM = "export type Shim = typeof globalThis extends { a: infer T } ? T : never; @@@\n"
+
+
+def make_tarball(path: Path, extra: dict[str, bytes] | None = None) -> str:
+    """An npm-style tarball of spec/ (under `package/`), plus a file tree-sitter cannot parse."""
+    files = {
+        f"package/{p.relative_to(REPO / 'spec').as_posix()}": p.read_bytes()
+        for p in sorted((REPO / "spec").rglob("*"))
+        if p.is_file()
+    }
+    files["package/internal/shim-types.d.ts"] = SHIM.encode()
+    files["package/index.d.mts"] = b"export {};\n"
+    files.update(extra or {})
+    with tarfile.open(path, "w:gz") as tar:
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def project(tmp_path: Path, sha256: str) -> Path:
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copytree(REPO / "templates", root / "templates")
+    text = (REPO / "pyproject.toml").read_text()
+    text += f"""
+[tool.codegen.targets.t]
+npm_package = "@example/sdk"
+npm_version = "1.0.0"
+npm_sha256 = "{sha256}"
+include = ["client.d.ts", "core/**", "resources/**"]
+out = "build/t"
+package = "example_t"
+"""
+    (root / "pyproject.toml").write_text(text)
+    return root
+
+
+def fake_npm(tmp_path: Path, tarball: Path | None) -> dict[str, str]:
+    """PATH with an `npm` whose `pack` copies `tarball` (None: fails) and logs each call."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    log = tmp_path / "npm.log"
+    script = f"""#!{PY}
+import json, shutil, sys
+args = sys.argv[1:]
+open({str(log)!r}, "a").write(" ".join(args) + "\\n")
+tarball = {str(tarball) if tarball else None!r}
+if tarball is None:
+    print("npm ERR! 404 Not Found", file=sys.stderr)
+    sys.exit(1)
+dest = args[args.index("--pack-destination") + 1]
+shutil.copy(tarball, dest + "/example-sdk-1.0.0.tgz")
+print(json.dumps([{{"filename": "example-sdk-1.0.0.tgz"}}]))
+"""
+    npm = bin_dir / "npm"
+    npm.write_text(script)
+    npm.chmod(0o755)
+    return {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+
+
+def codegen(
+    cwd: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [PY, "-m", "codegen", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def npm_calls(tmp_path: Path) -> list[str]:
+    log = tmp_path / "npm.log"
+    return log.read_text().splitlines() if log.exists() else []
+
+
+def test_generate_before_fetch_says_to_fetch(tmp_path: Path) -> None:
+    root = project(tmp_path, "0" * 64)
+    run = codegen(root, "generate", "--target", "t")
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+    assert "run `codegen fetch --target t`" in run.stderr
+
+
+def test_fetch_uses_the_cached_tarball_and_selects_the_included_files(tmp_path: Path) -> None:
+    cache = tmp_path / "project" / ".codegen-cache"
+    staging = tmp_path / "example-sdk-1.0.0.tgz"
+    sha = make_tarball(staging)
+    root = project(tmp_path, sha)
+    cache.mkdir()
+    shutil.copy(staging, cache / "example-sdk-1.0.0.tgz")
+    env = fake_npm(tmp_path, None)
+
+    run = codegen(root, "fetch", "--target", "t", env=env)
+    assert run.returncode == 0, run.stderr
+    assert npm_calls(tmp_path) == []  # the tarball was there with the right sha256
+    spec = cache / "example-sdk-1.0.0" / "spec"
+    got = sorted(p.relative_to(spec).as_posix() for p in spec.rglob("*") if p.is_file())
+    want = sorted(
+        p.relative_to(REPO / "spec").as_posix()
+        for p in (REPO / "spec").rglob("*")
+        if p.is_file() and (p.name.endswith((".d.ts", ".js")) or p.name == "LICENSE")
+    )
+    assert got == sorted([*want, ".codegen-fetched.json"])
+    assert (cache / "example-sdk-1.0.0" / "package" / "internal" / "shim-types.d.ts").is_file()
+
+    again = codegen(root, "fetch", "--target", "t", env=env)
+    assert again.returncode == 0 and "already fetched" in again.stdout
+
+    config = load_config(root / "pyproject.toml", {}, "t")
+    assert config.spec == spec
+    ir = parse_spec(config.spec, include=config.include)
+    assert ir.resource("messages.batches") is not None
+
+    gen = codegen(root, "generate", "--target", "t", "-q")
+    assert gen.returncode == 0, gen.stderr
+    assert (root / "build" / "t" / "example_t" / "__init__.py").is_file()
+    assert codegen(root, "check", "--target", "t", "-q").returncode == 0
+
+
+def test_fetch_runs_npm_pack_then_verifies(tmp_path: Path) -> None:
+    tarball = tmp_path / "from-registry.tgz"
+    sha = make_tarball(tarball)
+    root = project(tmp_path, sha)
+    run = codegen(root, "fetch", "--target", "t", env=fake_npm(tmp_path, tarball))
+    assert run.returncode == 0, run.stderr
+    (call,) = npm_calls(tmp_path)
+    assert call.startswith("pack @example/sdk@1.0.0 --pack-destination ")
+    assert (root / ".codegen-cache" / "example-sdk-1.0.0.tgz").read_bytes() == tarball.read_bytes()
+    assert (root / ".codegen-cache" / "example-sdk-1.0.0" / "spec" / "client.d.ts").is_file()
+
+
+def test_sha256_mismatch_is_one_line_exit_2(tmp_path: Path) -> None:
+    tarball = tmp_path / "tampered.tgz"
+    make_tarball(tarball, {"package/extra.d.ts": b"export interface X {}\n"})
+    root = project(tmp_path, make_tarball(tmp_path / "expected.tgz"))
+    run = codegen(root, "fetch", "--target", "t", env=fake_npm(tmp_path, tarball))
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and "sha256" in run.stderr and "Traceback" not in run.stderr
+    cache = root / ".codegen-cache"
+    assert not (cache / "example-sdk-1.0.0.tgz").exists()
+    assert not (cache / "example-sdk-1.0.0" / "spec").exists()
+
+
+def test_npm_failure_is_one_line_exit_2(tmp_path: Path) -> None:
+    root = project(tmp_path, "0" * 64)
+    run = codegen(root, "fetch", "--target", "t", env=fake_npm(tmp_path, None))
+    assert run.returncode == 2 and run.stderr.count("\n") == 1
+    assert "npm pack @example/sdk@1.0.0 failed: npm ERR! 404 Not Found" in run.stderr
+
+
+@pytest.mark.parametrize(
+    "name", ["package/../../evil.d.ts", "/tmp/evil.d.ts", "package/core/../../../evil.d.ts"]
+)
+def test_unsafe_tarball_is_refused(tmp_path: Path, name: str) -> None:
+    cache = tmp_path / "project" / ".codegen-cache"
+    staging = tmp_path / "evil.tgz"
+    sha = make_tarball(staging, {name: b"export interface Evil {}\n"})
+    root = project(tmp_path, sha)
+    cache.mkdir()
+    shutil.copy(staging, cache / "example-sdk-1.0.0.tgz")
+    run = codegen(root, "fetch", "--target", "t", env=fake_npm(tmp_path, None))
+    assert run.returncode == 2 and run.stderr.count("\n") == 1
+    assert "unsafe path" in run.stderr
+    assert not list(tmp_path.rglob("evil.d.ts")) and not Path("/tmp/evil.d.ts").exists()
+    assert not (cache / "example-sdk-1.0.0" / "spec").exists()
+
+
+def test_targets_inherit_from_the_batch_target() -> None:
+    base = load_config(REPO / "pyproject.toml", {})
+    full = load_config(REPO / "pyproject.toml", {}, "full")
+    assert base.spec == REPO / "spec" and base.out == REPO / "generated"
+    assert base.resources == ["messages.batches"] and base.target is None
+    assert full.spec == REPO / ".codegen-cache" / "anthropic-ai-sdk-1.14.0" / "spec"
+    assert full.out == REPO / "build" / "anthropic-full"
+    assert (full.package, full.distribution, full.resources) == (
+        "anthropic_full",
+        "anthropic-full",
+        ["*"],
+    )
+    assert full.include == ["client.d.ts", "core/**", "resources/**"]
+    assert full.npm_sha256 is not None and len(full.npm_sha256) == 64
+    for key in ("client_class", "int_fields", "float_fields", "extra_errors", "templates"):
+        assert getattr(full, key) == getattr(base, key), key
+    # a flag still wins over the target
+    assert load_config(REPO / "pyproject.toml", {"spec": Path("x")}, "full").spec == Path("x")
+
+
+def test_bad_targets_are_spec_errors(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.codegen]\nspec = "spec"\n[tool.codegen.targets.a]\nbogus = 1\n')
+    with pytest.raises(SpecError, match=r"no target 'nope'.*known: a"):
+        load_config(pyproject, {}, "nope")
+    with pytest.raises(SpecError, match=r"unknown \[tool.codegen.targets.a\] key 'bogus'"):
+        load_config(pyproject, {}, "a")
+    pyproject.write_text(
+        '[tool.codegen.targets.b]\nnpm_package = "x"\nnpm_version = "1"\nnpm_sha256 = "ab"\n'
+        'spec = "elsewhere"\n'
+    )
+    with pytest.raises(SpecError, match="sets 'spec' for an npm target"):
+        load_config(pyproject, {}, "b")
+
+
+def test_include_globs() -> None:
+    patterns = ["client.d.ts", "core/**", "resources/**"]
+    assert included("client.d.ts", patterns)
+    assert included("core/pagination.d.ts", patterns)
+    assert included("resources/beta/messages/batches.d.ts", patterns)
+    assert not included("internal/shim-types.d.ts", patterns)
+    assert not included("index.d.ts", patterns)
+    assert not included("resources.d.ts", patterns)
+    assert included("core/x.d.ts", ["core"])
+    assert included("a/b/c.d.ts", ["**/c.d.ts"]) and included("c.d.ts", ["**/c.d.ts"])
+    assert included("a/b.d.ts", ["a/*.d.ts"]) and not included("a/x/b.d.ts", ["a/*.d.ts"])
+
+
+def test_include_selects_spec_files(tmp_path: Path) -> None:
+    spec = tmp_path / "spec"
+    shutil.copytree(REPO / "spec", spec)
+    (spec / "internal").mkdir()
+    (spec / "internal" / "shim-types.d.ts").write_text(SHIM)
+    with pytest.raises(SpecError):
+        parse_spec(spec)
+    ir = parse_spec(spec, include=["client.d.ts", "core/**", "resources/**"])
+    assert "internal/shim-types.d.ts" not in {f.path for f in ir.files}
+    assert json.dumps(sorted(f.path for f in ir.files)) == json.dumps(
+        sorted(f.path for f in parse_spec(REPO / "spec").files)
+    )
