@@ -38,6 +38,7 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
+from codegen.naming_wire import snake_case
 from codegen.parser.unions import all_fields, each_type
 
 UNRESOLVED_MODULE = "unresolved"
@@ -131,6 +132,8 @@ class ContextBuilder:
             for method in resource.methods:
                 if method.response.type is not None:
                     responses.append(method.response.type)
+                if method.response.stream_item is not None:
+                    responses.append(method.response.stream_item)
                 requests.extend(p.type for p in method.params)
         return responses, requests
 
@@ -503,7 +506,8 @@ class ContextBuilder:
             )
             result.append(
                 {
-                    "name": scope.claim(p.name, p.name),
+                    # `Anthropic-Worker-ID` header -> `anthropic_worker_id`, as the official SDK
+                    "name": scope.claim(snake_case(p.name), p.name),
                     "wire": p.wire_name or p.name,
                     "location": p.location,
                     "positional": p.positional,

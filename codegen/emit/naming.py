@@ -57,7 +57,8 @@ METHOD_RESERVED = frozenset({"self", "extra_headers", "extra_query", "extra_body
 
 def identifier(raw: str) -> str:
     """Any string to a valid identifier (`x-request-id` -> `x_request_id`, `2fa` -> `f_2fa`)."""
-    name = re.sub(r"\W", "_", raw, flags=re.ASCII)
+    # `created_at[gte]` -> `created_at_gte`: trailing punctuation adds no word
+    name = re.sub(r"\W", "_", re.sub(r"\W+$", "", raw, flags=re.ASCII) or raw, flags=re.ASCII)
     if not name or name[0].isdigit():
         name = f"f_{name}"
     return name
@@ -85,7 +86,8 @@ class Scope:
         base = identifier(wanted)
         if self.public and base.startswith("_"):
             base = f"{identifier(base.lstrip('_') or 'field')}_"
-        if keyword.iskeyword(base) or keyword.issoftkeyword(base) or base in self.reserved:
+        # soft keywords (`match`, `type`, `case`) are valid names, as in the official SDK
+        if keyword.iskeyword(base) or base in self.reserved:
             base = f"{base}_"
         name, n = base, 2
         while name in self.taken:
