@@ -103,6 +103,17 @@ class ResourceBuilder:
         resource = Resource(klass.name, path, klass.module, [], klass.loc, doc=klass.doc)
         for sig in klass.methods:
             response = classify_response(sig.returns, self.decls)
+            js_method = (js or {}).get(sig.name)
+            if response is not None and js_method is not None and not js_method.requests:
+                # the .js sends nothing itself (`parse` wraps `this.create(...).then(...)`)
+                resource.skipped_methods.append(sig.name)
+                self.diags.info(
+                    "skipped-method",
+                    f"{klass.name}.{sig.name} sends no request of its own in the .js "
+                    "(a hand-written helper); skipped",
+                    sig.loc,
+                )
+                continue
             if response is None:
                 resource.skipped_methods.append(sig.name)
                 self.diags.info(
