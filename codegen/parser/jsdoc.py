@@ -15,11 +15,12 @@ _FLATTENED_STAR = re.compile(r"\s+\*(?=\s|$)(?!/)")
 _FENCE = re.compile(r"^```\w*\s*$")
 # leading whitespace, then an optional `*` and the one space after it
 _LEAD = re.compile(r"^[^\S\n]*(?:\* ?)?", re.MULTILINE)
+_TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
 _TAG = re.compile(r"^@(\w+)\s?(.*)$")
 
 
-def comment_lines(comment: str) -> list[str]:
-    """The lines of a `/** ... */` comment without the comment markers and leading `* `."""
+def _body(comment: str) -> str:
+    """The comment without its markers, with flattened lines (the degraded seed) restored."""
     body = comment.strip()
     if body.startswith("/**"):
         body = body[3:]
@@ -29,7 +30,12 @@ def comment_lines(comment: str) -> list[str]:
         body = body[:-2]
     if "\n" not in body and _FLATTENED_STAR.search(body):
         body = _FLATTENED_STAR.sub("\n*", body)
-    lines = [line.rstrip() for line in _LEAD.sub("", body).split("\n")]
+    return body
+
+
+def comment_lines(comment: str) -> list[str]:
+    """The lines of a `/** ... */` comment without the comment markers and leading `* `."""
+    lines = [line.rstrip() for line in _LEAD.sub("", _body(comment)).split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
@@ -64,10 +70,9 @@ def parse_jsdoc(comment: str) -> Doc:
         elif tag == "deprecated":
             deprecated = " ".join(line.strip() for line in tag_lines).strip()
 
-    lines = comment_lines(comment)
-    if "@" not in comment:
-        return Doc(text="\n".join(lines).strip("\n"))
-    for line in lines:
+    if "@" not in comment:  # most comments: text only, done in two regex passes
+        return Doc(text=_TRAILING_SPACE.sub("", _LEAD.sub("", _body(comment))).strip("\n"))
+    for line in comment_lines(comment):
         match = _TAG.match(line.strip())
         if match and not (tag == "example" and _in_open_fence(tag_lines)):
             flush()
