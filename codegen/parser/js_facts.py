@@ -598,6 +598,10 @@ class _Ctx:
         for n in nodes:
             if n.type != "call_expression":
                 continue
+            # requests (`this._client.post(...)`) and self-calls (`this.retrieve(...)`) both
+            # start with `this.`: a byte test spares reading every other call
+            if self.source[n.start_byte : n.start_byte + 5] != b"this.":
+                continue
             req = _safe(None, self.read_request, n, local_values)
             if req is not None:
                 if renames and req.headers:
