@@ -80,10 +80,13 @@ def build_files(
     sources: SpecSources | None = None,
     stats: Stats | None = None,
     jobs: int | None = None,
+    long_lived: bool = False,
 ) -> Build:
     """Parse, build the context, render and format, all in memory; nothing is written.
 
-    `jobs`: processes black may use for the files it has to format (default: one per CPU)."""
+    `jobs`: processes black may use for the files it has to format (default: one per CPU).
+    `long_lived`: this process ends with the run (the CLI), so the IR may be frozen out of the
+    cyclic GC's reach (see `parse_spec`)."""
     from codegen.emit.context import ContextBuilder
     from codegen.emit.render import render_package, spec_digest
     from codegen.parser import RouteConfig, parse_spec
@@ -103,6 +106,7 @@ def build_files(
         sources=sources,
         cache=ScanCache(caches.scans) if caches else None,
         stats=stats,
+        long_lived=long_lived,
     )
     started = time.perf_counter()
     ctx: dict[str, Any] = ContextBuilder(spec, config).build()
@@ -137,7 +141,9 @@ def inputs_key(config: Config, sources: SpecSources) -> str:
     return inputs_digest(repr(config), config.templates, [*spec_files, *routes])
 
 
-def generate(config: Config, caches: Caches | None = None, jobs: int | None = None) -> Build:
+def generate(
+    config: Config, caches: Caches | None = None, jobs: int | None = None, long_lived: bool = False
+) -> Build:
     """`codegen generate`: build and write the output folder; returns what it did and how long
     each phase took. With `caches`, a run whose inputs equal the last one's and whose output is
     untouched only verifies."""
@@ -155,7 +161,9 @@ def generate(config: Config, caches: Caches | None = None, jobs: int | None = No
             stats.total = time.perf_counter() - started
             return Build(None, {}, stats, stamp.warnings, stamp.notes, stamp.spec_files)
         caches.forget_stamp(config.out)
-    build = build_files(config, caches, sources=sources, stats=stats, jobs=jobs)
+    build = build_files(
+        config, caches, sources=sources, stats=stats, jobs=jobs, long_lived=long_lived
+    )
     written = time.perf_counter()
     write_atomically(config.out, build.files)
     if caches is not None:
@@ -184,7 +192,7 @@ def summary(config: Config, build: Build) -> str:
 
 def run_generate(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    build = generate(config, caches_from_args(config, args), args.jobs)
+    build = generate(config, caches_from_args(config, args), args.jobs, long_lived=True)
     if not args.quiet:
         for warning in build.warnings:
             print(warning, file=sys.stderr)
@@ -194,7 +202,7 @@ def run_generate(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    build = build_files(config, caches_from_args(config, args), jobs=args.jobs)
+    build = build_files(config, caches_from_args(config, args), jobs=args.jobs, long_lived=True)
     files = build.files
     drift = compare(Path(config.out), files)
     if drift.clean:
