@@ -135,6 +135,10 @@ class ContextBuilder:
                 if method.response.stream_item is not None:
                     responses.append(method.response.stream_item)
                 requests.extend(p.type for p in method.params)
+                if method.params_type is not None:
+                    # the params interface itself too (`BatchCreateParams`), as the official
+                    # SDK exports it: callers build keyword arguments with it
+                    requests.append(method.params_type)
         return responses, requests
 
     # -- naming ----------------------------------------------------------------------------

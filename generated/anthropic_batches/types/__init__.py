@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from .core_pagination import (
+    PageParams as PageParams,
+)
 from .messages import (
     Base64ImageSourceParam as Base64ImageSourceParam,
     Base64PDFSourceParam as Base64PDFSourceParam,
@@ -78,7 +81,9 @@ from .messages import (
     WebSearchToolResultError as WebSearchToolResultError,
 )
 from .messages_batches import (
+    BatchCreateParams as BatchCreateParams,
     BatchCreateParamsRequest as BatchCreateParamsRequest,
+    BatchListParams as BatchListParams,
     DeletedMessageBatch as DeletedMessageBatch,
     MessageBatch as MessageBatch,
     MessageBatchCanceledResult as MessageBatchCanceledResult,

@@ -25,7 +25,9 @@ from .messages import Message, MessageCreateParamsNonStreaming
 from .shared import ErrorResponse
 
 __all__ = [
+    "BatchCreateParams",
     "BatchCreateParamsRequest",
+    "BatchListParams",
     "DeletedMessageBatch",
     "MessageBatch",
     "MessageBatchCanceledResult",
@@ -170,6 +172,13 @@ class MessageBatchSucceededResult(BaseModel):
     type: Literal["succeeded"]
 
 
+class BatchCreateParams(TypedDict, total=False):
+
+    requests: Required[Iterable[BatchCreateParamsRequest]]
+    """List of requests for prompt completion. Each is an individual request to create
+    a Message."""
+
+
 class BatchCreateParamsRequest(TypedDict, total=False):
 
     custom_id: Required[str]
@@ -183,6 +192,16 @@ class BatchCreateParamsRequest(TypedDict, total=False):
 
     See the [Messages API reference](/en/api/messages) for full documentation on
     available parameters."""
+
+
+class BatchListParams(TypedDict, total=False):
+
+    limit: int
+    """Number of items per page."""
+
+    before_id: str
+
+    after_id: str
 
 
 MessageBatchResult: TypeAlias = Annotated[
