@@ -16,7 +16,6 @@ from codegen.ir import (
     Declaration,
     Doc,
     FollowUrl,
-    Interface,
     Location,
     Method,
     Param,
@@ -301,11 +300,3 @@ def _strip_null(t: TypeRef) -> TypeRef:
         if len(rest) == 1:
             return rest[0]
     return t
-
-
-def interface_of(t: TypeRef, decls: dict[str, Declaration]) -> Interface | None:
-    t = _strip_null(t)
-    if isinstance(t, Ref) and t.target:
-        decl = decls.get(t.target)
-        return decl if isinstance(decl, Interface) else None
-    return None
