@@ -177,6 +177,17 @@ class ResourceBuilder:
                 if logical
                 else self.conventional(resource, method, sig.loc, "GET")
             )
+        elif request is not None and request.span_route:
+            # the route the SDK reports for tracing (`__span: {route: ...}`), a template with
+            # the API's own placeholder names
+            method.logical_route = Route(route.verb, request.span_route, "js", route.loc)
+            if route.path is not None and route.path != request.span_route:
+                self.diags.warn(
+                    "route-mismatch",
+                    f"{resource.name}.{sig.name}: the request goes to '{route.path}' but the "
+                    f"SDK reports the route as '{request.span_route}'",
+                    route.loc,
+                )
         return method
 
     def object_params(
