@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from types import TracebackType
-from typing import Any, AsyncIterator, Generic, Iterable, Iterator, List, Tuple, TypeVar
+from typing import Any, AsyncIterator, Generic, Iterable, Iterator, List, Self, Tuple, TypeVar
 
 import httpx
 
@@ -44,6 +44,111 @@ class _LineSplitter:
         return rest
 
 
+def _lines(response: httpx.Response, what: str) -> Iterator[Tuple[int, bytes, bool]]:
+    """(number, line, is the unterminated last line) as the bytes arrive."""
+    splitter = _LineSplitter()
+    try:
+        for chunk in response.iter_bytes():
+            for number, line in splitter.feed(chunk):
+                yield number, line, False
+    except httpx.TransportError as err:
+        raise _connection_lost(response, what, splitter.line_number + 1) from err
+    rest = splitter.rest()
+    if rest.strip():
+        yield splitter.line_number + 1, rest, True
+
+
+async def _alines(response: httpx.Response, what: str) -> AsyncIterator[Tuple[int, bytes, bool]]:
+    """Async twin of `_lines`."""
+    splitter = _LineSplitter()
+    try:
+        async for chunk in response.aiter_bytes():
+            for number, line in splitter.feed(chunk):
+                yield number, line, False
+    except httpx.TransportError as err:
+        raise _connection_lost(response, what, splitter.line_number + 1) from err
+    rest = splitter.rest()
+    if rest.strip():
+        yield splitter.line_number + 1, rest, True
+
+
+def _connection_lost(response: httpx.Response, what: str, number: int) -> APIConnectionError:
+    return APIConnectionError(
+        message=f"Connection lost while reading line {number} of {what}.", request=response.request
+    )
+
+
+class _BodyStream(Generic[_T]):
+    """What every streamed body shares: items parsed lazily, one pass, closed when exhausted,
+    on error, on `close()` or at the end of a `with` block."""
+
+    http_response: httpx.Response
+
+    def __init__(self, *, response: httpx.Response, item_type: Any) -> None:
+        self.http_response = response
+        self._item_type = item_type
+        self._iterator = self._decode()
+
+    def _decode(self) -> Iterator[_T]:
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator[_T]:
+        return self._iterator
+
+    def __next__(self) -> _T:
+        return next(self._iterator)
+
+    def close(self) -> None:
+        """Release the connection without reading the rest of the stream."""
+        self.http_response.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class _AsyncBodyStream(Generic[_T]):
+    """Async twin of `_BodyStream`: `async for`, `await close()`, `async with`."""
+
+    http_response: httpx.Response
+
+    def __init__(self, *, response: httpx.Response, item_type: Any) -> None:
+        self.http_response = response
+        self._item_type = item_type
+        self._iterator = self._decode()
+
+    def _decode(self) -> AsyncIterator[_T]:
+        raise NotImplementedError
+
+    def __aiter__(self) -> AsyncIterator[_T]:
+        return self._iterator
+
+    async def __anext__(self) -> _T:
+        return await self._iterator.__anext__()
+
+    async def close(self) -> None:
+        """Release the connection without reading the rest of the stream."""
+        await self.http_response.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+
 class _Parser(Generic[_T]):
     def __init__(self, item_type: Any, response: httpx.Response) -> None:
         self._item_type = item_type
@@ -68,111 +173,34 @@ class _Parser(Generic[_T]):
         result: _T = construct_type(self._item_type, value)
         return result
 
-    def connection_error(self, number: int) -> APIConnectionError:
-        return APIConnectionError(
-            message=f"Connection lost while reading line {number} of the JSONL stream.",
-            request=self._response.request,
-        )
 
-
-class JSONLDecoder(Generic[_T]):
+class JSONLDecoder(_BodyStream[_T]):
     """Iterates the items of a JSON Lines response, one parsed line at a time.
 
     Request it with `client.get(url, stream=True, cast_to=JSONLDecoder[Item])`.
-    The response is closed when the stream is exhausted, on error, or on `close()`.
     """
 
-    http_response: httpx.Response
-
-    def __init__(self, *, response: httpx.Response, item_type: Any) -> None:
-        self.http_response = response
-        self._parser: _Parser[_T] = _Parser(item_type, response)
-        self._iterator = self._decode()
-
     def _decode(self) -> Iterator[_T]:
-        splitter = _LineSplitter()
+        parser: _Parser[_T] = _Parser(self._item_type, self.http_response)
         try:
-            try:
-                for chunk in self.http_response.iter_bytes():
-                    for number, line in splitter.feed(chunk):
-                        if line.strip():
-                            yield self._parser.parse(number, line)
-            except httpx.TransportError as err:
-                raise self._parser.connection_error(splitter.line_number + 1) from err
-            rest = splitter.rest()
-            if rest.strip():
-                yield self._parser.parse(splitter.line_number + 1, rest, last=True)
+            for number, line, last in _lines(self.http_response, "the JSONL stream"):
+                if line.strip():
+                    yield parser.parse(number, line, last=last)
         finally:
             self.http_response.close()
 
-    def __iter__(self) -> Iterator[_T]:
-        return self._iterator
 
-    def __next__(self) -> _T:
-        return next(self._iterator)
-
-    def close(self) -> None:
-        """Release the connection without reading the rest of the stream."""
-        self.http_response.close()
-
-    def __enter__(self) -> JSONLDecoder[_T]:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-class AsyncJSONLDecoder(Generic[_T]):
+class AsyncJSONLDecoder(_AsyncBodyStream[_T]):
     """Async twin of `JSONLDecoder`: `async for item in decoder`."""
 
-    http_response: httpx.Response
-
-    def __init__(self, *, response: httpx.Response, item_type: Any) -> None:
-        self.http_response = response
-        self._parser: _Parser[_T] = _Parser(item_type, response)
-        self._iterator = self._decode()
-
     async def _decode(self) -> AsyncIterator[_T]:
-        splitter = _LineSplitter()
+        parser: _Parser[_T] = _Parser(self._item_type, self.http_response)
         try:
-            try:
-                async for chunk in self.http_response.aiter_bytes():
-                    for number, line in splitter.feed(chunk):
-                        if line.strip():
-                            yield self._parser.parse(number, line)
-            except httpx.TransportError as err:
-                raise self._parser.connection_error(splitter.line_number + 1) from err
-            rest = splitter.rest()
-            if rest.strip():
-                yield self._parser.parse(splitter.line_number + 1, rest, last=True)
+            async for number, line, last in _alines(self.http_response, "the JSONL stream"):
+                if line.strip():
+                    yield parser.parse(number, line, last=last)
         finally:
             await self.http_response.aclose()
-
-    def __aiter__(self) -> AsyncIterator[_T]:
-        return self._iterator
-
-    async def __anext__(self) -> _T:
-        return await self._iterator.__anext__()
-
-    async def close(self) -> None:
-        """Release the connection without reading the rest of the stream."""
-        await self.http_response.aclose()
-
-    async def __aenter__(self) -> AsyncJSONLDecoder[_T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
 
 
 class ServerSentEvent:
@@ -251,113 +279,40 @@ class _EventParser(Generic[_T]):
         return construct_type(self._item_type, value)
 
 
-class Stream(Generic[_T]):
+class Stream(_BodyStream[_T]):
     """Iterates the items of a server-sent events response as they arrive.
 
-    Request it with `client.post(path, stream=True, cast_to=Stream[Item])`. The response is
-    closed when the stream ends, on error, or on `close()`.
+    Request it with `client.post(path, stream=True, cast_to=Stream[Item])`.
     """
 
-    http_response: httpx.Response
-
-    def __init__(self, *, response: httpx.Response, item_type: Any) -> None:
-        self.http_response = response
-        self._parser: _EventParser[_T] = _EventParser(item_type, response)
-        self._iterator = self._decode()
-
     def _decode(self) -> Iterator[_T]:
-        splitter, decoder = _LineSplitter(), _SSEDecoder()
+        parser: _EventParser[_T] = _EventParser(self._item_type, self.http_response)
+        decoder = _SSEDecoder()
         try:
-            try:
-                for chunk in self.http_response.iter_bytes():
-                    for _number, line in splitter.feed(chunk):
-                        sse = decoder.line(line)
-                        if sse is None:
-                            continue
-                        item = self._parser.parse(sse)
-                        if item is _EventParser.DONE:
-                            return
-                        if item is not None:
-                            yield item
-            except httpx.TransportError as err:
-                raise APIConnectionError(
-                    message="Connection lost in the middle of the event stream.",
-                    request=self.http_response.request,
-                ) from err
+            for _number, line, _last in _lines(self.http_response, "the event stream"):
+                sse = decoder.line(line)
+                item = parser.parse(sse) if sse is not None else None
+                if item is _EventParser.DONE:
+                    return
+                if item is not None:
+                    yield item
         finally:
             self.http_response.close()
 
-    def __iter__(self) -> Iterator[_T]:
-        return self._iterator
 
-    def __next__(self) -> _T:
-        return next(self._iterator)
-
-    def close(self) -> None:
-        """Release the connection without reading the rest of the stream."""
-        self.http_response.close()
-
-    def __enter__(self) -> Stream[_T]:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-class AsyncStream(Generic[_T]):
+class AsyncStream(_AsyncBodyStream[_T]):
     """Async twin of `Stream`: `async for event in stream`."""
 
-    http_response: httpx.Response
-
-    def __init__(self, *, response: httpx.Response, item_type: Any) -> None:
-        self.http_response = response
-        self._parser: _EventParser[_T] = _EventParser(item_type, response)
-        self._iterator = self._decode()
-
     async def _decode(self) -> AsyncIterator[_T]:
-        splitter, decoder = _LineSplitter(), _SSEDecoder()
+        parser: _EventParser[_T] = _EventParser(self._item_type, self.http_response)
+        decoder = _SSEDecoder()
         try:
-            try:
-                async for chunk in self.http_response.aiter_bytes():
-                    for _number, line in splitter.feed(chunk):
-                        sse = decoder.line(line)
-                        if sse is None:
-                            continue
-                        item = self._parser.parse(sse)
-                        if item is _EventParser.DONE:
-                            return
-                        if item is not None:
-                            yield item
-            except httpx.TransportError as err:
-                raise APIConnectionError(
-                    message="Connection lost in the middle of the event stream.",
-                    request=self.http_response.request,
-                ) from err
+            async for _number, line, _last in _alines(self.http_response, "the event stream"):
+                sse = decoder.line(line)
+                item = parser.parse(sse) if sse is not None else None
+                if item is _EventParser.DONE:
+                    return
+                if item is not None:
+                    yield item
         finally:
             await self.http_response.aclose()
-
-    def __aiter__(self) -> AsyncIterator[_T]:
-        return self._iterator
-
-    async def __anext__(self) -> _T:
-        return await self._iterator.__anext__()
-
-    async def close(self) -> None:
-        """Release the connection without reading the rest of the stream."""
-        await self.http_response.aclose()
-
-    async def __aenter__(self) -> AsyncStream[_T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
