@@ -11,11 +11,20 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from codegen.cache import Caches, Stamp, inputs_digest, text_digest
+from codegen.cache import (
+    BlobStore,
+    Caches,
+    Stamp,
+    inputs_digest,
+    sha256_hex,
+    text_digest,
+    version_of,
+)
 from codegen.config import Config, load_config
 from codegen.emit.writer import MANIFEST, compare, with_manifest, write_atomically
 from codegen.stats import Stats
@@ -73,6 +82,25 @@ def read_sources(config: Config) -> SpecSources:
     return find_spec_files(config.spec, config.include)
 
 
+def cached_snippets(store: BlobStore) -> Callable[[str], str | None]:
+    """black on the `@example` snippets of docstrings, behind the formatted-output cache: a
+    context rebuilt after a one-file change no longer runs black on every example again."""
+    from codegen.emit.examples import format_snippet
+
+    salt = f"snippet black {version_of('black')}"
+
+    def fmt(code: str) -> str | None:
+        key = sha256_hex(salt, code)
+        hit = store.get(key)
+        if hit is not None:
+            return None if hit == b"\0" else hit.decode("utf-8")
+        result = format_snippet(code)
+        store.put(key, b"\0" if result is None else result.encode("utf-8"))
+        return result
+
+    return fmt
+
+
 def build_files(
     config: Config,
     caches: Caches | None = None,
@@ -109,7 +137,10 @@ def build_files(
         long_lived=long_lived,
     )
     started = time.perf_counter()
-    ctx: dict[str, Any] = ContextBuilder(spec, config).build()
+    from codegen.emit.examples import format_snippet
+
+    snippets = cached_snippets(caches.formatted) if caches else format_snippet
+    ctx: dict[str, Any] = ContextBuilder(spec, config, snippets).build()
     files = [{"path": f.path, "sha256": f.sha256} for f in spec.files]
     ctx["spec"] = {"files": files, "digest": spec_digest(files)}
     stats.context += time.perf_counter() - started

@@ -10,7 +10,13 @@ from typing import Any
 from codegen.config import Config
 from codegen.emit.annotations import Side, TypeNamer, annotate, python_literal
 from codegen.emit.cycles import merge_plan
-from codegen.emit.examples import example_value, python_example, union_arity
+from codegen.emit.examples import (
+    SnippetFormatter,
+    example_value,
+    format_snippet,
+    python_example,
+    union_arity,
+)
 from codegen.emit.naming import (
     Scope,
     class_name,
@@ -83,9 +89,12 @@ class Plan:
 
 
 class ContextBuilder:
-    def __init__(self, spec: Spec, config: Config) -> None:
+    def __init__(
+        self, spec: Spec, config: Config, format_snippet: SnippetFormatter = format_snippet
+    ) -> None:
         self.spec = spec
         self.config = config
+        self.format_snippet = format_snippet
         self.decls = spec.declarations
         self.plan = Plan()
         self.package_scope: Scope = module_scope()
@@ -401,7 +410,9 @@ class ContextBuilder:
         assert route is not None
         follow = route.follow
         via = next((m for m in resource.methods if follow and m.name == follow.via), None)
-        example = python_example(method.doc.examples, method.name, method_name(method.name))
+        example = python_example(
+            method.doc.examples, method.name, method_name(method.name), self.format_snippet
+        )
         doc_full = method.doc.text
         if method.doc.deprecated:
             doc_full += f"\n\nDeprecated: {method.doc.deprecated}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 import black
 from black.mode import Mode
@@ -171,15 +172,27 @@ def _kwargs(obj: str) -> str | None:
     return ", ".join(result)
 
 
-def python_example(examples: list[str], ts_name: str, py_name: str) -> str | None:
-    """The first `@example`, as the equivalent Python call; None when it does not translate."""
+SnippetFormatter = Callable[[str], "str | None"]
+
+
+def format_snippet(code: str) -> str | None:
+    """An example call laid out by black; None if it is not valid Python."""
+    try:
+        return black.format_str(code, mode=Mode(line_length=88))
+    except InvalidInput:
+        return None
+
+
+def python_example(
+    examples: list[str], ts_name: str, py_name: str, fmt: SnippetFormatter = format_snippet
+) -> str | None:
+    """The first `@example`, as the equivalent Python call; None when it does not translate.
+    `fmt` lays it out (black, or black behind the pipeline's cache)."""
     code = _translate(examples, ts_name, py_name)
     if code is None:
         return None
-    try:
-        return black.format_str(code, mode=Mode(line_length=88)).strip()
-    except InvalidInput:
-        return None
+    formatted = fmt(code)
+    return formatted.strip() if formatted is not None else None
 
 
 def _translate(examples: list[str], ts_name: str, py_name: str) -> str | None:

@@ -77,12 +77,12 @@ class Scope:
         self.reserved = reserved
         self.public = public  # pydantic fields may not start with an underscore
         self.taken: dict[str, str] = {}
+        self.by_key: dict[str, str] = {}
 
     def claim(self, wanted: str, key: str) -> str:
         """A unique, safe name for `key` (a wire or spec name), as close to `wanted` as can be."""
-        for existing, owner in self.taken.items():
-            if owner == key:
-                return existing
+        if key in self.by_key:
+            return self.by_key[key]
         base = identifier(wanted)
         if self.public and base.startswith("_"):
             base = f"{identifier(base.lstrip('_') or 'field')}_"
@@ -93,6 +93,7 @@ class Scope:
         while name in self.taken:
             name, n = f"{base}_{n}", n + 1
         self.taken[name] = key
+        self.by_key[key] = name
         return name
 
 
