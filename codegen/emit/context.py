@@ -44,8 +44,8 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
+from codegen.ir_walk import all_fields, each_type
 from codegen.naming_wire import snake_case
-from codegen.parser.unions import all_fields, each_type
 
 UNRESOLVED_MODULE = "unresolved"
 

@@ -24,8 +24,8 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
+from codegen.ir_walk import all_fields
 from codegen.naming_wire import snake_case
-from codegen.parser.unions import all_fields
 
 _MAX_DEPTH = 4
 DATETIME_SAMPLE = "2024-08-20T18:37:24.100435Z"

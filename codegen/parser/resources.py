@@ -29,10 +29,10 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
+from codegen.ir_walk import all_fields
 from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
 from codegen.parser.js_facts import JsMethod, JsRequest
-from codegen.parser.unions import all_fields
 
 _DOC_PREFIX = re.compile(r"^(Path|Query|Body|Header) param:\s*", re.IGNORECASE)
 _READ_NAMES = ("retrieve", "list", "get")

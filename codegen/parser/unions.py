@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
 
 from codegen.ir import (
     Alias,
@@ -16,25 +15,9 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
+from codegen.ir_walk import all_fields, each_type
 
 PREFERRED = ("type", "kind", "object", "event")
-
-
-def all_fields(
-    decl_id: str, decls: dict[str, Declaration], seen: frozenset[str] = frozenset()
-) -> list[Field_]:
-    """An interface's fields, inherited ones first, own fields overriding."""
-    decl = decls.get(decl_id)
-    if not isinstance(decl, Interface) or decl_id in seen:
-        return []
-    merged: dict[str, Field_] = {}
-    for base in decl.extends:
-        if isinstance(base, Ref) and base.target:
-            for f in all_fields(base.target, decls, seen | {decl_id}):
-                merged[f.name] = f
-    for f in decl.fields:
-        merged[f.name] = f
-    return list(merged.values())
 
 
 def member_fields(t: TypeRef, decls: dict[str, Declaration]) -> list[Field_] | None:
@@ -71,33 +54,6 @@ def discriminator(union: UnionType, decls: dict[str, Declaration]) -> str | None
         if name in candidates:
             return name
     return sorted(candidates)[0] if candidates else None
-
-
-def each_type(t: TypeRef, visit: Callable[[TypeRef], None]) -> None:
-    """Calls `visit` on `t` and every type nested in it, outer before inner, in source order."""
-    visit(t)
-    children = _CHILDREN.get(t.kind)
-    if children is not None:
-        for child in children(t):
-            each_type(child, visit)
-
-
-def _object_children(t: TypeRef) -> list[TypeRef]:
-    assert isinstance(t, ObjectType)
-    return [f.type for f in t.fields] + ([t.index] if t.index else [])
-
-
-# kind -> the types nested directly in a type of that kind (leaves have no entry)
-_CHILDREN: dict[str, Callable[[Any], Iterable[TypeRef]]] = {
-    "union": lambda t: t.members,
-    "intersection": lambda t: t.members,
-    "ref": lambda t: t.args,
-    "runtime": lambda t: t.args,
-    "array": lambda t: (t.item,),
-    "tuple": lambda t: t.items,
-    "record": lambda t: (t.key, t.value),
-    "object": _object_children,
-}
 
 
 def mark_discriminators(types: Iterable[TypeRef], decls: dict[str, Declaration]) -> None:
