@@ -109,6 +109,7 @@ def build_files(
     stats: Stats | None = None,
     jobs: int | None = None,
     long_lived: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Build:
     """Parse, build the context, render and format, all in memory; nothing is written.
 
@@ -151,6 +152,7 @@ def build_files(
         bytecode_cache=caches.templates if caches else None,
         jobs=default_jobs() if jobs is None else jobs,
         stats=stats,
+        progress=progress,
     )
     return Build(
         spec=spec,
@@ -173,7 +175,11 @@ def inputs_key(config: Config, sources: SpecSources) -> str:
 
 
 def generate(
-    config: Config, caches: Caches | None = None, jobs: int | None = None, long_lived: bool = False
+    config: Config,
+    caches: Caches | None = None,
+    jobs: int | None = None,
+    long_lived: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Build:
     """`codegen generate`: build and write the output folder; returns what it did and how long
     each phase took. With `caches`, a run whose inputs equal the last one's and whose output is
@@ -193,7 +199,13 @@ def generate(
             return Build(None, {}, stats, stamp.warnings, stamp.notes, stamp.spec_files)
         caches.forget_stamp(config.out)
     build = build_files(
-        config, caches, sources=sources, stats=stats, jobs=jobs, long_lived=long_lived
+        config,
+        caches,
+        sources=sources,
+        stats=stats,
+        jobs=jobs,
+        long_lived=long_lived,
+        progress=progress,
     )
     written = time.perf_counter()
     write_atomically(config.out, build.files)
@@ -221,9 +233,29 @@ def summary(config: Config, build: Build) -> str:
     )
 
 
+def terminal_progress() -> Callable[[int, int], None] | None:
+    """`codegen: formatting 123/412 files` on one line of a terminal's stderr; None elsewhere,
+    so logs and pipes get only the summary."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        print(f"\rcodegen: formatting {done}/{total} files with black", end=end, file=sys.stderr)
+        sys.stderr.flush()
+
+    return show
+
+
 def run_generate(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    build = generate(config, caches_from_args(config, args), args.jobs, long_lived=True)
+    build = generate(
+        config,
+        caches_from_args(config, args),
+        args.jobs,
+        long_lived=True,
+        progress=None if args.quiet else terminal_progress(),
+    )
     if not args.quiet:
         for warning in build.warnings:
             print(warning, file=sys.stderr)

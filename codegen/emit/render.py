@@ -6,6 +6,7 @@ import hashlib
 import json
 import multiprocessing
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -134,6 +135,7 @@ def render_package(
     bytecode_cache: BlobStore | None = None,
     jobs: int = 1,
     stats: Stats | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, str]:
     """Every output file's text, formatted, keyed by its path relative to the output folder.
 
@@ -153,7 +155,7 @@ def render_package(
     started = time.perf_counter()
     digest = ctx.get("spec", {}).get("digest") if isinstance(ctx.get("spec"), dict) else None
     formatter = Formatter(format_cache, stats, digest if isinstance(digest, str) else None)
-    formatted = formatter.format_all([r for r in rendered if r[1].endswith(".py")], jobs)
+    formatted = formatter.format_all([r for r in rendered if r[1].endswith(".py")], jobs, progress)
     stats.format += time.perf_counter() - started
     return dict(sorted((path, formatted.get(path, text)) for _, path, text in rendered))
 
@@ -170,15 +172,25 @@ def _black(text: str) -> tuple[str | None, str | None]:
 PARALLEL_MIN_CHARS = 100_000
 
 
-def black_many(texts: list[str], jobs: int) -> list[tuple[str | None, str | None]]:
+Progress = Callable[[int, int], None]
+"""Called with (files done, files to do) as black finishes each file."""
+
+
+def black_many(
+    texts: list[str], jobs: int, progress: Progress | None = None
+) -> list[tuple[str | None, str | None]]:
     """`_black` over `texts`, in `jobs` processes when worth it (largest first); same results."""
+    report = progress or (lambda done, total: None)
     if jobs > 1 and len(texts) > 1 and sum(map(len, texts)) >= PARALLEL_MIN_CHARS:
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         methods = multiprocessing.get_all_start_methods()
         mp = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         try:
             with ProcessPoolExecutor(min(jobs, len(texts)), mp_context=mp) as pool:
-                done = list(pool.map(_black, [texts[i] for i in order], chunksize=1))
+                done = []
+                for result in pool.map(_black, [texts[i] for i in order], chunksize=1):
+                    done.append(result)
+                    report(len(done), len(texts))
         except (OSError, BrokenProcessPool):
             pass  # no processes to be had: format here
         else:
@@ -186,7 +198,11 @@ def black_many(texts: list[str], jobs: int) -> list[tuple[str | None, str | None
             for i, result in zip(order, done, strict=True):
                 results[i] = result
             return results
-    return [_black(text) for text in texts]
+    out = []
+    for text in texts:
+        out.append(_black(text))
+        report(len(out), len(texts))
+    return out
 
 
 class Formatter:
@@ -211,7 +227,9 @@ class Formatter:
     def format(self, text: str, template: str, path: str) -> str:
         return self.format_all([(template, path, text)], 1)[path]
 
-    def format_all(self, items: list[tuple[str, str, str]], jobs: int) -> dict[str, str]:
+    def format_all(
+        self, items: list[tuple[str, str, str]], jobs: int, progress: Progress | None = None
+    ) -> dict[str, str]:
         """(template, path, text) -> {path: formatted}; black runs once per distinct miss."""
         results: dict[str, str] = {}
         misses: dict[str, list[tuple[str, str, str | None]]] = {}
@@ -229,7 +247,7 @@ class Formatter:
                 misses.setdefault(base, []).append((template, path, token))
         bases = list(misses)
         failed: dict[str, tuple[str, str]] = {}
-        for base, (formatted, error) in zip(bases, black_many(bases, jobs), strict=True):
+        for base, (formatted, error) in zip(bases, black_many(bases, jobs, progress), strict=True):
             for template, path, token in misses[base]:
                 if formatted is None:
                     failed[path] = (template, error or "cannot format")
