@@ -92,8 +92,13 @@ def cached_snippets(store: BlobStore) -> Callable[[str], str | None]:
     def fmt(code: str) -> str | None:
         key = sha256_hex(salt, code)
         hit = store.get(key)
+        if hit == b"\0":
+            return None
         if hit is not None:
-            return None if hit == b"\0" else hit.decode("utf-8")
+            try:
+                return hit.decode("utf-8")
+            except UnicodeDecodeError:
+                store.discard(key)  # a damaged entry: format again
         result = format_snippet(code)
         store.put(key, b"\0" if result is None else result.encode("utf-8"))
         return result

@@ -41,6 +41,27 @@ _PRIMITIVES = {
 
 
 @dataclass
+class LocalNames:
+    """The names one generated module binds: its own, and those it imports. Type names are unique
+    per module only, so two imports (or an import and an own name) may clash: the later one is
+    imported under an alias (`WorkspaceRemoveResponse as WorkspaceRemoveResponse_2`)."""
+
+    own: set[str] = field(default_factory=set)
+    bound: dict[str, tuple[str, str]] = field(default_factory=dict)
+    by_target: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def bind(self, module: str, name: str) -> str:
+        if (module, name) in self.by_target:
+            return self.by_target[(module, name)]
+        local, n = name, 2
+        while local in self.own or local in self.bound:
+            local, n = f"{name}_{n}", n + 1
+        self.bound[local] = (module, name)
+        self.by_target[(module, name)] = local
+        return local
+
+
+@dataclass
 class TypeNamer:
     names: dict[tuple[str, Side], str]
     modules: dict[tuple[str, Side], str]
@@ -49,6 +70,8 @@ class TypeNamer:
     module: str
     decls: dict[str, Declaration]
     unresolved_module: str
+    local: LocalNames = field(default_factory=LocalNames)
+    # (module, `Name` or `Name as Alias`): what the module must import
     imports: set[tuple[str, str]] = field(default_factory=set)
 
     def ref(self, ref: Ref) -> str:
@@ -60,9 +83,11 @@ class TypeNamer:
         return self.use(self.modules[key], self.names[key])
 
     def use(self, module: str, name: str) -> str:
-        if module != self.module:
-            self.imports.add((module, name))
-        return name
+        if module == self.module:
+            return name
+        local = self.local.bind(module, name)
+        self.imports.add((module, name if local == name else f"{name} as {local}"))
+        return local
 
 
 def python_literal(value: object) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from codegen.config import Config
-from codegen.emit.annotations import Side, TypeNamer, annotate, python_literal
+from codegen.emit.annotations import LocalNames, Side, TypeNamer, annotate, python_literal
 from codegen.emit.cycles import merge_plan
 from codegen.emit.examples import (
     SnippetFormatter,
@@ -18,6 +18,7 @@ from codegen.emit.examples import (
     union_arity,
 )
 from codegen.emit.naming import (
+    GENERATED_GLOBALS,
     Scope,
     class_name,
     field_scope,
@@ -97,7 +98,8 @@ class ContextBuilder:
         self.format_snippet = format_snippet
         self.decls = spec.declarations
         self.plan = Plan()
-        self.package_scope: Scope = module_scope()
+        # type names are unique per module, as in the official SDK (see `LocalNames`)
+        self.module_scopes: dict[str, Scope] = {}
         self.resources = self.select_resources()
 
     # -- selection -------------------------------------------------------------------------
@@ -167,7 +169,7 @@ class ContextBuilder:
                 continue
             self.assign(decl, "request", self.request_name(decl))
         for text in sorted(response_missing | request_missing):
-            self.plan.unresolved[text] = self.package_scope.claim(
+            self.plan.unresolved[text] = self.scope_of(UNRESOLVED_MODULE).claim(
                 class_name(text.split(".")[-1]), f"?{text}"
             )
         self.unresolved_response = sorted(response_missing)
@@ -182,9 +184,15 @@ class ContextBuilder:
             return name
         return f"{name}Param"
 
+    def scope_of(self, module: str) -> Scope:
+        if module not in self.module_scopes:
+            self.module_scopes[module] = module_scope()
+        return self.module_scopes[module]
+
     def assign(self, decl: Declaration, side: Side, wanted: str) -> None:
-        self.plan.names[(decl.id, side)] = self.package_scope.claim(wanted, f"{decl.id}@{side}")
-        self.plan.modules[(decl.id, side)] = module_name(decl.module)
+        module = module_name(decl.module)
+        self.plan.names[(decl.id, side)] = self.scope_of(module).claim(wanted, f"{decl.id}@{side}")
+        self.plan.modules[(decl.id, side)] = module
 
     def side_sensitive(self, decl: Declaration) -> bool:
         """Interfaces, and aliases that reach one, differ between models and TypedDicts."""
@@ -195,7 +203,8 @@ class ContextBuilder:
             bool(refs_in(decl.type)) and any(r.target is None for r in refs_in(decl.type))
         )
 
-    def namer(self, side: Side, module: str) -> TypeNamer:
+    def namer(self, side: Side, module: str, local: LocalNames | None = None) -> TypeNamer:
+        """Annotations for `module`; namers of one module share its `local` names."""
         return TypeNamer(
             self.plan.names,
             self.plan.modules,
@@ -204,6 +213,7 @@ class ContextBuilder:
             module,
             self.decls,
             UNRESOLVED_MODULE,
+            local if local is not None else LocalNames(),
         )
 
     # -- number and string refinements ------------------------------------------------------
@@ -235,22 +245,30 @@ class ContextBuilder:
         modules = self._type_modules()
         merges = merge_plan({m["name"]: {i["module"] for i in m["imports"]} for m in modules})
         if not merges:
-            return modules
-        for key, module in list(self.plan.modules.items()):
-            self.plan.modules[key] = merges.get(module, module)
+            return _flat_exports(modules)
+        moved: dict[str, list[str]] = {}
+        renamed: dict[tuple[str, str], str] = {}
+        for key, module in sorted(self.plan.modules.items()):
+            if module not in merges:
+                continue
+            target, old = merges[module], self.plan.names[key]
+            if (module, old) not in renamed:  # a name two sides share moves once
+                renamed[(module, old)] = self.scope_of(target).claim(old, f"{module}:{old}")
+                moved.setdefault(module, []).append(renamed[(module, old)])
+            self.plan.modules[key], self.plan.names[key] = target, renamed[(module, old)]
         stubs = [
             {
-                "name": m["name"],
-                "reexport_from": merges[m["name"]],
+                "name": name,
+                "reexport_from": merges[name],
                 "imports": [],
                 "classes": [],
                 "aliases": [],
-                "exports": m["exports"],
+                "exports": sorted(moved.get(name, [])),
+                "flat_exports": [],
             }
-            for m in modules
-            if m["name"] in merges
+            for name in sorted(merges)
         ]
-        return sorted(self._type_modules() + stubs, key=lambda m: str(m["name"]))
+        return _flat_exports(sorted(self._type_modules() + stubs, key=lambda m: str(m["name"])))
 
     def _type_modules(self) -> list[dict[str, Any]]:
         by_module: dict[str, list[tuple[Declaration, Side]]] = {}
@@ -268,8 +286,9 @@ class ContextBuilder:
     def type_module(self, module: str, items: list[tuple[Declaration, Side]]) -> dict[str, Any]:
         imports: dict[str, set[str]] = {}
         classes, aliases = [], []
+        local = LocalNames(own={self.plan.names[(d.id, side)] for d, side in items})
         for decl, side in sorted(items, key=lambda x: (x[0].loc.line, x[0].loc.col, x[1])):
-            namer = self.namer(side, module)
+            namer = self.namer(side, module, local)
             if isinstance(decl, Interface):
                 classes.append(self.interface(decl, side, namer))
             else:
@@ -367,9 +386,13 @@ class ContextBuilder:
             module_parts = py_path.split(".")
             is_package = bool(children)
             depth = len(module_parts) + (2 if is_package else 1)
-            namer = self.namer("response", "")
+            own = {class_name(resource.name), "Async" + class_name(resource.name)}
+            own |= {class_name(by_path[s.resource].name) for s in children}
+            own |= {"Async" + class_name(by_path[s.resource].name) for s in children}
+            local = LocalNames(own=own | GENERATED_GLOBALS)
+            namer = self.namer("response", "", local)
             methods = [self.method(resource, m, namer) for m in resource.methods]
-            request_namer = self.namer("request", "")
+            request_namer = self.namer("request", "", local)
             for m, ir_method in zip(methods, resource.methods, strict=True):
                 m["params"] = self.params(ir_method, request_namer)
             imports: dict[str, set[str]] = {}
@@ -738,6 +761,20 @@ def _scalar(t: TypeRef) -> str | None:
         if len(rest) == 1 and isinstance(rest[0], Primitive):
             return rest[0].name
     return None
+
+
+def _flat_exports(modules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`types/__init__` re-exports every type whose name no other module uses; the others stay
+    importable from their own module (`types.organization_users.UserRemoveResponse`)."""
+    counts: dict[str, int] = {}
+    for m in modules:
+        if not m["reexport_from"]:
+            for name in m["exports"]:
+                counts[name] = counts.get(name, 0) + 1
+    for m in modules:
+        if not m["reexport_from"]:
+            m["flat_exports"] = [n for n in m["exports"] if counts[n] == 1]
+    return modules
 
 
 def _admitting_none(annotation: str) -> str:

@@ -11,7 +11,12 @@ import json
 from typing import Any, List
 
 from anthropic_batches._response import BinaryAPIResponse
-from anthropic_batches.types import *  # noqa: F403
+from anthropic_batches.types.messages_batches import (
+    BatchCreateParamsRequest,
+    DeletedMessageBatch,
+    MessageBatch,
+    MessageBatchIndividualResponse,
+)
 
 from .helpers import API_KEY, FakeSleepAsyncClient, FakeSleepClient
 from .server import MockServer, RecordedRequest
