@@ -55,7 +55,9 @@ def classify_response(returns: TypeRef, decls: dict[str, Declaration]) -> Respon
         return Response("jsonl", inner.args[0] if inner.args else None)
     if returns.name != "APIPromise":
         return None
-    if isinstance(inner, UnionType):  # streaming overload union: the non-stream member decides
+    if isinstance(inner, UnionType) and any(
+        isinstance(m, RuntimeRef) and m.name == "Stream" for m in inner.members
+    ):  # the implementation signature of `stream` overloads: the non-stream member decides
         inner = next((m for m in inner.members if not isinstance(m, RuntimeRef)), inner.members[0])
     if isinstance(inner, RuntimeRef) and inner.name == "Stream":
         return Response("sse", inner.args[0] if inner.args else None)

@@ -8,7 +8,7 @@ import json
 import logging
 from datetime import datetime, timezone
 from functools import cached_property
-from typing import Any, Dict, List, cast
+from typing import Any, Dict, List, Optional, cast
 
 import httpx
 import pytest
@@ -108,6 +108,16 @@ def test_default_and_per_call_headers_and_query(server: MockServer) -> None:
     assert "x-drop-me" not in first.headers
     assert first.query == {"beta": "true", "n": "3"}
     assert second.query_pairs == [("beta", "true"), ("tags[]", "a"), ("tags[]", "b")]
+
+
+def test_nullable_result_without_a_body_is_none_and_with_one_is_parsed(
+    server: MockServer, client: FakeSleepClient
+) -> None:
+    server.expect("GET", "/v1/widgets/maybe").respond(body=b"")
+    server.expect("GET", "/v1/widgets/w_1").respond(json=WIDGET)
+    nullable: Any = Optional[Widget]
+    assert client.get("/v1/widgets/maybe", cast_to=nullable) is None
+    assert client.get("/v1/widgets/w_1", cast_to=nullable) == Widget.model_validate(WIDGET)
 
 
 def test_header_params_not_given_lists_and_booleans(
