@@ -349,6 +349,7 @@ class _Ctx:
         self.source = source
         self.root = root
         self._file_nodes: list[Node] | None = None
+        self._methods: dict[tuple[int, int], dict[str, Node]] = {}
         self._method_nodes: list[Node] | None = None
         self._method_starts: list[int] = []
 
@@ -508,7 +509,15 @@ class _Ctx:
         return body.named_children if body is not None else []
 
     def methods(self, cls: Node) -> dict[str, Node]:
-        """Plain methods by name (no accessors, no computed or private names), first one wins."""
+        """Plain methods by name (no accessors, no computed or private names), first one wins.
+
+        Asked for several times per class (methods, constructor, page and client rules): once."""
+        key = (cls.start_byte, cls.end_byte)
+        if key not in self._methods:
+            self._methods[key] = self._read_methods(cls)
+        return self._methods[key]
+
+    def _read_methods(self, cls: Node) -> dict[str, Node]:
         out: dict[str, Node] = {}
         for member in self.members(cls):
             if member.type != "method_definition" or _has_anon(member, "get", "set"):
