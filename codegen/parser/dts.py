@@ -13,7 +13,7 @@ from tree_sitter import Node
 
 from codegen.diagnostics import Diagnostics
 from codegen.ir import Alias, Doc, Field_, Interface, Location, TypeRef
-from codegen.parser.jsdoc import parse_jsdoc
+from codegen.parser.jsdoc import NO_DOC, parse_jsdoc
 from codegen.parser.source import SourceText
 from codegen.parser.types import TypeReader, property_name
 
@@ -176,7 +176,7 @@ class _Scanner:
         return None
 
     def doc(self, comment: str | None) -> Doc:
-        return parse_jsdoc(comment) if comment and comment.startswith("/**") else Doc()
+        return parse_jsdoc(comment) if comment and comment.startswith("/**") else NO_DOC
 
     def type_params(self, node: Node) -> list[str]:
         params = node.child_by_field_name("type_parameters")

@@ -50,6 +50,10 @@ def _dedent(lines: list[str]) -> list[str]:
     return [line[cut:] for line in lines]
 
 
+# The Doc of a declaration or field without a JSDoc comment; shared, like cached ones: read-only.
+NO_DOC = Doc()
+
+
 @lru_cache(maxsize=8192)
 def parse_jsdoc(comment: str) -> Doc:
     """Cached: Stainless repeats field docs across resources (half the comments in 1.14.0).

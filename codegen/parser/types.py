@@ -14,7 +14,6 @@ from tree_sitter import Node
 from codegen.diagnostics import Diagnostics
 from codegen.ir import (
     ArrayType,
-    Doc,
     Field_,
     IntersectionType,
     LiteralType,
@@ -28,7 +27,7 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
-from codegen.parser.jsdoc import parse_jsdoc
+from codegen.parser.jsdoc import NO_DOC, parse_jsdoc
 from codegen.parser.source import SourceText
 
 # Generic SDK runtime containers and helpers: named as such, never treated as API types.
@@ -246,7 +245,11 @@ class TypeReader:
         marks = {c.type for c in node.children if not c.is_named}
         optional, readonly = "?" in marks, "readonly" in marks
         type_ = self.read(node.child_by_field_name("type"))
-        doc = parse_jsdoc(doc_comment) if doc_comment and doc_comment.startswith("/**") else Doc()
+        doc = (
+            parse_jsdoc(doc_comment)
+            if doc_comment and doc_comment.startswith("/**")
+            else NO_DOC
+        )
         return Field_(name, type_, optional, self.source.loc(node), readonly, doc)
 
     def _index_signature(self, node: Node) -> RecordType:
