@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tarfile
 from pathlib import Path
 
@@ -58,15 +60,34 @@ def spec_of(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
     return make
 
 
+def codegen(
+    *args: str, cwd: Path = REPO, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The `codegen` command, run as a user would, in `cwd`."""
+    return subprocess.run(
+        [sys.executable, "-m", "codegen", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+
+
 @pytest.fixture
-def repo_copy(tmp_path: Path) -> Path:
-    """A copy of the repo's pyproject, templates and generated/ to run generate/check against."""
-    dest = tmp_path / "repo"
+def project(tmp_path: Path) -> Path:
+    """pyproject, templates and spec/ of the repo, in a temporary folder (no output yet)."""
+    dest = tmp_path / "project"
     dest.mkdir()
     shutil.copy(REPO / "pyproject.toml", dest / "pyproject.toml")
     shutil.copytree(REPO / "templates", dest / "templates")
     shutil.copytree(REPO / "spec", dest / "spec")
-    shutil.copytree(
-        REPO / "generated", dest / "generated", ignore=shutil.ignore_patterns("__pycache__")
-    )
     return dest
+
+
+@pytest.fixture
+def repo_copy(project: Path) -> Path:
+    """`project` with the committed generated/ too, to run generate/check against."""
+    shutil.copytree(
+        REPO / "generated", project / "generated", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return project

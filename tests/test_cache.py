@@ -30,17 +30,6 @@ def tree(root: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """pyproject, templates and spec/ of the repo, in a temporary folder (no output yet)."""
-    dest = tmp_path / "project"
-    dest.mkdir()
-    shutil.copy(REPO / "pyproject.toml", dest / "pyproject.toml")
-    shutil.copytree(REPO / "templates", dest / "templates")
-    shutil.copytree(REPO / "spec", dest / "spec")
-    return dest
-
-
 def config_of(project: Path, out: str) -> Config:
     return load_config(project / "pyproject.toml", {"out": project / out})
 

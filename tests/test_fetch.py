@@ -8,13 +8,12 @@ import io
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tarfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, codegen
 
 from codegen.config import load_config
 from codegen.errors import SpecError
@@ -84,16 +83,6 @@ print(json.dumps([{{"filename": "example-sdk-1.0.0.tgz"}}]))
     return {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
 
 
-def codegen(
-    cwd: Path, *args: str, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [PY, "-m", "codegen", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def npm_calls(tmp_path: Path) -> list[str]:
@@ -103,7 +92,7 @@ def npm_calls(tmp_path: Path) -> list[str]:
 
 def test_generate_before_fetch_says_to_fetch(tmp_path: Path) -> None:
     root = project(tmp_path, "0" * 64)
-    run = codegen(root, "generate", "--target", "t")
+    run = codegen("generate", "--target", "t", cwd=root)
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
     assert "run `codegen fetch --target t`" in run.stderr
@@ -118,7 +107,7 @@ def test_fetch_uses_the_cached_tarball_and_selects_the_included_files(tmp_path: 
     shutil.copy(staging, cache / "example-sdk-1.0.0.tgz")
     env = fake_npm(tmp_path, None)
 
-    run = codegen(root, "fetch", "--target", "t", env=env)
+    run = codegen("fetch", "--target", "t", env=env, cwd=root)
     assert run.returncode == 0, run.stderr
     assert npm_calls(tmp_path) == []  # the tarball was there with the right sha256
     spec = cache / "example-sdk-1.0.0" / "spec"
@@ -131,7 +120,7 @@ def test_fetch_uses_the_cached_tarball_and_selects_the_included_files(tmp_path: 
     assert got == sorted([*want, ".codegen-fetched.json"])
     assert (cache / "example-sdk-1.0.0" / "package" / "internal" / "shim-types.d.ts").is_file()
 
-    again = codegen(root, "fetch", "--target", "t", env=env)
+    again = codegen("fetch", "--target", "t", env=env, cwd=root)
     assert again.returncode == 0 and "already fetched" in again.stdout
 
     config = load_config(root / "pyproject.toml", {}, "t")
@@ -139,17 +128,17 @@ def test_fetch_uses_the_cached_tarball_and_selects_the_included_files(tmp_path: 
     ir = parse_spec(config.spec, include=config.include)
     assert ir.resource("messages.batches") is not None
 
-    gen = codegen(root, "generate", "--target", "t", "-q")
+    gen = codegen("generate", "--target", "t", "-q", cwd=root)
     assert gen.returncode == 0, gen.stderr
     assert (root / "build" / "t" / "example_t" / "__init__.py").is_file()
-    assert codegen(root, "check", "--target", "t", "-q").returncode == 0
+    assert codegen("check", "--target", "t", "-q", cwd=root).returncode == 0
 
 
 def test_fetch_runs_npm_pack_then_verifies(tmp_path: Path) -> None:
     tarball = tmp_path / "from-registry.tgz"
     sha = make_tarball(tarball)
     root = project(tmp_path, sha)
-    run = codegen(root, "fetch", "--target", "t", env=fake_npm(tmp_path, tarball))
+    run = codegen("fetch", "--target", "t", env=fake_npm(tmp_path, tarball), cwd=root)
     assert run.returncode == 0, run.stderr
     (call,) = npm_calls(tmp_path)
     assert call.startswith("pack @example/sdk@1.0.0 --pack-destination ")
@@ -161,7 +150,7 @@ def test_sha256_mismatch_is_one_line_exit_2(tmp_path: Path) -> None:
     tarball = tmp_path / "tampered.tgz"
     make_tarball(tarball, {"package/extra.d.ts": b"export interface X {}\n"})
     root = project(tmp_path, make_tarball(tmp_path / "expected.tgz"))
-    run = codegen(root, "fetch", "--target", "t", env=fake_npm(tmp_path, tarball))
+    run = codegen("fetch", "--target", "t", env=fake_npm(tmp_path, tarball), cwd=root)
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and "sha256" in run.stderr and "Traceback" not in run.stderr
     cache = root / ".codegen-cache"
@@ -171,7 +160,7 @@ def test_sha256_mismatch_is_one_line_exit_2(tmp_path: Path) -> None:
 
 def test_npm_failure_is_one_line_exit_2(tmp_path: Path) -> None:
     root = project(tmp_path, "0" * 64)
-    run = codegen(root, "fetch", "--target", "t", env=fake_npm(tmp_path, None))
+    run = codegen("fetch", "--target", "t", env=fake_npm(tmp_path, None), cwd=root)
     assert run.returncode == 2 and run.stderr.count("\n") == 1
     assert "npm pack @example/sdk@1.0.0 failed: npm ERR! 404 Not Found" in run.stderr
 
@@ -186,7 +175,7 @@ def test_unsafe_tarball_is_refused(tmp_path: Path, name: str) -> None:
     root = project(tmp_path, sha)
     cache.mkdir()
     shutil.copy(staging, cache / "example-sdk-1.0.0.tgz")
-    run = codegen(root, "fetch", "--target", "t", env=fake_npm(tmp_path, None))
+    run = codegen("fetch", "--target", "t", env=fake_npm(tmp_path, None), cwd=root)
     assert run.returncode == 2 and run.stderr.count("\n") == 1
     assert "unsafe path" in run.stderr
     assert not list(tmp_path.rglob("evil.d.ts")) and not Path("/tmp/evil.d.ts").exists()

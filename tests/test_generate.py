@@ -7,21 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, SEED
+from conftest import SEED, codegen
 
 PY = sys.executable
 
 
-def codegen(
-    *args: str, cwd: Path = REPO, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [PY, "-m", "codegen", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def run_generated_tests(out: Path, *select: str) -> subprocess.CompletedProcess[str]:
