@@ -513,7 +513,6 @@ class ContextBuilder:
                 }
             ),
             "body": {p.name: args[p.name] for p in method.params if p.location == "body"},
-            "multipart": any(p.location == "body" and _uploads(p.type) for p in method.params),
             "headers": {
                 (p.wire_name or p.name).lower(): _header_text(args[p.name])
                 for p in method.params

@@ -460,7 +460,7 @@ class BaseClient(Generic[_HttpxClientT]):
             return response.content
         if cast_to is BinaryAPIResponse:
             return BinaryAPIResponse(response)
-        if not response.content.strip() and type(None) in get_args(cast_to):
+        if type(None) in get_args(cast_to) and not response.content.strip():
             return None  # a result the spec declares nullable (`APIPromise<X | null>`), no body
         return construct_type(cast_to, self._decode_json(response))
 
