@@ -66,6 +66,20 @@ class BlobStore:
             return None
         return body
 
+    def get_text(self, key: str) -> str | None:
+        """`get` as UTF-8 text; an entry that does not decode is damaged: dropped, a miss."""
+        body = self.get(key)
+        if body is None:
+            return None
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            self.discard(key)
+            return None
+
+    def put_text(self, key: str, text: str) -> None:
+        self.put(key, text.encode("utf-8"))
+
     def put(self, key: str, body: bytes) -> None:
         data = _MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
         try:

@@ -82,6 +82,10 @@ def read_sources(config: Config) -> SpecSources:
     return find_spec_files(config.spec, config.include)
 
 
+# cached for a snippet black refused (no formatted text is ever this)
+_NOT_PYTHON = "\0"
+
+
 def cached_snippets(store: BlobStore) -> Callable[[str], str | None]:
     """black on the `@example` snippets of docstrings, behind the formatted-output cache: a
     context rebuilt after a one-file change no longer runs black on every example again."""
@@ -91,16 +95,11 @@ def cached_snippets(store: BlobStore) -> Callable[[str], str | None]:
 
     def fmt(code: str) -> str | None:
         key = sha256_hex(salt, code)
-        hit = store.get(key)
-        if hit == b"\0":
-            return None
+        hit = store.get_text(key)
         if hit is not None:
-            try:
-                return hit.decode("utf-8")
-            except UnicodeDecodeError:
-                store.discard(key)  # a damaged entry: format again
+            return None if hit == _NOT_PYTHON else hit
         result = format_snippet(code)
-        store.put(key, b"\0" if result is None else result.encode("utf-8"))
+        store.put_text(key, _NOT_PYTHON if result is None else result)
         return result
 
     return fmt

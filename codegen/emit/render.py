@@ -254,7 +254,7 @@ class Formatter:
                 else:
                     results[path] = self._restore(formatted, token)
             if formatted is not None and self.cache is not None:
-                self.cache.put(sha256_hex(self.salt, base), formatted.encode("utf-8"))
+                self.cache.put_text(sha256_hex(self.salt, base), formatted)
         for _template, path, text in items:  # the first failure in output order
             if path in failed:
                 raise TemplateOutputError(failed[path][0], path, failed[path][1], text)
@@ -263,15 +263,7 @@ class Formatter:
     def _lookup(self, base: str) -> str | None:
         if self.cache is None:
             return None
-        key = sha256_hex(self.salt, base)
-        hit = self.cache.get(key)
-        if hit is None:
-            return None
-        try:
-            return hit.decode("utf-8")
-        except UnicodeDecodeError:
-            self.cache.discard(key)
-            return None
+        return self.cache.get_text(sha256_hex(self.salt, base))
 
     def _restore(self, formatted: str, token: str | None) -> str:
         return formatted.replace(self.PLACEHOLDER, token) if token else formatted
