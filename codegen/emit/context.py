@@ -242,10 +242,9 @@ class ContextBuilder:
     # -- modules ---------------------------------------------------------------------------
     def type_modules(self) -> list[dict[str, Any]]:
         """One module per spec file; modules on an import cycle merged, the rest re-exported."""
-        modules = self._type_modules()
-        merges = merge_plan({m["name"]: {i["module"] for i in m["imports"]} for m in modules})
+        merges = merge_plan(self.module_graph())
         if not merges:
-            return _flat_exports(modules)
+            return _flat_exports(self._type_modules())
         moved: dict[str, list[str]] = {}
         renamed: dict[tuple[str, str], str] = {}
         for key, module in sorted(self.plan.modules.items()):
@@ -269,6 +268,25 @@ class ContextBuilder:
             for name in sorted(merges)
         ]
         return _flat_exports(sorted(self._type_modules() + stubs, key=lambda m: str(m["name"])))
+
+    def module_graph(self) -> dict[str, set[str]]:
+        """Type module -> the type modules it imports: what a `TypeNamer` would import for each
+        declaration's fields (interfaces are emitted flattened) or aliased type, on its side."""
+        graph: dict[str, set[str]] = {}
+        for (decl_id, side), module in sorted(self.plan.modules.items()):
+            decl = self.decls[decl_id]
+            types = (
+                [f.type for f in all_fields(decl_id, self.decls)]
+                if isinstance(decl, Interface)
+                else [decl.type]
+            )
+            edges = graph.setdefault(module, set())
+            for t in types:
+                for ref in refs_in(t):
+                    other = self.plan.modules.get((ref.target, side)) if ref.target else None
+                    if other is not None and other != module:
+                        edges.add(other)
+        return graph
 
     def _type_modules(self) -> list[dict[str, Any]]:
         by_module: dict[str, list[tuple[Declaration, Side]]] = {}
