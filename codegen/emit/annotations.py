@@ -47,16 +47,16 @@ class LocalNames:
     imported under an alias (`WorkspaceRemoveResponse as WorkspaceRemoveResponse_2`)."""
 
     own: set[str] = field(default_factory=set)
-    bound: dict[str, tuple[str, str]] = field(default_factory=dict)
-    by_target: dict[tuple[str, str], str] = field(default_factory=dict)
+    by_target: dict[tuple[str, str], str] = field(default_factory=dict)  # import -> local name
+    imported: set[str] = field(default_factory=set)  # the local names of `by_target`
 
     def bind(self, module: str, name: str) -> str:
         if (module, name) in self.by_target:
             return self.by_target[(module, name)]
         local, n = name, 2
-        while local in self.own or local in self.bound:
+        while local in self.own or local in self.imported:
             local, n = f"{name}_{n}", n + 1
-        self.bound[local] = (module, name)
+        self.imported.add(local)
         self.by_target[(module, name)] = local
         return local
 
