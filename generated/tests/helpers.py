@@ -7,6 +7,7 @@ so these tests do not depend on which resources the spec has.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Annotated, Any, List, Literal, Optional, Union
 
@@ -174,3 +175,14 @@ def async_client(server: MockServer, **kwargs: Any) -> FakeSleepAsyncClient:
     kwargs.setdefault("api_key", API_KEY)
     kwargs.setdefault("base_url", server.url)
     return FakeSleepAsyncClient(**kwargs)
+
+
+def sse_body(events: List[Any], *, keep_alive: bool = False) -> bytes:
+    """A text/event-stream body: an optional keep-alive comment and a ping (both must be
+    skipped, not yielded), then one event per item, named after its `type`."""
+    parts = [b": keep-alive\n\n"] if keep_alive else []
+    parts.append(b"event: ping\ndata: {}\n\n")
+    for item in events:
+        name = str(item.get("type", "message")) if isinstance(item, dict) else "message"
+        parts.append(b"event: " + name.encode() + b"\ndata: " + json.dumps(item).encode() + b"\n\n")
+    return b"".join(parts)

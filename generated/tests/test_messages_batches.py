@@ -18,7 +18,7 @@ from anthropic_batches.types.messages_batches import (
     MessageBatchIndividualResponse,
 )
 
-from .helpers import API_KEY, FakeSleepAsyncClient, FakeSleepClient
+from .helpers import API_KEY, FakeSleepAsyncClient, FakeSleepClient, sse_body
 from .server import MockServer, RecordedRequest
 
 BINARY_BODY = b"\x00\x01 binary body \xff"
