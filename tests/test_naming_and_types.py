@@ -64,3 +64,14 @@ def test_unsupported_construct_is_a_diagnostic(tmp_path: Path) -> None:
     )
     spec = parse_spec(path)
     assert sum(d.code == "unsupported-type" for d in spec.diagnostics) == 2
+
+
+def test_pydantic_reserved_names_cover_the_installed_basemodel() -> None:
+    """The generator lists pydantic's attributes itself (it does not import pydantic); the
+    generated package's pinned pydantic must add none that a field could shadow."""
+    import pydantic
+
+    from codegen.emit.naming import PYDANTIC_RESERVED
+
+    public = {name for name in dir(pydantic.BaseModel) if not name.startswith("__")}
+    assert public <= PYDANTIC_RESERVED

@@ -12,14 +12,51 @@ import builtins
 import keyword
 import re
 
-import pydantic
-
 from codegen.naming_wire import snake_case
 
-# Attributes of pydantic.BaseModel (and the runtime BaseModel) a field must not shadow.
+# Attributes of pydantic.BaseModel (2.x, as pinned for the generated package) and of the
+# runtime's BaseModel that a field must not shadow. Written out rather than read from an
+# installed pydantic: the generator does not depend on pydantic, and its output must not change
+# with whichever version happens to be installed.
 PYDANTIC_RESERVED = frozenset(
-    {name for name in dir(pydantic.BaseModel) if not name.startswith("__")}
-    | {"to_dict", "to_json", "model_config", "model_fields", "construct", "copy", "dict", "json"}
+    {
+        "_abc_impl",
+        "_calculate_keys",
+        "_copy_and_set_values",
+        "_get_value",
+        "_iter",
+        "_setattr_handler",
+        "construct",
+        "copy",
+        "dict",
+        "from_orm",
+        "json",
+        "model_computed_fields",
+        "model_config",
+        "model_construct",
+        "model_copy",
+        "model_dump",
+        "model_dump_json",
+        "model_extra",
+        "model_fields",
+        "model_fields_set",
+        "model_json_schema",
+        "model_parametrized_name",
+        "model_post_init",
+        "model_rebuild",
+        "model_validate",
+        "model_validate_json",
+        "model_validate_strings",
+        "parse_file",
+        "parse_obj",
+        "parse_raw",
+        "schema",
+        "schema_json",
+        "to_dict",
+        "to_json",
+        "update_forward_refs",
+        "validate",
+    }
 )
 # Names the generated modules use unqualified: a param or class named so would shadow them.
 GENERATED_GLOBALS = frozenset(
