@@ -34,9 +34,7 @@ def _parser() -> argparse.ArgumentParser:
         ("check", "regenerate in memory and diff against the output folder; exit 1 on drift"),
     ):
         cmd = sub.add_parser(name, help=text)
-        cmd.add_argument(
-            "--config", type=Path, default=Path("pyproject.toml"), help="pyproject.toml to read"
-        )
+        _config(cmd)
         cmd.add_argument("--spec", type=Path, help="spec file or folder (overrides config)")
         cmd.add_argument("--out", type=Path, help="output folder (overrides config)")
         cmd.add_argument("--package", help="import name of the generated package")
@@ -57,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument(
             "-j",
             "--jobs",
-            type=int,
+            type=_positive_int,
             metavar="N",
             help="processes for black (default: one per CPU; 1: none)",
         )
@@ -67,12 +65,29 @@ def _parser() -> argparse.ArgumentParser:
         "fetch",
         help="npm pack an npm target's package into the cache, verify it and unpack its spec",
     )
-    fetch.add_argument(
-        "--config", type=Path, default=Path("pyproject.toml"), help="pyproject.toml to read"
-    )
+    _config(fetch)
     _target_and_cache(fetch, "(default: every target that names an npm_package)")
     fetch.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     return parser
+
+
+def _config(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="pyproject.toml to read (default: ./pyproject.toml; a FILE given must exist)",
+    )
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
 
 
 def _target_and_cache(

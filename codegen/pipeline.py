@@ -8,6 +8,7 @@ the (unmodified) output folder only verifies it. The output is byte-identical ei
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import time
@@ -27,6 +28,8 @@ from codegen.cache import (
 )
 from codegen.config import Config, load_config
 from codegen.emit.writer import MANIFEST, compare, with_manifest, write_atomically
+from codegen.errors import SpecError
+from codegen.ir import Location
 from codegen.stats import Stats
 
 if TYPE_CHECKING:
@@ -34,9 +37,23 @@ if TYPE_CHECKING:
     from codegen.parser import SpecSources
 
 
+DEFAULT_CONFIG = Path("pyproject.toml")
+
+
+def config_path(args: argparse.Namespace) -> Path:
+    """`--config FILE`, which must exist, or ./pyproject.toml."""
+    if args.config is None:
+        return DEFAULT_CONFIG
+    if not args.config.is_file():
+        raise SpecError(None, f"{args.config}: no such config file (--config)")
+    return Path(args.config)
+
+
 def config_from_args(args: argparse.Namespace) -> Config:
+    """Without [tool.codegen] the defaults would read ./spec and write ./generated wherever
+    codegen runs: that needs both --spec and --out."""
     return load_config(
-        args.config,
+        config_path(args),
         {
             "spec": args.spec,
             "out": args.out,
@@ -46,6 +63,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
             "cache": getattr(args, "cache_dir", None),
         },
         getattr(args, "target", None),
+        required=not (args.spec and args.out),
     )
 
 
@@ -251,6 +269,28 @@ def terminal_progress() -> Callable[[int, int], None] | None:
     return show
 
 
+def _template_errors_are_bad_input(
+    run: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """A templates folder without a template, or with a broken one, ends as one line and exit
+    2 (e.g. codegen run outside the project, where ./templates is not its folder)."""
+
+    @functools.wraps(run)
+    def checked(args: argparse.Namespace) -> int:
+        import jinja2
+
+        try:
+            return run(args)
+        except jinja2.TemplateNotFound as exc:
+            raise SpecError(None, f"template {exc}; pass --templates DIR") from None
+        except jinja2.TemplateSyntaxError as exc:
+            where = Location(exc.filename or exc.name or "<template>", exc.lineno, 1)
+            raise SpecError(where, f"template error: {exc.message}") from None
+
+    return checked
+
+
+@_template_errors_are_bad_input
 def run_generate(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     build = generate(
@@ -267,6 +307,7 @@ def run_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+@_template_errors_are_bad_input
 def run_check(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     build = build_files(config, caches_from_args(config, args), jobs=args.jobs, long_lived=True)
@@ -292,19 +333,17 @@ def _target_flag(config: Config) -> str:
 
 def run_fetch(args: argparse.Namespace) -> int:
     from codegen.config import target_names
-    from codegen.errors import SpecError
     from codegen.fetch import fetch
 
+    path = config_path(args)
     names: list[str | None] = [args.target] if args.target else []
     if not names:
-        base = load_config(args.config, {})
+        base = load_config(path, {})
         names = [None] if base.npm_package else []
-        names += [
-            n for n in target_names(args.config) if load_config(args.config, {}, n).npm_package
-        ]
+        names += [n for n in target_names(path) if load_config(path, {}, n).npm_package]
     if not names:
-        raise SpecError(None, f"{args.config}: no target names an npm_package; nothing to fetch")
+        raise SpecError(None, f"{path}: no target names an npm_package; nothing to fetch")
     for name in names:
-        config = load_config(args.config, {"cache": args.cache_dir}, name)
+        config = load_config(path, {"cache": args.cache_dir}, name)
         fetch(config, say=(lambda _line: None) if args.quiet else print)
     return 0

@@ -16,6 +16,11 @@ _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 def load_toml(path: Path, what: str) -> dict[str, Any]:
     """Parse `path`; a missing, unreadable or invalid file is a SpecError naming `what` it is."""
+    return load_toml_text(path, what)[1]
+
+
+def load_toml_text(path: Path, what: str) -> tuple[str, dict[str, Any]]:
+    """The text of `path` and its parse (to locate keys in the text), as `load_toml`."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -23,7 +28,7 @@ def load_toml(path: Path, what: str) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise SpecError(None, f"{path}: {what} is not UTF-8 text") from None
     try:
-        return tomllib.loads(text)
+        return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         at = _AT.search(message)

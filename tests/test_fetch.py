@@ -204,16 +204,17 @@ def test_targets_inherit_from_the_batch_target() -> None:
 
 def test_bad_targets_are_spec_errors(tmp_path: Path) -> None:
     pyproject = tmp_path / "pyproject.toml"
-    pyproject.write_text('[tool.codegen]\nspec = "spec"\n[tool.codegen.targets.a]\nbogus = 1\n')
+    pyproject.write_text('[tool.codegen]\nspec = "spec"\n[tool.codegen.targets.a]\nout = "o"\n')
     with pytest.raises(SpecError, match=r"no target 'nope'.*known: a"):
         load_config(pyproject, {}, "nope")
-    with pytest.raises(SpecError, match=r"unknown \[tool.codegen.targets.a\] key 'bogus'"):
-        load_config(pyproject, {}, "a")
+    pyproject.write_text('[tool.codegen]\nspec = "spec"\n[tool.codegen.targets.a]\nbogus = 1\n')
+    with pytest.raises(SpecError, match=r':4:1: \[tool.codegen.targets.a\]: unknown key "bogus"'):
+        load_config(pyproject, {})  # every target is checked, not just the one asked for
     pyproject.write_text(
-        '[tool.codegen.targets.b]\nnpm_package = "x"\nnpm_version = "1"\nnpm_sha256 = "ab"\n'
-        'spec = "elsewhere"\n'
+        '[tool.codegen.targets.b]\nnpm_package = "x"\nnpm_version = "1.0.0"\n'
+        f'npm_sha256 = "{"ab" * 32}"\nspec = "elsewhere"\n'
     )
-    with pytest.raises(SpecError, match="sets 'spec' for an npm target"):
+    with pytest.raises(SpecError, match=":5:1: .*sets 'spec' for an npm target"):
         load_config(pyproject, {}, "b")
 
 

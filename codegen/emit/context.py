@@ -7,7 +7,7 @@ import fnmatch
 from dataclasses import dataclass, field
 from typing import Any
 
-from codegen.config import Config
+from codegen.config import Config, check_selection
 from codegen.emit.annotations import LocalNames, Side, TypeNamer, annotate, python_literal
 from codegen.emit.cycles import merge_plan
 from codegen.emit.examples import (
@@ -113,6 +113,7 @@ class ContextBuilder:
                 or any(resource.path == w or resource.path.startswith(f"{w}.") for w in wanted)
             ):
                 chosen[resource.path] = resource
+        check_selection(self.config, [r.path for r in self.spec.resources], bool(chosen))
         for path in list(chosen):
             parts = path.split(".")
             for depth in range(1, len(parts)):
