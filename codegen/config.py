@@ -232,7 +232,7 @@ def check_selection(config: Config, available: list[str], chosen: bool) -> None:
                 loc, f"{what}: '{wanted}' is not a resource of the spec{hint}; it has: {known}"
             )
     if not chosen:
-        raise SpecError(loc, f"{what}: no resources selected; the spec declares none")
+        raise SpecError(loc, "no resources selected; the spec declares none")
 
 
 def _check_flag(key: str, value: Any) -> None:
