@@ -6,6 +6,11 @@ configured sha256), the sha256 verified, the tarball unpacked under `<cache>/<na
 `.d.ts` files, their `.js` siblings and the licence copied to `<cache>/<name>-<version>/spec`,
 the target's spec. A marker in that folder records what it was made from, so `generate` can tell
 a missing or stale fetch from a fetched one.
+
+The package name and version must be in npm's grammar (a version like `1/../x` would climb out
+of the cache, a name like `--x` would reach npm as an option), every path built from them must
+resolve inside the cache, and a tarball may hold at most MAX_MEMBERS members and MAX_UNPACKED_BYTES
+bytes (a few MB and a few thousand files for a real SDK).
 """
 
 from __future__ import annotations
@@ -22,9 +27,13 @@ from pathlib import Path, PurePosixPath
 
 from codegen.config import Config, npm_slug
 from codegen.errors import SpecError
+from codegen.npm_names import npm_name_problem, npm_version_problem
 from codegen.parser.source import DTS_SUFFIX, included
 
 MARKER = ".codegen-fetched.json"
+# bounds on what a tarball may unpack to (@anthropic-ai/sdk 1.0.0: 2,789 members, 15 MB)
+MAX_MEMBERS = 20_000
+MAX_UNPACKED_BYTES = 256 << 20
 
 
 def file_sha256(path: Path) -> str:
@@ -78,21 +87,44 @@ def require_fetched(config: Config) -> None:
     )
 
 
+def _check_names(config: Config) -> None:
+    """The package name and version, in npm's grammar (also checked when the config loads)."""
+    assert config.npm_package is not None and config.npm_version is not None
+    for key, value, problem in (
+        ("npm_package", config.npm_package, npm_name_problem(config.npm_package)),
+        ("npm_version", config.npm_version, npm_version_problem(config.npm_version)),
+    ):
+        if problem is not None:
+            raise SpecError(config.where.get(key), f"{config.section} {key} {value!r}: {problem}")
+
+
+def _in_cache(config: Config, path: Path) -> Path:
+    """`path`, which must resolve to a place inside the cache folder."""
+    cache = config.cache.resolve()
+    if not path.resolve().is_relative_to(cache) or path.resolve() == cache:
+        raise SpecError(
+            config.where.get("npm_version"),
+            f"{path}: outside the cache folder {cache}; not fetched",
+        )
+    return path
+
+
 def fetch(config: Config, npm: str = "npm", say: Callable[[str], None] = print) -> Path:
     """Make `config.spec` from the npm tarball; returns it. Raises SpecError (one line)."""
     fetched = config.fetched_dir
     if fetched is None or config.npm_sha256 is None:
         raise SpecError(None, f"{config.section} names no npm_package: nothing to fetch")
-    spec = fetched / "spec"
+    _check_names(config)
+    spec = _in_cache(config, fetched / "spec")
     expected = config.npm_sha256.lower()
     name = f"{config.npm_package}@{config.npm_version}"
-    tgz = tarball_path(config)
+    tgz = _in_cache(config, tarball_path(config))
     if is_fetched(config) and tgz.is_file() and file_sha256(tgz) == expected:
         say(f"codegen: {name} already fetched into {spec}")
         return spec
     if not (tgz.is_file() and file_sha256(tgz) == expected):
         _npm_pack(npm, name, tgz, expected, config.section)
-    package = fetched / "package"
+    package = _in_cache(config, fetched / "package")
     _swap_in(package, lambda staging: _unpack(tgz, staging))
     counts = _swap_in(spec, lambda staging: _select(package, staging, config))
     (spec / MARKER).write_text(json.dumps(_marker(config), indent=1) + "\n", encoding="utf-8")
@@ -109,7 +141,8 @@ def _npm_pack(npm: str, name: str, tgz: Path, expected: str, section: str) -> No
     try:
         try:
             run = subprocess.run(
-                [npm, "pack", name, "--pack-destination", str(staging), "--json"],
+                # `--`: whatever `name` holds, npm reads it as the package, not as an option
+                [npm, "pack", "--pack-destination", str(staging), "--json", "--", name],
                 capture_output=True,
                 text=True,
                 cwd=staging,
@@ -169,12 +202,7 @@ def _unpack(tgz: Path, into: Path) -> tuple[int, int]:
     files = 0
     try:
         with tarfile.open(tgz, "r:*") as tar:
-            members = tar.getmembers()
-            for member in members:
-                if _safe_parts(member.name) is None:
-                    raise SpecError(
-                        None, f"{tgz}: unsafe path '{member.name}' in the tarball; not unpacked"
-                    )
+            members = _members(tgz, tar)
             for member in members:
                 parts = _safe_parts(member.name) or ()
                 if not member.isfile() or len(parts) < 2:
@@ -190,6 +218,29 @@ def _unpack(tgz: Path, into: Path) -> tuple[int, int]:
     except (tarfile.TarError, OSError, EOFError) as exc:
         raise SpecError(None, f"{tgz}: cannot unpack: {exc}") from None
     return files, 0
+
+
+def _members(tgz: Path, tar: tarfile.TarFile) -> list[tarfile.TarInfo]:
+    """Every member, read one header at a time: a path outside the folder, or more members or
+    bytes than the bounds allow, refuses the tarball before anything is unpacked."""
+    members: list[tarfile.TarInfo] = []
+    size = 0
+    while (member := tar.next()) is not None:
+        if _safe_parts(member.name) is None:
+            raise SpecError(None, f"{tgz}: unsafe path '{member.name}' in the tarball; not unpacked")
+        members.append(member)
+        size += member.size if member.isfile() else 0
+        if len(members) > MAX_MEMBERS:
+            raise SpecError(
+                None, f"{tgz}: more than {MAX_MEMBERS} members (MAX_MEMBERS); not unpacked"
+            )
+        if size > MAX_UNPACKED_BYTES:
+            raise SpecError(
+                None,
+                f"{tgz}: unpacks to more than {MAX_UNPACKED_BYTES} bytes (MAX_UNPACKED_BYTES); "
+                "not unpacked",
+            )
+    return members
 
 
 def _select(package: Path, into: Path, config: Config) -> tuple[int, int]:

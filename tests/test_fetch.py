@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import REPO, codegen
 
+from codegen import fetch as fetch_module
 from codegen.config import load_config
 from codegen.errors import SpecError
+from codegen.fetch import fetch
 from codegen.parser import parse_spec
 from codegen.parser.source import included
 
@@ -83,8 +85,6 @@ print(json.dumps([{{"filename": "example-sdk-1.0.0.tgz"}}]))
     return {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
 
 
-
-
 def npm_calls(tmp_path: Path) -> list[str]:
     log = tmp_path / "npm.log"
     return log.read_text().splitlines() if log.exists() else []
@@ -141,7 +141,8 @@ def test_fetch_runs_npm_pack_then_verifies(tmp_path: Path) -> None:
     run = codegen("fetch", "--target", "t", env=fake_npm(tmp_path, tarball), cwd=root)
     assert run.returncode == 0, run.stderr
     (call,) = npm_calls(tmp_path)
-    assert call.startswith("pack @example/sdk@1.0.0 --pack-destination ")
+    assert call.startswith("pack --pack-destination ")
+    assert call.endswith(" --json -- @example/sdk@1.0.0")  # after `--`: never an option
     assert (root / ".codegen-cache" / "example-sdk-1.0.0.tgz").read_bytes() == tarball.read_bytes()
     assert (root / ".codegen-cache" / "example-sdk-1.0.0" / "spec" / "client.d.ts").is_file()
 
@@ -182,6 +183,95 @@ def test_unsafe_tarball_is_refused(tmp_path: Path, name: str) -> None:
     assert not (cache / "example-sdk-1.0.0" / "spec").exists()
 
 
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("npm_version", "1/../../../x"),
+        ("npm_version", "--help"),
+        ("npm_package", "--registry=http://127.0.0.1:9/"),
+        ("npm_package", "../../x"),
+    ],
+)
+def test_npm_name_and_version_outside_npm_grammar_are_refused(
+    tmp_path: Path, key: str, value: str
+) -> None:
+    """By the config (one line at the value, exit 2), and by `fetch` itself for a Config made
+    in code; npm never runs and nothing is written outside the cache."""
+    tarball = tmp_path / "from-registry.tgz"
+    root = project(tmp_path, make_tarball(tarball))
+    pyproject = root / "pyproject.toml"
+    default = "1.0.0" if key == "npm_version" else "@example/sdk"
+    text = pyproject.read_text().replace(f'{key} = "{default}"', f'{key} = "{value}"')
+    pyproject.write_text(text)
+    line = text[: text.index(f'{key} = "{value}"')].count("\n") + 1
+    env = fake_npm(tmp_path, tarball)
+    before = sorted(tmp_path.rglob("*"))
+    run = codegen("fetch", "--target", "t", env=env, cwd=root)
+    assert run.returncode == 2 and run.stderr.count("\n") == 1, run.stderr
+    assert run.stderr.startswith(f"pyproject.toml:{line}:15: [tool.codegen.targets.t] {key}:")
+    assert npm_calls(tmp_path) == []
+    assert sorted(tmp_path.rglob("*")) == before
+
+    config = load_config(REPO / "pyproject.toml", {"cache": tmp_path / "cache"}, "full")
+    setattr(config, key, value)
+    with pytest.raises(SpecError, match=f"{key} '"):
+        fetch(config, npm=str(tmp_path / "bin" / "npm"), say=lambda _: None)
+    assert npm_calls(tmp_path) == [] and not (tmp_path / "cache").exists()
+
+
+def cached_project(tmp_path: Path, extra: dict[str, bytes]) -> Path:
+    """A project whose target's tarball (the spec plus `extra`) is already in its cache."""
+    staging = tmp_path / "example-sdk-1.0.0.tgz"
+    root = project(tmp_path, make_tarball(staging, extra))
+    (root / ".codegen-cache").mkdir()
+    shutil.copy(staging, root / ".codegen-cache" / staging.name)
+    return root
+
+
+def test_cache_paths_must_resolve_inside_the_cache(tmp_path: Path) -> None:
+    """A link in the cache that leads elsewhere is not followed to replace a folder there."""
+    root = cached_project(tmp_path, {})
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "spec").mkdir(parents=True)
+    (elsewhere / "spec" / "keep.txt").write_text("mine")
+    (root / ".codegen-cache" / "example-sdk-1.0.0").symlink_to(elsewhere)
+    config = load_config(root / "pyproject.toml", {}, "t")
+    with pytest.raises(SpecError, match="outside the cache folder"):
+        fetch(config, npm="false", say=lambda _: None)
+    assert [p.name for p in elsewhere.rglob("*")] == ["spec", "keep.txt"]
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "extra", "says"),
+    [
+        (
+            "MAX_MEMBERS",
+            20,
+            {f"package/x/{i}.txt": b"x" for i in range(30)},
+            "more than 20 members",
+        ),
+        ("MAX_UNPACKED_BYTES", 1 << 20, {"package/big.bin": bytes(2 << 20)}, "more than 1048576"),
+    ],
+)
+def test_unpacking_is_bounded(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    limit: str,
+    value: int,
+    extra: dict[str, bytes],
+    says: str,
+) -> None:
+    root = cached_project(tmp_path, extra)
+    config = load_config(root / "pyproject.toml", {}, "t")
+    fetch(config, npm="false", say=lambda _: None)  # within the default bounds: unpacked
+    shutil.rmtree(root / ".codegen-cache" / "example-sdk-1.0.0")
+    monkeypatch.setattr(fetch_module, limit, value)
+    with pytest.raises(SpecError, match=f"{says}.*{limit}.*not unpacked"):
+        fetch(config, npm="false", say=lambda _: None)
+    assert not (root / ".codegen-cache" / "example-sdk-1.0.0" / "package").exists()
+    assert not (root / ".codegen-cache" / "example-sdk-1.0.0" / "spec").exists()
+
+
 def test_targets_inherit_from_the_batch_target() -> None:
     base = load_config(REPO / "pyproject.toml", {})
     full = load_config(REPO / "pyproject.toml", {}, "full")
@@ -214,7 +304,7 @@ def test_bad_targets_are_spec_errors(tmp_path: Path) -> None:
         '[tool.codegen.targets.b]\nnpm_package = "x"\nnpm_version = "1.0.0"\n'
         f'npm_sha256 = "{"ab" * 32}"\nspec = "elsewhere"\n'
     )
-    with pytest.raises(SpecError, match=":5:1: .*sets 'spec' for an npm target"):
+    with pytest.raises(SpecError, match=r":5:1: .*sets 'spec' for an npm target"):
         load_config(pyproject, {}, "b")
 
 
