@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from codegen.config_schema import SCHEMA, Problem, check_section, check_value, toml_type
+from codegen.config_schema import SCHEMA, check_section, check_value, toml_type
 from codegen.errors import SpecError
 from codegen.ir import Location
 from codegen.toml_input import load_toml_text
@@ -128,7 +128,7 @@ class _File:
         section.pop("targets", None)
         problem = check_section(section)
         if problem is not None:
-            where = Problem(problem.path[:-1], "").where() if problem.at_key else problem.where()
+            where = problem.where()
             raise SpecError(
                 self.loc((*path, *problem.path), problem.at_key),
                 f"{name} {where}: {problem.message}" if where else f"{name}: {problem.message}",

@@ -32,9 +32,9 @@ class Problem:
     at_key: bool = False  # point at the key (an unknown key), not at its value
 
     def where(self) -> str:
-        """`errors[1].status`"""
+        """`errors[1].status`; for an unknown key, the table it is in (`errors[1]`, or '')."""
         text = ""
-        for part in self.path:
+        for part in self.path[:-1] if self.at_key else self.path:
             text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
         return text
 
