@@ -227,7 +227,9 @@ def _members(tgz: Path, tar: tarfile.TarFile) -> list[tarfile.TarInfo]:
     size = 0
     while (member := tar.next()) is not None:
         if _safe_parts(member.name) is None:
-            raise SpecError(None, f"{tgz}: unsafe path '{member.name}' in the tarball; not unpacked")
+            raise SpecError(
+                None, f"{tgz}: unsafe path '{member.name}' in the tarball; not unpacked"
+            )
         members.append(member)
         size += member.size if member.isfile() else 0
         if len(members) > MAX_MEMBERS:

@@ -17,6 +17,7 @@ Path = tuple[str | int, ...]
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
 _SCALAR_END = re.compile(r"[,\]}\s#]")
+_DATE_SPACE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} (?=[0-9]{2}:)")
 
 
 class _Stop(Exception):
@@ -132,7 +133,8 @@ class _Scanner:
         elif char == "{":
             self.inline_table(path)
         else:
-            end = _SCALAR_END.search(self.text, self.i)
+            date = _DATE_SPACE.match(self.text, self.i)  # `1979-05-27 07:32:00`: one value
+            end = _SCALAR_END.search(self.text, date.end() if date else self.i)
             self.i = len(self.text) if end is None else end.start()
 
     def string(self) -> None:

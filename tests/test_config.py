@@ -261,7 +261,7 @@ _SCALARS = st.one_of(
         lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
     ),
     st.text(alphabet=st.sampled_from('ab =#[]{},."x'), max_size=8).map(lambda s: f"'{s}'"),
-    st.sampled_from(["true", "false", "1.5", "inf", "1979-05-27"]),
+    st.sampled_from(["true", "false", "1.5", "inf", "1979-05-27", "1979-05-27 07:32:00Z"]),
 )
 
 
