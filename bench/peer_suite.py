@@ -73,6 +73,11 @@ def run_suite(opts: argparse.Namespace, mock: PeerMock, sdist: Path) -> dict[str
         out[side] = run.to_json()
     passed_official = {n for n, o in runs["official"].outcomes.items() if o == "passed"}
     passed_both = {n for n in passed_official if runs["ours"].outcomes.get(n) == "passed"}
+    blockers: Counter[str] = Counter()
+    for file, counts in runs["official"].per_file.items():
+        blockers[out["imports"]["first_blocker"].get(file, "(imports resolve)")] += sum(
+            counts.values())
+    out["imports"]["tests_by_first_blocker"] = dict(blockers.most_common())
     out["passed_on_both"] = len(passed_both)
     out["passed_on_official"] = len(passed_official)
     cmp = peer_compare.compare(peer_compare.by_tag(mock.log, "suite-official"),
@@ -106,7 +111,8 @@ def _counts(c: dict[str, int]) -> str:
 
 def report_requests(lines: list[str], cmp: dict[str, Any]) -> None:
     lines.append(f"  requests compared: {cmp['requests_compared']} "
-                 f"({cmp['tags_compared']} tags), all fields equal: {cmp['requests_equal']}")
+                 f"({cmp['tags_compared']} tags), equal on the compared fields: "
+                 f"{cmp['requests_equal']}")
     lines.append("  equal per field: " + ", ".join(
         f"{k} {v}" for k, v in sorted(cmp["fields_equal"].items())))
     for key, cls in cmp["classes"].items():
@@ -157,6 +163,10 @@ def report(result: dict[str, Any]) -> str:
                          f"(files needing each, top 30):")
             for gap, n in list(gaps.items())[:30]:
                 lines.append(f"  {n:6d}  {gap}")
+            lines.append("  official tests per test file's first missing import (what blocks "
+                         "the file once conftest imports):")
+            for gap, n in list(imports["tests_by_first_blocker"].items())[:20]:
+                lines.append(f"  {n:6d}  {gap}")
         lines.append("requests (official vs ours, per test):")
         report_requests(lines, suite["requests"])
     calls = result.get("calls")
@@ -190,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=3600.0)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--json-file", type=Path)
+    ap.add_argument("--log-file", type=Path, help="every logged request, one JSON line each")
     opts = ap.parse_args(argv)
     opts.official_python = opts.official_python or opts.python
     opts.ours_python = opts.ours_python or opts.python
@@ -221,9 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         mock.stop()
     result["unmatched_requests"] = mock.unmatched
+    if opts.log_file:
+        opts.log_file.write_text("".join(json.dumps(r, default=str) + "\n" for r in mock.log))
     if opts.json_file:
         opts.json_file.write_text(json.dumps(result, indent=1, default=str))
-    print(json.dumps(result, indent=1, default=str) if opts.json else report(result))
+    text = report(result) + f"\nmock: {mock.unmatched} requests matched no IR route\n"
+    print(json.dumps(result, indent=1, default=str) if opts.json else text, end="")
     return 0
 
 

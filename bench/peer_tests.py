@@ -163,7 +163,8 @@ def run_pytest(
     env = {**os.environ, **env_extra, "PEER_RUN": label}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     cmd = [python, "-m", "pytest", *selection, "-p", "peer_tag_plugin", "-p", "tests._alias_httpx",
-           "-q", "-p", "no:cacheprovider", "--tb=line", "-rN", f"--junitxml={junit}"]
+           "-q", "-p", "no:cacheprovider", "--tb=line", "-rN", "--continue-on-collection-errors",
+           f"--junitxml={junit}"]
     run = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, timeout=timeout)
     tail = "\n".join((run.stdout + run.stderr).strip().splitlines()[-15:])
     return run.returncode, tail, junit
@@ -279,7 +280,7 @@ def import_report(
     probe = json.loads(run.stdout)
     missing: dict[str, dict[str, Any]] = probe["missing"]
     files_by_gap: Counter[str] = Counter()
-    blocked: set[str] = set()
+    first: dict[str, str] = {}
     for file, per_module in needs.items():
         for module, names in per_module.items():
             gap = missing.get(module)
@@ -287,14 +288,15 @@ def import_report(
                 continue
             if "module" in gap:
                 files_by_gap[f"missing module {module}"] += 1
-                blocked.add(file)
+                first.setdefault(file, f"missing module {module}")
                 continue
             for name in sorted(names & set(gap["names"])):
                 files_by_gap[f"missing name {module}.{name}"] += 1
-                blocked.add(file)
+                first.setdefault(file, f"missing name {module}.{name}")
     return {
         "modules_checked": len(modules),
-        "files_blocked": len(blocked),
+        "files_blocked": len(first),
+        "first_blocker": first,
         "files_total": len(needs),
         "client_facts": probe["facts"],
         "gaps": dict(files_by_gap.most_common()),

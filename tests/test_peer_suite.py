@@ -60,6 +60,7 @@ def test_comparison_names_each_kind_of_mismatch() -> None:
         "renamed": [_req(headers={"authorization": "Bearer k", "accept": "application/json",
                                   "anthropic-beta": "b1"})],
         "lost": [_req()],
+        "platform": [_req()],
     }
     ours = {
         "same": [_req()],
@@ -68,6 +69,8 @@ def test_comparison_names_each_kind_of_mismatch() -> None:
         "moved": [_req(body={"a": 1, "view": "basic"})],
         "renamed": [_req(headers={"authorization": "Bearer k", "accept": "application/json",
                                   "betas": "b1"})],
+        "platform": [_req(headers={"authorization": "Bearer k", "accept": "application/json",
+                                   "user-agent": "python-httpx/0.28.1"})],
     }
     result = peer_compare.compare(official, ours).to_json()
     classes = result["classes"]
@@ -79,7 +82,8 @@ def test_comparison_names_each_kind_of_mismatch() -> None:
     assert classes["header betas: only in ours"]["count"] == 1
     assert classes["no request from ours"]["count"] == 1
     assert "body keys differ" not in classes  # the moved param is counted once, as a query one
-    assert result["requests_compared"] == 5 and result["requests_equal"] == 1
+    assert classes["user-agent differs"]["count"] == 1  # listed, outside the compared fields
+    assert result["requests_compared"] == 6 and result["requests_equal"] == 2
 
 
 def _post(url: str, data: bytes, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
