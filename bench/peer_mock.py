@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -39,16 +40,22 @@ from codegen.ir_walk import all_fields
 DATETIME = "2024-08-20T18:37:24.100435Z"
 TAG_PATH = "/__peer/tag"
 BINARY_BODY = b"peer-suite binary body\n"
-_MAX_DEPTH = 6
+_MAX_DEPTH = 40  # a safety stop: `seen` already ends every cycle
 
 
 def _is_null(t: TypeRef) -> bool:
     return isinstance(t, Primitive) and t.name == "null"
 
 
-def _looks_datetime(name: str, doc: str) -> bool:
-    """RFC 3339 in the field's doc (what the generator reads), or an `*_at` timestamp name."""
-    return "RFC 3339" in " ".join(doc.split()) or name.endswith("_at")
+DATE = "2024-08-20"
+
+
+def _looks_datetime(name: str, doc: str) -> str | None:
+    """The sample of a timestamp-like string field: RFC 3339 in its doc (what the generator
+    reads) or an `*_at` name gives a datetime, a `*_date` name a date; None for plain text."""
+    if name.endswith("_date"):
+        return DATE
+    return DATETIME if "RFC 3339" in " ".join(doc.split()) or name.endswith("_at") else None
 
 
 class Synth:
@@ -59,7 +66,7 @@ class Synth:
         self.decls = decls
 
     def value(
-        self, t: TypeRef | None, name: str = "", depth: int = 0, when: bool = False,
+        self, t: TypeRef | None, name: str = "", depth: int = 0, when: str | None = None,
         seen: frozenset[str] = frozenset(),
     ) -> Any:
         if t is None or depth > _MAX_DEPTH:
@@ -73,7 +80,7 @@ class Synth:
         if isinstance(t, TupleType):
             return [self.value(i, name, depth + 1, when, seen) for i in t.items]
         if isinstance(t, RecordType):
-            return {"key": self.value(t.value, "value", depth + 1, False, seen)}
+            return {"key": self.value(t.value, "value", depth + 1, None, seen)}
         if isinstance(t, UnionType):
             members = [m for m in t.members if not _is_null(m)]
             return self.value(members[0], name, depth, when, seen) if members else None
@@ -95,9 +102,9 @@ class Synth:
         return {}
 
     @staticmethod
-    def _primitive(t: Primitive, name: str, when: bool) -> Any:
+    def _primitive(t: Primitive, name: str, when: str | None) -> Any:
         if t.name == "string":
-            return DATETIME if when else (name or "string")
+            return when or name or "string"
         if t.name in ("number", "integer"):
             return 1
         if t.name == "boolean":
@@ -106,7 +113,9 @@ class Synth:
             return {}
         return None if t.name == "null" else "unknown"
 
-    def _ref(self, t: Ref, name: str, depth: int, when: bool, seen: frozenset[str]) -> Any:
+    def _ref(
+        self, t: Ref, name: str, depth: int, when: str | None, seen: frozenset[str]
+    ) -> Any:
         decl = self.decls.get(t.target) if t.target else None
         if decl is None or decl.id in seen:
             return {}
@@ -209,6 +218,16 @@ def _summarise_body(ctype: str, raw: bytes) -> Any:
     return {"<raw>": raw[:200].decode("latin-1")}
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A client that closes its connection early (a stream test's `response.close()`) is normal."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 class PeerMock:
     """A threaded HTTP server on 127.0.0.1 that answers every IR route and logs each request."""
 
@@ -222,8 +241,7 @@ class PeerMock:
         self.log: list[dict[str, Any]] = []
         self.unmatched = 0
         self._lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
-        self.server.daemon_threads = True
+        self.server = _QuietServer(("127.0.0.1", port), self._handler())
         self.port = self.server.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}"
 
@@ -240,15 +258,21 @@ class PeerMock:
         with self._lock:
             return [r for r in self.log if r["tag"].startswith(prefix)]
 
-    def reply(self, verb: str, path: str, body: Any, accept: str) -> tuple[int, str, bytes]:
+    def reply(
+        self, verb: str, path: str, query: list[tuple[str, str]], body: Any
+    ) -> tuple[int, str, bytes]:
         for follow_base, (_field, method) in self._follow_routes():
             if verb == "GET" and re.fullmatch(follow_base, path):
                 lines = [json.dumps(self.synth.value(method.response.type, "", 1))]
                 return 200, "application/x-jsonl", ("\n".join(lines) + "\n").encode()
-        for e in self.routes:
-            if e.verb != verb or not e.pattern.match(path):
-                continue
-            return self._answer(e, path, body, accept)
+        hits = [e for e in self.routes if e.verb == verb and e.pattern.match(path)]
+        if hits:
+            # a beta and a GA resource may share a route: `?beta=true` (sent by beta methods)
+            # picks the beta one, its absence the other
+            beta = ("beta", "true") in query
+            best = [e for e in hits if e.literal == hits[0].literal]
+            pick = next((e for e in best if e.resource.startswith("beta.") == beta), best[0])
+            return self._answer(pick, path, body)
         self.unmatched += 1
         return 404, "application/json", json.dumps(
             {"type": "error", "error": {"type": "not_found_error", "message": path}}).encode()
@@ -261,7 +285,7 @@ class PeerMock:
                 out.append((e.pattern.pattern[1:-1] + "/" + hit[1].name, hit))
         return out
 
-    def _answer(self, e: RouteEntry, path: str, body: Any, accept: str) -> tuple[int, str, bytes]:
+    def _answer(self, e: RouteEntry, path: str, body: Any) -> tuple[int, str, bytes]:
         resp = e.method.response
         wants_stream = isinstance(body, dict) and body.get("stream") is True
         if resp.stream_item is not None and (wants_stream or resp.kind == "sse"):
@@ -313,8 +337,8 @@ class PeerMock:
                         "query": sorted(parse_qsl(url.query, keep_blank_values=True)),
                         "headers": headers, "body": body,
                     })
-                status, ctype, out = mock.reply(self.command, url.path, body,
-                                                headers.get("accept", ""))
+                query = parse_qsl(url.query, keep_blank_values=True)
+                status, ctype, out = mock.reply(self.command, url.path, query, body)
                 self._send(status, ctype, out)
 
             def _send(self, status: int, ctype: str, out: bytes) -> None:
