@@ -60,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
             help="processes for black (default: one per CPU; 1: none)",
         )
         cmd.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+        if name == "generate":
+            cmd.add_argument(
+                "--force",
+                action="store_true",
+                help="replace files in the output folder that codegen does not own "
+                "(not in its .codegen-manifest.json) where generated files go",
+            )
 
     fetch = sub.add_parser(
         "fetch",

@@ -27,6 +27,7 @@ from codegen.cache import (
     version_of,
 )
 from codegen.config import Config, load_config
+from codegen.emit.out_guard import check_out_folder
 from codegen.emit.writer import MANIFEST, compare, with_manifest, write_atomically
 from codegen.errors import SpecError
 from codegen.ir import Location
@@ -202,11 +203,13 @@ def generate(
     jobs: int | None = None,
     long_lived: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    force: bool = False,
 ) -> Build:
     """`codegen generate`: build and write the output folder; returns what it did and how long
     each phase took. With `caches`, a run whose inputs equal the last one's and whose output is
-    untouched only verifies."""
+    untouched only verifies. `force`: replace foreign files that generated paths collide with."""
     started = time.perf_counter()
+    check_out_folder(config.out, root=config.root, spec=config.spec, templates=config.templates)
     stats = Stats(cached=caches is not None)
     sources = read_sources(config)
     stats.parse += time.perf_counter() - started
@@ -230,7 +233,7 @@ def generate(
         progress=progress,
     )
     written = time.perf_counter()
-    write_atomically(config.out, build.files)
+    write_atomically(config.out, build.files, force=force)
     if caches is not None:
         hashes = {path: text_digest(text) for path, text in with_manifest(build.files).items()}
         caches.write_stamp(
@@ -299,6 +302,7 @@ def run_generate(args: argparse.Namespace) -> int:
         args.jobs,
         long_lived=True,
         progress=None if args.quiet else terminal_progress(),
+        force=args.force,
     )
     if not args.quiet:
         for warning in build.warnings:

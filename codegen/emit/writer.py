@@ -1,7 +1,8 @@
-"""Writing the output folder atomically, and the drift check that writes nothing.
+"""Writing the output folder, and the drift check that writes nothing.
 
-A manifest (`.codegen-manifest.json`) lists what the generator wrote last time, so a file it no
-longer makes is removed and a file it never made is left alone.
+A manifest (`.codegen-manifest.json`) lists what the generator wrote last time: the ownership
+record. A run changes only those paths and paths where nothing was (`ownership.py`), through a
+journal that the next run finishes or undoes after a kill (`journal.py`).
 """
 
 from __future__ import annotations
@@ -9,24 +10,19 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MANIFEST = ".codegen-manifest.json"
+from codegen.emit.journal import apply, locked, pid_alive, recover
+from codegen.emit.ownership import MANIFEST, Plan, plan_write, read_manifest
+
+__all__ = ["MANIFEST", "Drift", "compare", "read_manifest", "with_manifest", "write_atomically"]
 
 
 def manifest_text(paths: list[str]) -> str:
     return json.dumps({"generated_by": "codegen", "files": sorted(paths)}, indent=2) + "\n"
-
-
-def read_manifest(out: Path) -> list[str]:
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return [str(p) for p in data.get("files", [])]
-    except (OSError, ValueError):
-        return []
 
 
 def with_manifest(files: dict[str, str]) -> dict[str, str]:
@@ -75,38 +71,43 @@ def compare(out: Path, files: dict[str, str]) -> Drift:
     return drift
 
 
-def write_atomically(out: Path, files: dict[str, str]) -> None:
-    """Build the whole new folder beside `out`, then swap it in with renames.
+def write_atomically(out: Path, files: dict[str, str], force: bool = False) -> Plan:
+    """Make `out` hold `files` (and their manifest), changing only owned paths; see `Plan`.
 
-    Files in `out` that the last run did not generate are carried over untouched; files it did
-    generate and this run does not are dropped.
-    """
+    A collision with a foreign file is an error (SpecError) before anything is written, unless
+    `force`. Each file is replaced atomically; a run killed part-way is finished or undone by
+    the next one (which also drops the temp folders of the old two-rename swap)."""
     files = with_manifest(files)
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    previous = set(read_manifest(out))
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    _legacy_swap_leftovers(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with locked(out) as have_lock:
+        recover(out, have_lock)
+        plan = plan_write(out, files, force)
+        apply(out, plan)
+    return plan
+
+
+_LEGACY = re.compile(r"^\.(?P<name>.+)\.(?:new-.+|old-(?P<pid>\d+))$")
+
+
+def _legacy_swap_leftovers(out: Path) -> None:
+    """Codegen before the journal built `.NAME.new-*` beside `out` and swapped it in through
+    `.NAME.old-PID`: a kill left `out` missing with the user's files in `.old`. Put such a
+    folder back, and drop the rest (the `.new` copies, an `.old` whose swap completed)."""
+    parent = out.parent
     try:
-        if out.exists():
-            for src in sorted(out.rglob("*")):
-                rel = src.relative_to(out).as_posix()
-                if (
-                    src.is_file()
-                    and rel not in previous
-                    and rel not in files
-                    and "__pycache__" not in rel
-                ):
-                    dest = staging / rel
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(src, dest)
-        for rel, text in files.items():
-            dest = staging / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(text, encoding="utf-8", newline="\n")
-        retired = out.with_name(f".{out.name}.old-{os.getpid()}")
-        if out.exists():
-            os.replace(out, retired)
-        os.replace(staging, out)
-        shutil.rmtree(retired, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        entries = sorted(os.listdir(parent))
+    except OSError:
+        return
+    for entry in entries:
+        match = _LEGACY.match(entry)
+        path = parent / entry
+        if match is None or match["name"] != out.name or not path.is_dir() or path.is_symlink():
+            continue
+        if match["pid"] is not None and pid_alive(int(match["pid"])):
+            continue
+        if match["pid"] is not None and not os.path.lexists(out):
+            os.replace(path, out)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
