@@ -18,13 +18,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 from test_ownership import entries
 
 from codegen.emit import journal
 from codegen.emit.journal import KILL_AT_ENV, locked, recover
-from codegen.emit.writer import write_atomically
 from codegen.emit.ownership import MANIFEST
+from codegen.emit.writer import write_atomically
 
 A = {
     "README.md": "# a\n",

@@ -106,7 +106,11 @@ def test_special_entries_links_modes_and_empty_folders_are_left_alone(tmp_path: 
     write_atomically(out, B)
     assert_foreign_intact(out, before)
     after = entries(out)
-    assert set(after) - set(before) == generated(B) | {"pkg/resources", "pkg/resources/new", "tests"}
+    assert set(after) - set(before) == generated(B) | {
+        "pkg/resources",
+        "pkg/resources/new",
+        "tests",
+    }
     assert (elsewhere / "target.txt").read_text() == "linked"
     assert stat.S_IMODE(out.stat().st_mode) == 0o755
     st = (out / "mine-hardlink.txt").stat()
@@ -209,7 +213,11 @@ def test_out_folders_that_are_refused(project: Path, out: str, says: str) -> Non
     os.symlink(project / "nowhere", project / "a-dangling-link")
     before = entries(project)
     run = codegen(
-        "generate", "--out", str(home) if out == "HOME" else out, cwd=project, env={"HOME": str(home)}
+        "generate",
+        "--out",
+        str(home) if out == "HOME" else out,
+        cwd=project,
+        env={"HOME": str(home)},
     )
     assert run.returncode == 2, run.stderr
     assert run.stderr.count("\n") == 1 and run.stderr.startswith("codegen: ") and says in run.stderr
