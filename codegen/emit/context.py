@@ -548,6 +548,7 @@ class ContextBuilder:
             ),
             "via_sample": via_sample,
             "item_is_model": _is_model(response.type, self.decls),
+            "steer": _steer(method, path, path_values) if via is None else None,
         }
 
     def params(self, method: Method, namer: TypeNamer) -> list[dict[str, Any]]:
@@ -835,3 +836,13 @@ def _alias_order(aliases: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 __all__ = ["ContextBuilder", "Doc"]
+
+
+def _steer(method: Method, path: str, values: dict[str, str]) -> list[str] | None:
+    """The test path around the last positional path param's value, `[before, after]`: the
+    generated test sends hostile ids there (`..`, `a/b`) and checks what reaches the server."""
+    last = [p for p in method.params if p.positional][-1:]
+    if not last or last[0].location != "path" or values[last[0].name] not in path:
+        return None
+    before, _, after = path.rpartition(values[last[0].name])
+    return [before, after]

@@ -10,6 +10,9 @@ import asyncio
 import json
 from typing import Any, List
 
+import pytest
+
+from anthropic_batches._exceptions import APIStatusError
 from anthropic_batches._response import BinaryAPIResponse
 from anthropic_batches.types.messages_batches import (
     BatchCreateParamsRequest,
@@ -649,3 +652,77 @@ def test_results_async(server: MockServer) -> None:
 
     _check_results_result(asyncio.run(run()))
     _check_results_request(server)
+
+
+# An id is data: it can neither remove nor climb a segment (URL normalisation would turn
+# `/v1/messages/batches/..` into another route) nor add one.
+@pytest.mark.parametrize("value", ["", ".", "..", "..;x", ".;x"])
+def test_retrieve_refuses_an_id_that_would_change_the_route(server: MockServer, value: str) -> None:
+    with FakeSleepClient(api_key=API_KEY, base_url=server.url) as client:
+        with pytest.raises(ValueError):
+            client.messages.batches.retrieve(
+                value,
+            )
+    assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("value", "segment"),
+    [
+        ("a/b", "a%2Fb"),
+        ("a?b", "a%3Fb"),
+        ("a#b", "a%23b"),
+        ("../x", "..%2Fx"),
+        ("%2e%2e", "%252e%252e"),
+        ("a b;c", "a%20b%3Bc"),
+        ("...", "..."),
+    ],
+)
+def test_retrieve_sends_an_id_as_one_encoded_segment(
+    server: MockServer, value: str, segment: str
+) -> None:
+    path = "/v1/messages/batches/" + segment + ""
+    server.expect("GET", path).respond(
+        status=404,
+        json={"type": "error", "error": {"type": "not_found_error", "message": "no such id"}},
+        times=2,
+    )
+
+    async def run() -> None:
+        async with FakeSleepAsyncClient(api_key=API_KEY, base_url=server.url) as client:
+            with pytest.raises(APIStatusError):
+                await client.messages.batches.retrieve(
+                    value,
+                )
+
+    with FakeSleepClient(api_key=API_KEY, base_url=server.url) as client:
+        with pytest.raises(APIStatusError):
+            client.messages.batches.retrieve(
+                value,
+            )
+    asyncio.run(run())
+    assert [(r.method, r.path) for r in server.requests] == [("GET", path)] * 2
+
+
+# An id is data: it can neither remove nor climb a segment (URL normalisation would turn
+# `/v1/messages/batches/..` into another route) nor add one.
+@pytest.mark.parametrize("value", ["", ".", "..", "..;x", ".;x"])
+def test_delete_refuses_an_id_that_would_change_the_route(server: MockServer, value: str) -> None:
+    with FakeSleepClient(api_key=API_KEY, base_url=server.url) as client:
+        with pytest.raises(ValueError):
+            client.messages.batches.delete(
+                value,
+            )
+    assert server.requests == []
+
+
+# An id is data: it can neither remove nor climb a segment (URL normalisation would turn
+# `/v1/messages/batches/../cancel` into another route) nor add one.
+@pytest.mark.parametrize("value", ["", ".", "..", "..;x", ".;x"])
+def test_cancel_refuses_an_id_that_would_change_the_route(server: MockServer, value: str) -> None:
+    with FakeSleepClient(api_key=API_KEY, base_url=server.url) as client:
+        with pytest.raises(ValueError):
+            client.messages.batches.cancel(
+                value,
+            )
+    assert server.requests == []
