@@ -70,7 +70,9 @@ def generated_state(out: Path, foreign: set[str]) -> dict[str, str]:
     for rel, entry in entries(out).items():
         if rel not in foreign and entry[0] != "dir":
             assert entry[0] == "file", (rel, entry)
-            state[rel] = entry[3].decode()  # type: ignore[union-attr]
+            data = entry[3]
+            assert isinstance(data, bytes)
+            state[rel] = data.decode()
     return state
 
 

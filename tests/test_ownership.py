@@ -237,3 +237,17 @@ def test_generate_into_a_folder_with_foreign_files_end_to_end(project: Path) -> 
     assert (out / "keep.txt").read_text() == "keep\n"
     assert "the user's" not in (out / "README.md").read_text()
     assert codegen("check", cwd=project).returncode == 0
+
+
+def test_the_old_two_rename_swap_is_undone_and_its_temp_folders_dropped(tmp_path: Path) -> None:
+    """Codegen before the journal could be killed between its two renames: `out` missing, the
+    user's files only in `.out.old-PID`, copies in `.out.new-*`. The next run puts them back."""
+    dead = 4194305  # above Linux's pid_max: never a live process
+    (tmp_path / f".out.old-{dead}").mkdir()
+    (tmp_path / f".out.old-{dead}" / "mine.txt").write_text("mine")
+    (tmp_path / ".out.new-abc123").mkdir()
+    (tmp_path / ".out.new-abc123" / "copy.txt").write_text("copy")
+    (tmp_path / ".other.new-abc123").mkdir()
+    write_atomically(tmp_path / "out", A)
+    assert (tmp_path / "out" / "mine.txt").read_text() == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.new-abc123", "out"]
