@@ -23,7 +23,7 @@ from test_ownership import entries
 from codegen.emit import journal
 from codegen.emit.journal import KILL_AT_ENV, locked, recover
 from codegen.emit.ownership import MANIFEST
-from codegen.emit.writer import write_atomically
+from codegen.emit.writer import compare, write_atomically
 
 A = {
     "README.md": "# a\n",
@@ -226,3 +226,15 @@ def test_sigkill_real_codegen_generate(project: Path) -> None:
         assert leftovers(out) == []
     print(f"kills {kills} of 60 attempts, recoveries {kills}, lost 0, leftovers 0")
     assert kills >= 50
+
+
+def test_check_ignores_the_journal_and_temp_files_of_a_killed_run(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_atomically(out, A)
+    assert run_child(out, B, kill_at=8) == -signal.SIGKILL  # temp files written, none renamed
+    assert leftovers(out), "the kill should leave a journal and temp files"
+    assert compare(out, A).clean
+    drift = compare(out, B)
+    assert not drift.clean and not any(LEFTOVER.search(p) for p in drift.diff)
+    write_atomically(out, B)
+    assert compare(out, B).clean and leftovers(out) == []
