@@ -52,9 +52,13 @@ def temp_name(rel: str, pid: int) -> str:
 
 @contextmanager
 def locked(out: Path) -> Iterator[bool]:
-    """Hold an exclusive flock on the folder; yields False when the filesystem has no flock."""
-    import fcntl
-
+    """Hold an exclusive flock on the folder; yields False when the system or filesystem has no
+    flock (the journal's pid is then checked instead)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield False
+        return
     fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
     try:
         try:
