@@ -78,43 +78,69 @@ def test_foreign_files_at_generated_paths_are_a_collision(tmp_path: Path) -> Non
     assert (out / "pkg/_client.py").read_text() == B["pkg/_client.py"]
 
 
-def test_special_entries_links_modes_and_empty_folders_are_left_alone(tmp_path: Path) -> None:
+def _links(out: Path, elsewhere: Path) -> None:
+    os.symlink(elsewhere / "target.txt", out / "link-to-file")
+    os.symlink(elsewhere, out / "link-to-folder")
+    os.symlink(elsewhere / "nowhere", out / "dangling")
+
+
+def _hard_link(out: Path, elsewhere: Path) -> None:
+    (out / "notes").mkdir()
+    (out / "notes" / "mine.txt").write_text("mine")
+    os.link(out / "notes" / "mine.txt", out / "mine-hardlink.txt")
+    os.link(out / "notes" / "mine.txt", elsewhere / "outside-hardlink.txt")
+
+
+def _modes(out: Path, elsewhere: Path) -> None:
+    (out / "pkg").mkdir()
+    (out / "secret.txt").write_text("s")
+    (out / "secret.txt").chmod(0o600)
+    (out / "script.sh").write_text("#!/bin/sh\n")
+    (out / "script.sh").chmod(0o755)
+    (out / "pkg").chmod(0o750)  # a foreign folder generated files go into
+    out.chmod(0o755)
+
+
+def _pycache(out: Path, elsewhere: Path) -> None:
+    (out / "my__pycache__notes.txt").write_text("not a cache")
+    (out / "__pycache__").mkdir()
+    (out / "__pycache__" / "user.cpython-311.pyc").write_bytes(b"the user's bytecode")
+
+
+def _empty_folders(out: Path, elsewhere: Path) -> None:
+    (out / "empty").mkdir()
+    (out / "pkg" / "empty").mkdir(parents=True)
+
+
+FOREIGN_CASES = {
+    "symlinks": _links,
+    "fifo": lambda out, _: os.mkfifo(out / "fifo"),
+    "empty folders": _empty_folders,
+    "__pycache__ in a name": _pycache,
+    "hard links": _hard_link,
+    "file and folder modes": _modes,
+}
+
+
+@pytest.mark.parametrize("case", list(FOREIGN_CASES))
+def test_foreign_entries_are_left_exactly_as_they_were(tmp_path: Path, case: str) -> None:
     out = tmp_path / "out"
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "target.txt").write_text("linked")
-    (out / "pkg").mkdir(parents=True)
-    (out / "notes").mkdir()
-    (out / "notes" / "mine.txt").write_text("mine")
-    os.link(out / "notes" / "mine.txt", out / "mine-hardlink.txt")
-    os.symlink(elsewhere / "target.txt", out / "link-to-file")
-    os.symlink(elsewhere, out / "link-to-folder")
-    os.symlink(tmp_path / "nowhere", out / "dangling")
-    os.mkfifo(out / "fifo")
-    (out / "empty").mkdir()
-    (out / "pkg" / "empty").mkdir()
-    (out / "my__pycache__notes.txt").write_text("not a cache")
-    (out / "__pycache__").mkdir()
-    (out / "__pycache__" / "user.cpython-311.pyc").write_bytes(b"user pyc")
-    (out / "secret.txt").write_text("s")
-    (out / "secret.txt").chmod(0o600)
-    (out / "pkg").chmod(0o750)
-    out.chmod(0o755)
+    out.mkdir(mode=0o755)
+    FOREIGN_CASES[case](out, elsewhere)
     before = entries(out)
+    outside = entries(elsewhere)
     write_atomically(out, A)
     assert_foreign_intact(out, before)
-    write_atomically(out, B)
+    write_atomically(out, B)  # a second run: changes, additions, removals
     assert_foreign_intact(out, before)
-    after = entries(out)
-    assert set(after) - set(before) == generated(B) | {
-        "pkg/resources",
-        "pkg/resources/new",
-        "tests",
-    }
-    assert (elsewhere / "target.txt").read_text() == "linked"
-    assert stat.S_IMODE(out.stat().st_mode) == 0o755
-    st = (out / "mine-hardlink.txt").stat()
-    assert st.st_nlink == 2 and st.st_ino == (out / "notes" / "mine.txt").stat().st_ino
+    assert entries(elsewhere) == outside
+    new = set(entries(out)) - set(before)
+    assert new == generated(B) | {"pkg", "pkg/resources", "pkg/resources/new", "tests"} - set(
+        before
+    )
 
 
 def test_stale_owned_files_go_with_their_bytecode_and_emptied_folders(tmp_path: Path) -> None:
