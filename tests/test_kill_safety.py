@@ -122,6 +122,7 @@ def test_sigkill_at_every_checkpoint_and_at_random_instants(
     # fsync guards against power loss, not SIGKILL (the page cache outlives the process), and
     # is most of the time here: the forked writers skip it.
     monkeypatch.setattr(os, "fsync", lambda fd: None)
+    monkeypatch.setattr(journal, "_syncfs", lambda folder: True)
     out = tmp_path / "out"
     foreign_folder(out, tmp_path / "outside")
     before = entries(out)

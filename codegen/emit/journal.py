@@ -2,7 +2,7 @@
 
 1. Under an exclusive lock on the output folder, recover whatever a dead run left (below).
 2. Write the journal (state `prepare`: every temp file and new folder it is about to make).
-3. Write each new text to a temp file beside its target, fsync'd.
+3. Write each new text to a temp file beside its target; make them durable (syncfs or fsync).
 4. Rewrite the journal as `commit`: from here the run is rolled forward, never back.
 5. `os.replace` each temp file over its target (atomic per file), remove the stale owned files,
    prune the folders they emptied, the manifest last; fsync the folders; delete the journal.
@@ -22,6 +22,7 @@ import os
 import re
 import signal
 import stat
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -114,7 +115,7 @@ def _write_journal(out: Path, data: dict[str, Any]) -> None:
 
 
 def _write_temp(path: Path, text: str, mode: int | None) -> None:
-    """A new file (mode 0666 less the umask, or `mode` of the file it replaces), fsync'd."""
+    """A new file (mode 0666 less the umask, or `mode` of the file it replaces)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
     try:
         if mode is not None:
@@ -122,9 +123,38 @@ def _write_temp(path: Path, text: str, mode: int | None) -> None:
         view = memoryview(text.encode("utf-8"))
         while view:
             view = view[os.write(fd, view) :]
-        os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _syncfs(folder: Path) -> bool:
+    """syncfs(2) on the folder's filesystem (Linux); False where there is none."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            return int(libc.syncfs(fd)) == 0
+        finally:
+            os.close(fd)
+    except (OSError, AttributeError):
+        return False
+
+
+def _make_durable(out: Path, paths: list[Path]) -> None:
+    """The temp files on disk before the commit record: one syncfs (an fsync per file costs
+    ~6 ms each here, 2.7 s for the full SDK's 400 files), else an fsync per file."""
+    if _syncfs(out):
+        return
+    for path in paths:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def apply(out: Path, plan: Plan) -> None:
@@ -152,6 +182,7 @@ def apply(out: Path, plan: Plan) -> None:
     for (_, text, mode), (_, tmp) in zip(plan.writes, journal["writes"], strict=True):
         _write_temp(out / tmp, text, mode)
         checkpoint()
+    _make_durable(out, [out / tmp for _, tmp in journal["writes"]])
     journal["state"] = "commit"
     _write_journal(out, journal)
     _roll_forward(out, journal)
