@@ -177,7 +177,8 @@ def test_sigkill_at_every_checkpoint_and_at_random_instants(
 @pytest.mark.skipif(not os.environ.get("CODEGEN_KILL_FULL"), reason="set CODEGEN_KILL_FULL=1")
 def test_sigkill_real_codegen_generate(project: Path) -> None:
     """`codegen generate` of the batch spec, alternating two package names (every file moves),
-    killed 60 times at random instants and at checkpoints in a folder with foreign entries."""
+    killed 50 times at random instants and at writer checkpoints in a folder with foreign
+    entries; after each kill the next run leaves the right package and no temp files."""
     out = project / "generated"
     foreign_folder(out, project / "outside")
     before = entries(out)
@@ -211,31 +212,25 @@ def test_sigkill_real_codegen_generate(project: Path) -> None:
     generate(names[0])
     span = time.perf_counter() - started
     rng = random.Random(1)
-    kills = 0
+    kills = in_write = attempts = 0
     current = 0
-    for i in range(60):
+    while kills < 50:
+        attempts += 1
+        assert attempts < 150, f"only {kills} kills landed"
         target = 1 - current
-        if i % 3 == 0:
-            code = generate(names[target], kill_at=rng.randint(1, 140))
+        if attempts % 3 == 0:  # at a writer checkpoint: between renames, mid-journal, ...
+            code = generate(names[target], kill_at=rng.randint(1, 130))
         else:
-            code = generate(names[target], kill_after=rng.uniform(0.5 * span, span))
-        kills += code != 0
+            code = generate(names[target], kill_after=rng.uniform(0.3 * span, 0.95 * span))
+        if code != 0:
+            kills += 1
+            in_write += bool(leftovers(out))  # killed while writing: journal or temp files
         assert generate(names[target]) == 0
         current = target
         assert generated_state(out, set(before)) == wanted[names[target]]
         assert entries(out).items() >= before.items()
         assert leftovers(out) == []
-    print(f"kills {kills} of 60 attempts, recoveries {kills}, lost 0, leftovers 0")
-    assert kills >= 50
-
-
-def test_check_ignores_the_journal_and_temp_files_of_a_killed_run(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    write_atomically(out, A)
-    assert run_child(out, B, kill_at=8) == -signal.SIGKILL  # temp files written, none renamed
-    assert leftovers(out), "the kill should leave a journal and temp files"
-    assert compare(out, A).clean
-    drift = compare(out, B)
-    assert not drift.clean and not any(LEFTOVER.search(p) for p in drift.diff)
-    write_atomically(out, B)
-    assert compare(out, B).clean and leftovers(out) == []
+    print(
+        f"kills {kills} in {attempts} runs ({in_write} while writing), recoveries {kills}, "
+        f"lost 0, leftovers 0"
+    )
