@@ -234,3 +234,15 @@ def test_sigkill_real_codegen_generate(project: Path) -> None:
         f"kills {kills} in {attempts} runs ({in_write} while writing), recoveries {kills}, "
         f"lost 0, leftovers 0"
     )
+
+
+def test_check_ignores_the_journal_and_temp_files_of_a_killed_run(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_atomically(out, A)
+    assert run_child(out, B, kill_at=8) == -signal.SIGKILL  # temp files written, none renamed
+    assert leftovers(out), "the kill should leave a journal and temp files"
+    assert compare(out, A).clean
+    drift = compare(out, B)
+    assert not drift.clean and not any(LEFTOVER.search(p) for p in drift.diff)
+    write_atomically(out, B)
+    assert compare(out, B).clean and leftovers(out) == []
