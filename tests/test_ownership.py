@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import codegen
+from conftest import REPO, SPEC, codegen
 
 from codegen.emit.ownership import MANIFEST
 from codegen.emit.writer import compare, write_atomically
@@ -277,3 +277,16 @@ def test_the_old_two_rename_swap_is_undone_and_its_temp_folders_dropped(tmp_path
     write_atomically(tmp_path / "out", A)
     assert (tmp_path / "out" / "mine.txt").read_text() == "mine"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".other.new-abc123", "out"]
+
+
+def test_out_dot_is_fine_outside_a_project(tmp_path: Path) -> None:
+    """No pyproject.toml in the folder: `--out .` there is a plain output folder, not a project."""
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "keep.txt").write_text("keep")
+    templates = str(REPO / "templates")
+    run = codegen(
+        "generate", "-q", "--spec", str(SPEC), "--templates", templates, "--out", ".", cwd=work
+    )
+    assert run.returncode == 0, run.stderr
+    assert (work / "keep.txt").read_text() == "keep" and (work / MANIFEST).is_file()

@@ -1,4 +1,5 @@
-"""Folders `--out` may never be: the filesystem root, the home folder, the project, the spec.
+"""Folders `--out` may never be: the filesystem root, the home folder, the project (the folder of
+the pyproject.toml in use, when there is one), the spec.
 
 Ownership (the manifest) keeps a run from replacing foreign files, but generating into one of
 these is always a mistake (`--out .` at the project root, `--out ~`, a typo'd `--out /`), so it
@@ -37,13 +38,15 @@ def check_out_folder(out: Path, *, root: Path, spec: Path, templates: Path | Non
         what = "the home folder" if where == home else "a folder holding the home folder"
         raise SpecError(None, f"output folder {shown} is {what} ({home})")
     project = root.resolve()
-    if _within(project, where):
+    if (project / "pyproject.toml").exists() and _within(project, where):
         what = "the project root" if where == project else "a folder holding the project"
         raise SpecError(None, f"output folder {shown} is {what} ({project}, its pyproject.toml)")
     guarded = [("spec", spec)] + ([("templates", templates)] if templates is not None else [])
     for name, path in guarded:
         folder = path.resolve()
-        folder = folder if folder.is_dir() or not folder.exists() else folder.parent
+        if not folder.exists():
+            continue
+        folder = folder if folder.is_dir() else folder.parent
         if _within(where, folder) or _within(folder, where):
             raise SpecError(
                 None, f"output folder {shown} overlaps the {name} folder {folder}; choose another"
