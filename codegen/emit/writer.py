@@ -7,6 +7,7 @@ longer makes is removed and a file it never made is left alone.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import os
 import shutil
@@ -17,8 +18,21 @@ from pathlib import Path
 MANIFEST = ".codegen-manifest.json"
 
 
-def manifest_text(paths: list[str]) -> str:
-    return json.dumps({"generated_by": "codegen", "files": sorted(paths)}, indent=2) + "\n"
+SpecFiles = dict[str, object]
+"""The spec's files and their digest (`{"digest": ..., "files": [{path, sha256}]}`), kept in the
+manifest rather than in each file's header, so a spec change rewrites only what it changes."""
+
+
+def spec_digest(files: list[dict[str, str]]) -> str:
+    joined = "\n".join(f"{f['path']} {f['sha256']}" for f in files)
+    return hashlib.sha256(joined.encode()).hexdigest()
+
+
+def manifest_text(paths: list[str], spec: SpecFiles | None = None) -> str:
+    data: dict[str, object] = {"generated_by": "codegen", "files": sorted(paths)}
+    if spec is not None:
+        data["spec"] = spec
+    return json.dumps(data, indent=2) + "\n"
 
 
 def read_manifest(out: Path) -> list[str]:
@@ -29,8 +43,8 @@ def read_manifest(out: Path) -> list[str]:
         return []
 
 
-def with_manifest(files: dict[str, str]) -> dict[str, str]:
-    return {**files, MANIFEST: manifest_text(list(files))}
+def with_manifest(files: dict[str, str], spec: SpecFiles | None = None) -> dict[str, str]:
+    return {**files, MANIFEST: manifest_text(list(files), spec)}
 
 
 @dataclass
@@ -45,9 +59,9 @@ class Drift:
         return not (self.changed or self.missing or self.extra)
 
 
-def compare(out: Path, files: dict[str, str]) -> Drift:
+def compare(out: Path, files: dict[str, str], spec: SpecFiles | None = None) -> Drift:
     """How the output folder differs from `files` (what generation would write)."""
-    files = with_manifest(files)
+    files = with_manifest(files, spec)
     drift = Drift()
     for path, text in files.items():
         target = out / path
@@ -75,13 +89,13 @@ def compare(out: Path, files: dict[str, str]) -> Drift:
     return drift
 
 
-def write_atomically(out: Path, files: dict[str, str]) -> None:
+def write_atomically(out: Path, files: dict[str, str], spec: SpecFiles | None = None) -> None:
     """Build the whole new folder beside `out`, then swap it in with renames.
 
     Files in `out` that the last run did not generate are carried over untouched; files it did
     generate and this run does not are dropped.
     """
-    files = with_manifest(files)
+    files = with_manifest(files, spec)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     previous = set(read_manifest(out))
