@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import sys
 import time
@@ -326,6 +327,16 @@ def run_check(args: argparse.Namespace) -> int:
     build = build_files(config, caches_from_args(config, args), jobs=args.jobs, long_lived=True)
     files = build.files
     drift = compare(Path(config.out), files, build.manifest_spec)
+    if getattr(args, "format", "text") == "json":
+        report = {
+            "out": str(config.out),
+            "clean": drift.clean,
+            "changed": sorted(drift.changed),
+            "added": sorted(drift.missing),
+            "removed": sorted(drift.extra),
+        }
+        print(json.dumps(report, indent=2))
+        return 0 if drift.clean else 1
     if drift.clean:
         if not args.quiet:
             print(f"codegen: {config.out} is up to date ({len(files)} files)")

@@ -1,0 +1,394 @@
+"""Each named rule of `codegen diff` on a small hand-written spec: old -> new, the rule(s) found.
+
+`Widget` is read (a response), `WidgetCreateParams` written (the request); `Shared` below is
+both. The cases hold the direction of data fixed and change one thing each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from diff_specs import METHODS, TYPES, rules, widgets
+
+from codegen.diff.rules import RULES, Change, verdict
+
+BOTH_TYPES = """export type Shade = 'light' | 'dark';
+export interface Widget {
+    id: string;
+    shade: Shade;
+}
+export interface WidgetCreateParams {
+    shade: Shade;
+}
+"""
+
+
+def edit(old: str, new: str, text: str = TYPES) -> str:
+    assert old in text, old
+    return text.replace(old, new)
+
+
+def method(old: str, new: str) -> str:
+    return edit(old, new, METHODS)
+
+
+WITH_PART = edit("    name: string;\n    color?", "    name: string;\n    part?: Part;\n    color?")
+GADGET = TYPES + "export interface Gadget { id: string; }\n"
+
+
+def result(type_text: str) -> str:
+    """The methods, with `retrieve` returning `type_text`."""
+    return method(
+        "widgetID: string, options?: RequestOptions): APIPromise<Widget>",
+        f"widgetID: string, options?: RequestOptions): APIPromise<{type_text}>",
+    )
+
+
+# (rule, old types, new types, old methods, new methods)
+CASES: list[tuple[str, str, str, str, str]] = [
+    # resources and methods
+    (
+        "method-added",
+        TYPES,
+        TYPES,
+        METHODS,
+        METHODS + "    delete(widgetID: string, options?: RequestOptions): APIPromise<Widget>;\n",
+    ),
+    (
+        "method-removed",
+        TYPES,
+        TYPES,
+        METHODS,
+        method(
+            "    retrieve(widgetID: string, options?: RequestOptions): APIPromise<Widget>;\n", ""
+        ),
+    ),
+    (
+        "method-deprecated",
+        TYPES,
+        TYPES,
+        METHODS,
+        method("    retrieve(", "    /** @deprecated use create */\n    retrieve("),
+    ),
+    # params: the request interface's fields are the method's params
+    (
+        "param-added-required",
+        TYPES,
+        edit("    name: string;\n    color?", "    name: string;\n    count: number;\n    color?"),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "param-added-optional",
+        TYPES,
+        edit("    name: string;\n    color?", "    name: string;\n    count?: number;\n    color?"),
+        METHODS,
+        METHODS,
+    ),
+    ("param-removed", TYPES, edit("    color?: 'red' | 'blue';\n}", "}"), METHODS, METHODS),
+    (
+        "param-renamed",
+        TYPES,
+        edit("    name: string;\n    color?", "    title: string;\n    color?"),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "param-now-required",
+        TYPES,
+        edit("    color?: 'red' | 'blue';\n}", "    color: 'red' | 'blue';\n}"),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "param-now-optional",
+        TYPES,
+        edit("    name: string;\n    color?", "    name?: string;\n    color?"),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "param-deprecated",
+        TYPES,
+        edit(
+            "    name: string;\n    color?", "    /** @deprecated */\n    name: string;\n    color?"
+        ),
+        METHODS,
+        METHODS,
+    ),
+    # request enum: a new value is an addition, a removed one breaks writers
+    (
+        "enum-member-added-input",
+        TYPES,
+        edit("color?: 'red' | 'blue'", "color?: 'red' | 'blue' | 'green'"),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "enum-member-removed-input",
+        TYPES,
+        edit("color?: 'red' | 'blue'", "color?: 'red'"),
+        METHODS,
+        METHODS,
+    ),
+    # response enum: a removed value cannot break readers
+    (
+        "enum-member-added-output",
+        TYPES,
+        edit("color: 'red' | 'blue';\n    size", "color: 'red' | 'blue' | 'green';\n    size"),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "enum-member-removed-output",
+        TYPES,
+        edit("color: 'red' | 'blue';\n    size", "color: 'red';\n    size"),
+        METHODS,
+        METHODS,
+    ),
+    # a type both read and written: any narrowing breaks one side
+    (
+        "type-changed-both",
+        BOTH_TYPES,
+        edit("'light' | 'dark'", "'light'", BOTH_TYPES),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "enum-member-added-output",
+        BOTH_TYPES,
+        edit("'light' | 'dark'", "'light' | 'dark' | 'dim'", BOTH_TYPES),
+        METHODS,
+        METHODS,
+    ),
+    # open enums admit any string
+    (
+        "open-enum-member-added",
+        edit("color?: 'red' | 'blue'", "color?: 'red' | 'blue' | (string & {})"),
+        edit("color?: 'red' | 'blue'", "color?: 'red' | 'blue' | 'green' | (string & {})"),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "open-enum-member-removed",
+        edit("color?: 'red' | 'blue'", "color?: 'red' | 'blue' | (string & {})"),
+        edit("color?: 'red' | 'blue'", "color?: 'red' | (string & {})"),
+        METHODS,
+        METHODS,
+    ),
+    # response fields
+    (
+        "field-added-output",
+        TYPES,
+        edit("    size?: number;\n", "    size?: number;\n    weight: number;\n"),
+        METHODS,
+        METHODS,
+    ),
+    ("field-removed", TYPES, edit("    size?: number;\n", ""), METHODS, METHODS),
+    (
+        "field-now-optional-output",
+        TYPES,
+        edit("    name: string;\n    color: 'red'", "    name?: string;\n    color: 'red'"),
+        METHODS,
+        METHODS,
+    ),
+    ("field-now-required-output", TYPES, edit("size?: number", "size: number"), METHODS, METHODS),
+    (
+        "field-deprecated",
+        TYPES,
+        edit("    size?: number;\n", "    /** @deprecated */\n    size?: number;\n"),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "nullable-added-output",
+        TYPES,
+        edit("size?: number", "size?: number | null"),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "nullable-removed-output",
+        edit("size?: number", "size?: number | null"),
+        TYPES,
+        METHODS,
+        METHODS,
+    ),
+    (
+        "type-widened-output",
+        TYPES,
+        edit(
+            "    id: string;\n    name: string;\n    color",
+            "    id: string | number;\n    name: string;\n    color",
+        ),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "type-changed",
+        TYPES,
+        edit(
+            "    id: string;\n    name: string;\n    color",
+            "    id: number;\n    name: string;\n    color",
+        ),
+        METHODS,
+        METHODS,
+    ),
+    # request fields of a nested request type
+    (
+        "field-added-optional-input",
+        WITH_PART + "export interface Part { label: string; }\n",
+        WITH_PART + "export interface Part { label: string; note?: string; }\n",
+        METHODS,
+        METHODS,
+    ),
+    (
+        "field-added-required-input",
+        WITH_PART + "export interface Part { label: string; }\n",
+        WITH_PART + "export interface Part { label: string; note: string; }\n",
+        METHODS,
+        METHODS,
+    ),
+    (
+        "field-now-optional-input",
+        WITH_PART + "export interface Part { label: string; }\n",
+        WITH_PART + "export interface Part { label?: string; }\n",
+        METHODS,
+        METHODS,
+    ),
+    (
+        "field-now-required-input",
+        WITH_PART + "export interface Part { label?: string; }\n",
+        WITH_PART + "export interface Part { label: string; }\n",
+        METHODS,
+        METHODS,
+    ),
+    (
+        "nullable-added-input",
+        TYPES,
+        edit("name: string;\n    color?", "name: string | null;\n    color?"),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "nullable-removed-input",
+        edit("name: string;\n    color?", "name: string | null;\n    color?"),
+        TYPES,
+        METHODS,
+        METHODS,
+    ),
+    (
+        "type-widened-input",
+        TYPES,
+        edit("name: string;\n    color?", "name: string | number;\n    color?"),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "type-narrowed-input",
+        TYPES,
+        edit("name: string;\n    color?", "name: 'a' | 'b';\n    color?"),
+        METHODS,
+        METHODS,
+    ),
+    # unions of models
+    (
+        "union-member-added-output",
+        GADGET,
+        GADGET,
+        result("Widget | null"),
+        result("Widget | Gadget | null"),
+    ),
+    (
+        "union-member-removed-output",
+        GADGET,
+        GADGET,
+        result("Widget | Gadget | null"),
+        result("Widget | null"),
+    ),
+    (
+        "union-member-added-input",
+        edit(
+            "    name: string;\n    color?",
+            "    name: string;\n    part?: string | number;\n    color?",
+        ),
+        edit(
+            "    name: string;\n    color?",
+            "    name: string;\n    part?: string | number | boolean;\n    color?",
+        ),
+        METHODS,
+        METHODS,
+    ),
+    (
+        "union-member-removed-input",
+        edit(
+            "    name: string;\n    color?",
+            "    name: string;\n    part?: string | number | boolean;\n    color?",
+        ),
+        edit(
+            "    name: string;\n    color?",
+            "    name: string;\n    part?: string | number;\n    color?",
+        ),
+        METHODS,
+        METHODS,
+    ),
+    # results
+    ("type-changed", GADGET, GADGET, METHODS, result("Gadget")),
+    (
+        "model-added",
+        GADGET,
+        GADGET,
+        METHODS,
+        METHODS + "    gadget(widgetID: string, options?: RequestOptions): APIPromise<Gadget>;\n",
+    ),
+    ("model-removed", GADGET, GADGET, result("Widget | Gadget | null"), result("Widget | null")),
+    ("return-kind-changed", GADGET, GADGET, METHODS, result("void")),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "old_types", "new_types", "old_methods", "new_methods"),
+    CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)],
+)
+def test_rule(
+    tmp_path: Path, rule: str, old_types: str, new_types: str, old_methods: str, new_methods: str
+) -> None:
+    found = rules(tmp_path, widgets(old_types, old_methods), widgets(new_types, new_methods))
+    assert rule in found, found
+
+
+def test_every_rule_has_a_level_and_a_reason() -> None:
+    assert all(r.level in ("patch", "minor", "major") and r.why for r in RULES.values())
+
+
+def test_direction_decides_enum_removals(tmp_path: Path) -> None:
+    request = rules(
+        tmp_path / "a",
+        widgets(),
+        widgets(edit("color?: 'red' | 'blue'", "color?: 'red'")),
+    )
+    response = rules(
+        tmp_path / "b",
+        widgets(),
+        widgets(edit("color: 'red' | 'blue';\n    size", "color: 'red';\n    size")),
+    )
+    assert request == ["enum-member-removed-input"] and RULES[request[0]].level == "major"
+    assert response == ["enum-member-removed-output"] and RULES[response[0]].level == "patch"
+
+
+def test_identical_specs_and_comments_are_no_change(tmp_path: Path) -> None:
+    assert rules(tmp_path / "same", widgets(), widgets()) == []
+    commented = "// a comment\n/** a doc comment that is new */\n" + TYPES
+    assert rules(tmp_path / "comment", widgets(), widgets(commented)) == []
+
+
+def test_verdict_is_the_highest_level() -> None:
+    def change(rule: str) -> Change:
+        return Change(rule, "x", "y")
+
+    assert verdict([]) == "none"
+    assert verdict([change("route-changed")]) == "patch"
+    assert verdict([change("route-changed"), change("method-added")]) == "minor"
+    assert verdict([change("method-added"), change("param-removed")]) == "major"
