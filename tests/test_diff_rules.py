@@ -343,6 +343,14 @@ CASES: list[tuple[str, str, str, str, str]] = [
         METHODS + "    gadget(widgetID: string, options?: RequestOptions): APIPromise<Gadget>;\n",
     ),
     ("model-removed", GADGET, GADGET, result("Widget | Gadget | null"), result("Widget | null")),
+    (
+        "model-renamed",
+        WITH_PART + "export interface Part { label: string; }\n",
+        edit("part?: Part", "part?: Piece", WITH_PART)
+        + "export interface Piece { label: string; }\n",
+        METHODS,
+        METHODS,
+    ),
     ("return-kind-changed", GADGET, GADGET, METHODS, result("void")),
 ]
 
@@ -357,6 +365,36 @@ def test_rule(
 ) -> None:
     found = rules(tmp_path, widgets(old_types, old_methods), widgets(new_types, new_methods))
     assert rule in found, found
+
+
+def test_a_union_member_changed_in_place_is_compared_inside(tmp_path: Path) -> None:
+    old = edit(
+        "    name: string;\n    color?",
+        "    name: string;\n    parts?: string | Array<'a' | 'b'>;\n    color?",
+    )
+    new = edit(
+        "    name: string;\n    color?",
+        "    name: string;\n    parts?: string | Array<'a' | 'b' | 'c'>;\n    color?",
+    )
+    assert rules(tmp_path, widgets(old), widgets(new)) == ["enum-member-added-input"]
+
+
+WIDGETS_JS = """class Widgets extends resource_1.APIResource {
+    create(body, options) {
+        return this._client.post('/v1/widgets', { body, ...options });
+    }
+    retrieve(widgetID, options) {
+        return this._client.get(path `/v1/widgets/${widgetID}`, options);
+    }
+}
+exports.Widgets = Widgets;
+"""
+
+
+def test_route_changed_in_the_js(tmp_path: Path) -> None:
+    old = widgets(js=WIDGETS_JS)
+    new = widgets(js=WIDGETS_JS.replace("post('/v1/widgets'", "post('/v2/widgets'"))
+    assert rules(tmp_path, old, new) == ["route-changed"]
 
 
 def test_every_rule_has_a_level_and_a_reason() -> None:

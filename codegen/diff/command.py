@@ -76,7 +76,7 @@ def run_diff(args: argparse.Namespace) -> int:
     for side in sides:
         with spec_root(side, config, say) as root:
             specs.append(load_spec(root, config, args.include))
-            roots.append(str(root.resolve()) + os.sep)
+            roots += [str(root.resolve()) + os.sep, str(root) + os.sep]
     changes = [relative(c, roots) for c in compare(specs[0], specs[1], resources)]
     scope = "resources " + (", ".join(resources) if resources else "*")
     report = Report(args.old, args.new, changes, scope)

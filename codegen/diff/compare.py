@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from codegen.diff import renames
 from codegen.diff import types as ty
 from codegen.diff.direction import INPUT, OUTPUT, combine, directions, fields_of, selected
 from codegen.diff.rules import Change
@@ -58,6 +59,19 @@ class Comparison:
         self.changes: list[Change] = []
 
     def run(self) -> list[Change]:
+        self.old_models = _models(
+            self.old, self.old_dirs, _params_types(self.old, self.old_resources.values())
+        )
+        self.new_models = _models(
+            self.new, self.new_dirs, _params_types(self.new, self.new_resources.values())
+        )
+        gone = {k: d for k, d in self.old_models.items() if k not in self.new_models}
+        added = {k: d for k, d in self.new_models.items() if k not in self.old_models}
+        self.renamed = renames.find(self.old, self.new, gone, added)
+        ids = {self.old_models[o].id: self.new_models[n].id for o, n in self.renamed.items()}
+        renames.retarget(self.old, ids)
+        for old_id, new_id in ids.items():
+            self.old.declarations.setdefault(new_id, self.old.declarations[old_id])
         self.resources()
         self.models()
         self.pages()
@@ -128,7 +142,7 @@ class Comparison:
                     "param-renamed", f"{where}({gone.name})", f"-> {twins[0].name}", loc, INPUT
                 )
         for p in removed:
-            self.add("param-removed", f"{where}({p.name})", "removed", loc, INPUT)
+            self.add("param-removed", f"{where}({p.name})", "removed", _loc(p.loc), INPUT)
         for p in added:
             rule = "param-added-required" if p.required else "param-added-optional"
             self.add(rule, f"{where}({p.name})", f"{p.name}: {ty.text(p.type)}", _loc(p.loc), INPUT)
@@ -178,9 +192,18 @@ class Comparison:
 
     # -- models and fields -----------------------------------------------------------------
     def models(self) -> None:
-        old = _models(self.old, self.old_dirs, _params_types(self.old, self.old_resources.values()))
-        new = _models(self.new, self.new_dirs, _params_types(self.new, self.new_resources.values()))
-        for name in sorted(old.keys() | new.keys()):
+        old, new = self.old_models, self.new_models
+        for name, to in sorted(self.renamed.items()):
+            decl = new[to]
+            self.add(
+                "model-renamed",
+                name,
+                f"-> {to} (same shape)",
+                _loc(decl.loc),
+                self.new_dirs[decl.id],
+            )
+        done = set(self.renamed) | set(self.renamed.values())
+        for name in sorted((old.keys() | new.keys()) - done):
             if name not in new:
                 decl = old[name]
                 self.add("model-removed", name, "removed", _loc(decl.loc), self.old_dirs[decl.id])

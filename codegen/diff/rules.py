@@ -46,6 +46,7 @@ _RULES = [
     Rule("stream-removed", "major", "stream=True calls fail"),
     Rule("model-added", "minor", "a new type in the package"),
     Rule("model-removed", "major", "imports of the type fail"),
+    Rule("model-renamed", "major", "imports of the old name fail; its values are unchanged"),
     Rule("model-moved", "patch", "declared in another spec module; the name is unchanged"),
     Rule("field-added-output", "minor", "readers get a new attribute"),
     Rule("field-added-optional-input", "minor", "writers may set a new key"),

@@ -89,22 +89,41 @@ def _members(
         new_keys = {ty.text(m): m for m in new_ms}
         added = [k for k in new_keys if k not in old_keys]
         removed = [k for k in old_keys if k not in new_keys]
-        if added or removed:
-            return [
-                Change(
-                    _member_rule("union-member-added", direction), where, f"+ {k}", loc, direction
+        paired: list[Change] = []
+        for key in list(
+            removed
+        ):  # a member that changed in place (Array<A | B> -> Array<A | B | C>)
+            twin = next((k for k in added if _comparable(old_keys[key], new_keys[k])), None)
+            if twin is not None:
+                removed.remove(key)
+                added.remove(twin)
+                paired += type_changes(
+                    where, old_keys[key], new_keys[twin], direction, loc, fields_diff
                 )
-                for k in added
-            ] + [
-                Change(
-                    _by_direction("union-member-removed", direction),
-                    where,
-                    f"- {k}",
-                    loc,
-                    direction,
-                )
-                for k in removed
-            ]
+        if added or removed or paired:
+            return (
+                paired
+                + [
+                    Change(
+                        _member_rule("union-member-added", direction),
+                        where,
+                        f"+ {k}",
+                        loc,
+                        direction,
+                    )
+                    for k in added
+                ]
+                + [
+                    Change(
+                        _by_direction("union-member-removed", direction),
+                        where,
+                        f"- {k}",
+                        loc,
+                        direction,
+                    )
+                    for k in removed
+                ]
+            )
         return []
     relation = ty.relation(old, new)
     if relation == ty.SAME:
@@ -115,6 +134,16 @@ def _members(
     else:
         rule = _by_direction("type-widened" if relation == ty.WIDER else "type-narrowed", direction)
     return [Change(rule, where, detail, loc, direction)]
+
+
+def _comparable(old: TypeRef, new: TypeRef) -> bool:
+    """Two union members that are one member changed: both arrays or inline objects, or one
+    type containing the other."""
+    if isinstance(old, ArrayType) and isinstance(new, ArrayType):
+        return True
+    if isinstance(old, ObjectType) and isinstance(new, ObjectType):
+        return True
+    return ty.relation(old, new) in (ty.WIDER, ty.NARROWER)
 
 
 def _member_rule(stem: str, direction: str) -> str:
