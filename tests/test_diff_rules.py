@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from diff_specs import METHODS, TYPES, rules, widgets
+from diff_specs import METHODS, TYPES, changes, rules, widgets
 
 from codegen.diff.rules import RULES, Change, verdict
 
@@ -395,6 +395,31 @@ def test_route_changed_in_the_js(tmp_path: Path) -> None:
     old = widgets(js=WIDGETS_JS)
     new = widgets(js=WIDGETS_JS.replace("post('/v1/widgets'", "post('/v2/widgets'"))
     assert rules(tmp_path, old, new) == ["route-changed"]
+
+
+def test_renamed_and_merged_models(tmp_path: Path) -> None:
+    """Two nested copies merged into one shared type whose enum also grew: one rename each,
+    the grown enum once, no removed model or union member."""
+    nested = (
+        "export interface Widget { id: string; }\n"
+        "export interface WidgetCreateParams { a?: WidgetCreateParams.Loc; b?: Other.Loc; }\n"
+        "export declare namespace WidgetCreateParams {\n"
+        "    interface Loc { type: 'approximate'; city?: 'x' | 'y'; }\n}\n"
+        "export interface Other { id: string; }\n"
+        "export declare namespace Other {\n"
+        "    interface Loc { type: 'approximate'; city?: 'x' | 'y'; }\n}\n"
+    )
+    shared = (
+        "export interface Widget { id: string; }\n"
+        "export interface WidgetCreateParams { a?: Location; b?: Location; }\n"
+        "export interface Location { type: 'approximate'; city?: 'x' | 'y' | 'z'; }\n"
+    )
+    found = changes(tmp_path, widgets(nested), widgets(shared))
+    assert sorted((c.rule, c.where, c.detail) for c in found) == [
+        ("enum-member-added-input", "Location.city", '+ "z"'),
+        ("model-renamed", "Other.Loc", "-> Location"),
+        ("model-renamed", "WidgetCreateParams.Loc", "-> Location"),
+    ]
 
 
 def test_every_rule_has_a_level_and_a_reason() -> None:

@@ -65,13 +65,24 @@ class Comparison:
         self.new_models = _models(
             self.new, self.new_dirs, _params_types(self.new, self.new_resources.values())
         )
-        gone = {k: d for k, d in self.old_models.items() if k not in self.new_models}
-        added = {k: d for k, d in self.new_models.items() if k not in self.old_models}
-        self.renamed = renames.find(self.old, self.new, gone, added)
-        ids = {self.old_models[o].id: self.new_models[n].id for o, n in self.renamed.items()}
-        renames.retarget(self.old, ids)
-        for old_id, new_id in ids.items():
-            self.old.declarations.setdefault(new_id, self.old.declarations[old_id])
+        self.renamed: dict[str, str] = {}
+        for _ in range(6):  # a rename can make the shapes of its users equal in turn
+            gone = {
+                k: d
+                for k, d in self.old_models.items()
+                if k not in self.new_models and k not in self.renamed
+            }
+            added = {k: d for k, d in self.new_models.items() if k not in self.old_models}
+            found = renames.find(self.old, self.new, gone, added)
+            if not found:
+                found = renames.find(self.old, self.new, gone, added, renames.outline)
+            if not found:
+                break
+            self.renamed.update(found)
+            ids = {self.old_models[o].id: self.new_models[n].id for o, n in found.items()}
+            renames.retarget(self.old, ids)
+            for old_id, new_id in ids.items():
+                self.old.declarations.setdefault(new_id, self.old.declarations[old_id])
         self.resources()
         self.models()
         self.pages()
@@ -162,7 +173,7 @@ class Comparison:
             self.add("param-moved", where, detail, loc, INPUT)
         if old.doc.deprecated is None and new.doc.deprecated is not None:
             self.add("param-deprecated", where, new.doc.deprecated or "deprecated", loc, INPUT)
-        self.changes.extend(type_changes(where, old.type, new.type, INPUT, loc, self.fields))
+        self.changes.extend(type_changes(where, old.type, new.type, INPUT, loc, self))
 
     def response(self, where: str, old: Method, new: Method, loc: str) -> None:
         a, b = old.response, new.response
@@ -173,9 +184,7 @@ class Comparison:
             detail = f"{_page_name(a.page)} -> {_page_name(b.page)}"
             self.add("page-class-changed", f"{where}()", detail, loc, OUTPUT)
         if a.type is not None and b.type is not None:
-            self.changes.extend(
-                type_changes(f"{where}()", a.type, b.type, OUTPUT, loc, self.fields)
-            )
+            self.changes.extend(type_changes(f"{where}()", a.type, b.type, OUTPUT, loc, self))
         elif (a.type is None) != (b.type is None):
             detail = f"{ty.text(a.type)} -> {ty.text(b.type)}"
             self.add("type-changed", f"{where}()", detail, loc, OUTPUT)
@@ -186,22 +195,26 @@ class Comparison:
         elif a.stream_item is not None and b.stream_item is not None:
             self.changes.extend(
                 type_changes(
-                    f"{where}(stream=True)", a.stream_item, b.stream_item, OUTPUT, loc, self.fields
+                    f"{where}(stream=True)", a.stream_item, b.stream_item, OUTPUT, loc, self
                 )
             )
+
+    def expand(self, t: TypeRef, old: bool) -> TypeRef:
+        decls = (self.old if old else self.new).declarations
+        decl = decls.get(t.target) if isinstance(t, Ref) and t.target else None
+        if isinstance(decl, Alias) and not decl.type_params and fields_of(decls, decl) is None:
+            return decl.type
+        return t
 
     # -- models and fields -----------------------------------------------------------------
     def models(self) -> None:
         old, new = self.old_models, self.new_models
         for name, to in sorted(self.renamed.items()):
             decl = new[to]
-            self.add(
-                "model-renamed",
-                name,
-                f"-> {to} (same shape)",
-                _loc(decl.loc),
-                self.new_dirs[decl.id],
-            )
+            self.add("model-renamed", name, f"-> {to}", _loc(decl.loc), self.new_dirs[decl.id])
+        for to in sorted(set(self.renamed.values())):  # what else changed (an outline match)
+            first = min(n for n, t in self.renamed.items() if t == to)
+            self.model(to, old[first], new[to], moved=False)
         done = set(self.renamed) | set(self.renamed.values())
         for name in sorted((old.keys() | new.keys()) - done):
             if name not in new:
@@ -213,17 +226,17 @@ class Comparison:
             else:
                 self.model(name, old[name], new[name])
 
-    def model(self, name: str, old: Declaration, new: Declaration) -> None:
+    def model(self, name: str, old: Declaration, new: Declaration, moved: bool = True) -> None:
         direction = combine(self.old_dirs.get(old.id), self.new_dirs.get(new.id))
         loc = _loc(new.loc)
-        if old.module != new.module:
+        if moved and old.module != new.module:
             self.add("model-moved", name, f"{old.module} -> {new.module}", loc, direction)
         old_fields = fields_of(self.old.declarations, old)
         new_fields = fields_of(self.new.declarations, new)
         if old_fields is not None and new_fields is not None:
             self.changes.extend(self.fields(name, old_fields, new_fields, direction, loc))
         elif isinstance(old, Alias) and isinstance(new, Alias):
-            self.changes.extend(type_changes(name, old.type, new.type, direction, loc, self.fields))
+            self.changes.extend(type_changes(name, old.type, new.type, direction, loc, self))
         else:
             detail = f"{old.kind} -> {new.kind}"
             rule = "type-changed-both" if direction == "both" else "type-changed"
@@ -273,7 +286,7 @@ class Comparison:
             out.append(
                 Change("field-deprecated", path, new.doc.deprecated or "deprecated", loc, direction)
             )
-        out.extend(type_changes(path, old.type, new.type, direction, loc, self.fields))
+        out.extend(type_changes(path, old.type, new.type, direction, loc, self))
         return out
 
     # -- pages, errors, client ---------------------------------------------------------------

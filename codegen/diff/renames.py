@@ -1,5 +1,7 @@
-"""Renamed models: a declaration gone from the old side whose exact shape (fields, or aliased
-type) is a declaration new on the new side, and only one such.
+"""Renamed models: declarations gone from the old side whose exact shape (fields, or aliased
+type) is that of exactly one declaration new on the new side (several copies merged into one
+shared type count as renamed to it); failing that, whose outline (field names, discriminator
+values) is, in which case the field changes are reported too.
 
 Found before anything else is compared: the old IR's references to it are pointed at the new
 name, so its uses compare equal and the report says `model-renamed` once instead of a removed
@@ -8,11 +10,11 @@ model, an added one and a changed type at every use.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from codegen.diff import types as ty
 from codegen.diff.direction import children, decl_types, fields_of
-from codegen.ir import Declaration, Ref, Spec, TypeRef
+from codegen.ir import Declaration, LiteralType, Ref, Spec, TypeRef
 
 
 def shape(decls: dict[str, Declaration], decl: Declaration) -> str:
@@ -29,20 +31,43 @@ def shape(decls: dict[str, Declaration], decl: Declaration) -> str:
     return ty.text(decl.type) if decl.kind == "alias" else decl.kind
 
 
+def outline(decls: dict[str, Declaration], decl: Declaration) -> str:
+    """A looser shape: the field names, and the values of the fields that are one literal
+    (the discriminator, `type: 'code_execution_20260120'`); field types may have changed."""
+    fields = fields_of(decls, decl)
+    if fields is None:
+        return ""
+    return (
+        "{"
+        + "; ".join(
+            f"{n}: {ty.text(f.type)}" if isinstance(f.type, LiteralType) else n
+            for n, f in sorted(fields.items())
+        )
+        + "}"
+    )
+
+
 def find(
-    old: Spec, new: Spec, gone: dict[str, Declaration], added: dict[str, Declaration]
+    old: Spec,
+    new: Spec,
+    gone: dict[str, Declaration],
+    added: dict[str, Declaration],
+    key: Callable[[dict[str, Declaration], Declaration], str] = shape,
 ) -> dict[str, str]:
-    """Old key -> new key of the renamed models among `gone` and `added` (keyed by name)."""
+    """Old key -> new key of the renamed models among `gone` and `added` (keyed by name),
+    matched by `key` (`shape`, or the looser `outline`)."""
     by_shape: dict[str, list[str]] = {}
-    for key, decl in added.items():
-        by_shape.setdefault(shape(new.declarations, decl), []).append(key)
+    for name, decl in added.items():
+        by_shape.setdefault(key(new.declarations, decl), []).append(name)
+    by_shape.pop("", None)
     olds: dict[str, list[str]] = {}
-    for key, decl in gone.items():
-        olds.setdefault(shape(old.declarations, decl), []).append(key)
+    for name, decl in gone.items():
+        olds.setdefault(key(old.declarations, decl), []).append(name)
     return {
-        olds[s][0]: keys[0]
-        for s, keys in by_shape.items()
-        if len(keys) == 1 and len(olds.get(s, [])) == 1
+        old_name: names[0]
+        for s, names in by_shape.items()
+        if len(names) == 1
+        for old_name in olds.get(s, [])
     }
 
 

@@ -7,14 +7,24 @@ the relation of the two types and the direction of data at that place.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
 from codegen.diff import types as ty
 from codegen.diff.direction import BOTH, INPUT
 from codegen.diff.rules import Change
-from codegen.ir import ArrayType, Field_, ObjectType, TypeRef
+from codegen.ir import ArrayType, Field_, ObjectType, Ref, TypeRef
 
-FieldsDiff = Callable[[str, dict[str, Field_], dict[str, Field_], str, str], list[Change]]
+
+class Sides(Protocol):
+    """What a type comparison needs from the two IRs."""
+
+    def fields(
+        self, where: str, old: dict[str, Field_], new: dict[str, Field_], direction: str, loc: str
+    ) -> list[Change]: ...
+
+    def expand(self, t: TypeRef, old: bool) -> TypeRef:
+        """`t`, or the type a reference to a (non-object) alias stands for."""
+        ...
 
 
 def type_changes(
@@ -23,16 +33,20 @@ def type_changes(
     new: TypeRef,
     direction: str,
     loc: str,
-    fields_diff: FieldsDiff,
+    sides: Sides,
 ) -> list[Change]:
     if ty.text(old) == ty.text(new):
         return []
+    if isinstance(old, Ref) != isinstance(new, Ref):  # an inline type named, or inlined
+        old, new = sides.expand(old, True), sides.expand(new, False)
+        if ty.text(old) == ty.text(new):
+            return []
     if isinstance(old, ObjectType) and isinstance(new, ObjectType):
-        return fields_diff(
+        return sides.fields(
             where, {f.name: f for f in old.fields}, {f.name: f for f in new.fields}, direction, loc
         )
     if isinstance(old, ArrayType) and isinstance(new, ArrayType):
-        return type_changes(f"{where}[]", old.item, new.item, direction, loc, fields_diff)
+        return type_changes(f"{where}[]", old.item, new.item, direction, loc, sides)
     out: list[Change] = []
     old_core, old_null = ty.without_null(old)
     new_core, new_null = ty.without_null(new)
@@ -44,7 +58,7 @@ def type_changes(
         if ty.text(old_core) == ty.text(new_core):
             return out
         old, new = old_core, new_core
-    out.extend(_members(where, old, new, direction, loc, fields_diff))
+    out.extend(_members(where, old, new, direction, loc, sides))
     return out
 
 
@@ -60,7 +74,7 @@ def _members(
     new: TypeRef,
     direction: str,
     loc: str,
-    fields_diff: FieldsDiff,
+    sides: Sides,
 ) -> list[Change]:
     old_lits, new_lits = ty.literal_values(old), ty.literal_values(new)
     if old_lits is not None and new_lits is not None and (len(old_lits) > 1 or len(new_lits) > 1):
@@ -97,9 +111,7 @@ def _members(
             if twin is not None:
                 removed.remove(key)
                 added.remove(twin)
-                paired += type_changes(
-                    where, old_keys[key], new_keys[twin], direction, loc, fields_diff
-                )
+                paired += type_changes(where, old_keys[key], new_keys[twin], direction, loc, sides)
         if added or removed or paired:
             return (
                 paired
