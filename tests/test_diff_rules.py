@@ -422,6 +422,16 @@ def test_renamed_and_merged_models(tmp_path: Path) -> None:
     ]
 
 
+def test_two_alike_params_replaced_by_one_are_not_a_rename(tmp_path: Path) -> None:
+    two = edit(
+        "    name: string;\n    color?",
+        "    name: string;\n    a?: string;\n    b?: string;\n    color?",
+    )
+    one = edit("    name: string;\n    color?", "    name: string;\n    c?: string;\n    color?")
+    found = rules(tmp_path, widgets(two), widgets(one))
+    assert found == ["param-added-optional", "param-removed", "param-removed"]
+
+
 def test_every_rule_has_a_level_and_a_reason() -> None:
     assert all(r.level in ("patch", "minor", "major") and r.why for r in RULES.values())
 

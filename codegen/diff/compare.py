@@ -138,15 +138,17 @@ class Comparison:
         before, after = {p.name: p for p in old}, {p.name: p for p in new}
         removed = [before[n] for n in before if n not in after]
         added = [after[n] for n in after if n not in before]
-        for gone in list(removed):
-            twins = [
-                p
-                for p in added
-                if ty.text(p.type) == ty.text(gone.type)
-                and p.required == gone.required
-                and p.location == gone.location
-            ]
-            if len(twins) == 1:
+
+        def alike(a: Param, b: Param) -> bool:
+            return (ty.text(a.type), a.required, a.location) == (
+                ty.text(b.type),
+                b.required,
+                b.location,
+            )
+
+        for gone in list(removed):  # a rename: one removed and one added param, alike
+            twins = [p for p in added if alike(p, gone)]
+            if len(twins) == 1 and sum(alike(twins[0], r) for r in removed) == 1:
                 removed.remove(gone)
                 added.remove(twins[0])
                 self.add(

@@ -1,6 +1,7 @@
 """Renamed models: declarations gone from the old side whose exact shape (fields, or aliased
 type) is that of exactly one declaration new on the new side (several copies merged into one
-shared type count as renamed to it); failing that, whose outline (field names, discriminator
+shared type count as renamed to it; among several alike, the one in the same spec module);
+failing that, whose outline (field names, discriminator
 values) is, in which case the field changes are reported too.
 
 Found before anything else is compared: the old IR's references to it are pointed at the new
@@ -63,12 +64,15 @@ def find(
     olds: dict[str, list[str]] = {}
     for name, decl in gone.items():
         olds.setdefault(key(old.declarations, decl), []).append(name)
-    return {
-        old_name: names[0]
-        for s, names in by_shape.items()
-        if len(names) == 1
-        for old_name in olds.get(s, [])
-    }
+    found: dict[str, str] = {}
+    for s, names in by_shape.items():
+        for old_name in olds.get(s, []):
+            # several alike: the one declared in the same spec module, if only one is
+            same = [n for n in names if added[n].module == gone[old_name].module]
+            pick = names if len(names) == 1 else same
+            if len(pick) == 1:
+                found[old_name] = pick[0]
+    return found
 
 
 def _types(spec: Spec) -> Iterator[TypeRef]:
