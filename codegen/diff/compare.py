@@ -184,7 +184,10 @@ class Comparison:
             return
         if a.page != b.page:
             detail = f"{_page_name(a.page)} -> {_page_name(b.page)}"
-            self.add("page-class-changed", f"{where}()", detail, loc, OUTPUT)
+            rule = (
+                "page-class-extended" if self.page_extends(a.page, b.page) else "page-class-changed"
+            )
+            self.add(rule, f"{where}()", detail, loc, OUTPUT)
         if a.type is not None and b.type is not None:
             self.changes.extend(type_changes(f"{where}()", a.type, b.type, OUTPUT, loc, self))
         elif (a.type is None) != (b.type is None):
@@ -295,8 +298,8 @@ class Comparison:
     def pages(self) -> None:
         used_old = {m.response.page for r in self.old_resources.values() for m in r.methods}
         used_new = {m.response.page for r in self.new_resources.values() for m in r.methods}
-        old = {p.name: p for p in self.old.pages if p.id in used_old}
-        new = {p.name: p for p in self.new.pages if p.id in used_new}
+        old = {p.name: p for p in self.old.pages if {p.id, p.name} & used_old}
+        new = {p.name: p for p in self.new.pages if {p.id, p.name} & used_new}
         for name in sorted(old.keys() & new.keys()):
             a, b = old[name], new[name]
             fa, fb = {f.name: f for f in a.fields}, {f.name: f for f in b.fields}
@@ -316,6 +319,15 @@ class Comparison:
             )
             if rule_a != rule_b:
                 self.add("page-rule-changed", name, f"{rule_a} -> {rule_b}", _loc(b.loc))
+
+    def page_extends(self, old: str | None, new: str | None) -> bool:
+        """The new page class has every field of the old one, and the same item field."""
+        a = next((p for p in self.old.pages if old in (p.id, p.name)), None)
+        b = next((p for p in self.new.pages if new in (p.id, p.name)), None)
+        if a is None or b is None or a.item_field != b.item_field:
+            return False
+        fields = {f.name: ty.text(f.type) for f in b.fields}
+        return all(fields.get(f.name) == ty.text(f.type) for f in a.fields)
 
     def errors(self) -> None:
         old = {e.name: e for e in self.old.errors}

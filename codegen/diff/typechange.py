@@ -57,6 +57,7 @@ def type_changes(
         out.append(Change(rule, where, what, loc, direction))
         if ty.text(old_core) == ty.text(new_core):
             return out
+    if old_null or new_null:  # compare what is left: `'a' | null` is still an enum
         old, new = old_core, new_core
     out.extend(_members(where, old, new, direction, loc, sides))
     return out
