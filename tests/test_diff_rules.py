@@ -35,6 +35,7 @@ def method(old: str, new: str) -> str:
 
 WITH_PART = edit("    name: string;\n    color?", "    name: string;\n    part?: Part;\n    color?")
 GADGET = TYPES + "export interface Gadget { id: string; }\n"
+GADGETS = GADGET + "export interface Gizmo { id: string; }\n"
 
 
 def result(type_text: str) -> str:
@@ -295,6 +296,13 @@ CASES: list[tuple[str, str, str, str, str]] = [
     # unions of models
     (
         "union-member-added-output",
+        GADGETS,
+        GADGETS,
+        result("Widget | Gadget"),
+        result("Widget | Gadget | Gizmo"),
+    ),
+    (
+        "type-widened-output",
         GADGET,
         GADGET,
         result("Widget | null"),
@@ -302,6 +310,13 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ),
     (
         "union-member-removed-output",
+        GADGETS,
+        GADGETS,
+        result("Widget | Gadget | Gizmo"),
+        result("Widget | Gadget"),
+    ),
+    (
+        "type-narrowed-output",
         GADGET,
         GADGET,
         result("Widget | Gadget | null"),

@@ -55,10 +55,8 @@ def type_changes(
         rule = _by_direction("nullable-added" if grew else "nullable-removed", direction)
         what = "may now be null" if grew else "is no longer nullable"
         out.append(Change(rule, where, what, loc, direction))
-        if ty.text(old_core) == ty.text(new_core):
-            return out
-    if old_null or new_null:  # compare what is left: `'a' | null` is still an enum
-        old, new = old_core, new_core
+    if old_null or new_null:  # the rest compares as if neither had it
+        return out + type_changes(where, old_core, new_core, direction, loc, sides)
     out.extend(_members(where, old, new, direction, loc, sides))
     return out
 
