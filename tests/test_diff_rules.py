@@ -6,6 +6,7 @@ both. The cases hold the direction of data fixed and change one thing each.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -480,3 +481,36 @@ def test_verdict_is_the_highest_level() -> None:
     assert verdict([change("route-changed")]) == "patch"
     assert verdict([change("route-changed"), change("method-added")]) == "minor"
     assert verdict([change("method-added"), change("param-removed")]) == "major"
+
+
+SPEC = Path(__file__).resolve().parent.parent / "spec"
+
+
+@pytest.mark.parametrize(
+    ("edit_from", "edit_to", "rule"),
+    [
+        (
+            "    last_id: string | null;\n    constructor",
+            "    last_id: string | null;\n    total: number;\n    constructor",
+            "page-field-added",
+        ),
+        (
+            "    first_id: string | null;\n    last_id: string | null;\n    constructor",
+            "    last_id: string | null;\n    constructor",
+            "page-field-removed",
+        ),
+    ],
+)
+def test_page_fields(tmp_path: Path, edit_from: str, edit_to: str, rule: str) -> None:
+    from codegen.diff.compare import compare
+    from codegen.parser import parse_spec
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(SPEC, old)
+    shutil.copytree(SPEC, new)
+    pagination = new / "core" / "pagination.d.ts"
+    text = pagination.read_text()
+    assert edit_from in text
+    pagination.write_text(text.replace(edit_from, edit_to))
+    found = compare(parse_spec(old), parse_spec(new), ["messages.batches"])
+    assert [c.rule for c in found] == [rule]
