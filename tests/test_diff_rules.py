@@ -448,6 +448,17 @@ def test_two_alike_params_replaced_by_one_are_not_a_rename(tmp_path: Path) -> No
     assert found == ["param-added-optional", "param-removed", "param-removed"]
 
 
+def test_resources_added_and_removed(tmp_path: Path) -> None:
+    gadgets = (
+        "export interface Gadget { id: string; }\n"
+        "export declare class Gadgets extends APIResource {\n"
+        "    retrieve(gadgetID: string, options?: RequestOptions): APIPromise<Gadget>;\n}\n"
+    )
+    one, two = widgets(), widgets(TYPES + gadgets)
+    assert rules(tmp_path / "a", one, two) == ["model-added", "resource-added"]
+    assert rules(tmp_path / "b", two, one) == ["model-removed", "resource-removed"]
+
+
 def test_every_rule_has_a_level_and_a_reason() -> None:
     assert all(r.level in ("patch", "minor", "major") and r.why for r in RULES.values())
 
@@ -490,6 +501,12 @@ SPEC = Path(__file__).resolve().parent.parent / "spec"
     ("edit_from", "edit_to", "rule"),
     [
         (
+            "export declare class ConflictError extends APIError<409, Headers> {",
+            "export declare class GoneError extends APIError<410, Headers> {\n}\n"
+            "export declare class ConflictError extends APIError<409, Headers> {",
+            "error-added",
+        ),
+        (
             "    last_id: string | null;\n    constructor",
             "    last_id: string | null;\n    total: number;\n    constructor",
             "page-field-added",
@@ -501,14 +518,16 @@ SPEC = Path(__file__).resolve().parent.parent / "spec"
         ),
     ],
 )
-def test_page_fields(tmp_path: Path, edit_from: str, edit_to: str, rule: str) -> None:
+def test_vendored_spec_edits(tmp_path: Path, edit_from: str, edit_to: str, rule: str) -> None:
+    """Pages and errors, on a copy of the vendored spec with one edit in core/."""
     from codegen.diff.compare import compare
     from codegen.parser import parse_spec
 
     old, new = tmp_path / "old", tmp_path / "new"
     shutil.copytree(SPEC, old)
     shutil.copytree(SPEC, new)
-    pagination = new / "core" / "pagination.d.ts"
+    name = "error.d.ts" if "Error" in edit_from else "pagination.d.ts"
+    pagination = new / "core" / name
     text = pagination.read_text()
     assert edit_from in text
     pagination.write_text(text.replace(edit_from, edit_to))
