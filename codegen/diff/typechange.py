@@ -37,7 +37,7 @@ def type_changes(
 ) -> list[Change]:
     if ty.text(old) == ty.text(new):
         return []
-    if isinstance(old, Ref) != isinstance(new, Ref):  # an inline type named, or inlined
+    if isinstance(old, Ref) or isinstance(new, Ref):  # an alias stands for its type here
         old, new = sides.expand(old, True), sides.expand(new, False)
         if ty.text(old) == ty.text(new):
             return []
