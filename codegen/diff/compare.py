@@ -65,6 +65,13 @@ class Comparison:
         self.new_models = _models(
             self.new, self.new_dirs, _params_types(self.new, self.new_resources.values())
         )
+        # one declaration keyed differently on the two sides (its name became ambiguous on
+        # one side, so it is keyed by id there): the new side's key
+        key_of = {d.id: k for k, d in self.new_models.items()}
+        self.old_models = {
+            key_of.get(d.id, k) if key_of.get(d.id, k) not in self.old_models else k: d
+            for k, d in self.old_models.items()
+        }
         self.renamed: dict[str, str] = {}
         for _ in range(6):  # a rename can make the shapes of its users equal in turn
             gone = {
@@ -203,6 +210,12 @@ class Comparison:
                     f"{where}(stream=True)", a.stream_item, b.stream_item, OUTPUT, loc, self
                 )
             )
+
+    def object_fields(self, t: TypeRef, old: bool) -> dict[str, Field_] | None:
+        decls = (self.old if old else self.new).declarations
+        if not isinstance(t, Ref) or t.target not in decls:
+            return None
+        return fields_of(decls, decls[t.target])
 
     def expand(self, t: TypeRef, old: bool) -> TypeRef:
         decls = (self.old if old else self.new).declarations

@@ -26,6 +26,10 @@ class Sides(Protocol):
         """`t`, or the type a reference to a (non-object) alias stands for."""
         ...
 
+    def object_fields(self, t: TypeRef, old: bool) -> dict[str, Field_] | None:
+        """The fields of the object-like declaration `t` refers to, else None."""
+        ...
+
 
 def type_changes(
     where: str,
@@ -41,6 +45,12 @@ def type_changes(
         old, new = sides.expand(old, True), sides.expand(new, False)
         if ty.text(old) == ty.text(new):
             return []
+    if direction == INPUT and isinstance(old, Ref) and isinstance(new, Ref):
+        # request types are TypedDicts, which type-check by structure: another name with
+        # the same keys accepts the same values
+        old_fields, new_fields = sides.object_fields(old, True), sides.object_fields(new, False)
+        if old_fields is not None and new_fields is not None:
+            return sides.fields(where, old_fields, new_fields, direction, loc)
     if isinstance(old, ObjectType) and isinstance(new, ObjectType):
         return sides.fields(
             where, {f.name: f for f in old.fields}, {f.name: f for f in new.fields}, direction, loc
