@@ -118,7 +118,9 @@ def test_npm_side_is_pinned_on_first_use(
 def test_check_format_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec = write(tmp_path / "spec", widgets())
     out = tmp_path / "out"
-    base = ["--config", str(tmp_path / "none.toml"), "--spec", str(spec), "--out", str(out)]
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.codegen]\npackage = "widgets_sdk"\n')
+    base = ["--config", str(config), "--spec", str(spec), "--out", str(out)]
     flags = [
         "--resource",
         "widgets",
