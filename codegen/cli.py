@@ -1,4 +1,4 @@
-"""The `codegen` command: `ir`, `generate`, `check`, `fetch`. Bad input ends as one
+"""The `codegen` command: `ir`, `generate`, `check`, `fetch`, `diff`. Bad input ends as one
 `file:line:col: message` line and exit code 2, never a traceback."""
 
 from __future__ import annotations
@@ -67,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
                 help="replace files in the output folder that codegen does not own "
                 "(not in its .codegen-manifest.json) where generated files go",
             )
+        if name == "check":
+            cmd.add_argument(
+                "--format",
+                choices=("text", "json"),
+                default="text",
+                help="json: the changed, added and removed files as one JSON object (for bots)",
+            )
 
     fetch = sub.add_parser(
         "fetch",
@@ -75,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     _config(fetch)
     _target_and_cache(fetch, "(default: every target that names an npm_package)")
     fetch.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    from codegen.diff.command import add_parser as add_diff
+
+    add_diff(sub)
     return parser
 
 
@@ -115,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "ir":
             return _cmd_ir(args)
+        if args.command == "diff":
+            from codegen.diff.command import run_diff
+
+            return run_diff(args)
         from codegen.pipeline import run_check, run_fetch, run_generate
 
         if args.command == "generate":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import sys
 import time
@@ -28,7 +29,14 @@ from codegen.cache import (
 )
 from codegen.config import Config, load_config
 from codegen.emit.out_guard import check_out_folder
-from codegen.emit.writer import MANIFEST, compare, with_manifest, write_atomically
+from codegen.emit.writer import (
+    MANIFEST,
+    SpecFiles,
+    compare,
+    spec_digest,
+    with_manifest,
+    write_atomically,
+)
 from codegen.errors import SpecError
 from codegen.ir import Location
 from codegen.stats import Stats
@@ -91,6 +99,8 @@ class Build:
     warnings: list[str] = field(default_factory=list)
     notes: int = 0
     spec_files: int = 0
+    # the spec's files and digest, for the manifest (no generated file's text names them)
+    manifest_spec: SpecFiles | None = None
 
 
 def read_sources(config: Config) -> SpecSources:
@@ -140,7 +150,7 @@ def build_files(
     `long_lived`: this process ends with the run (the CLI), so the IR may be frozen out of the
     cyclic GC's reach (see `parse_spec`)."""
     from codegen.emit.context import ContextBuilder
-    from codegen.emit.render import render_package, spec_digest
+    from codegen.emit.render import render_package
     from codegen.parser import RouteConfig, parse_spec
     from codegen.parser.scan_cache import ScanCache
     from codegen.routes_file import read_routes_file
@@ -166,7 +176,7 @@ def build_files(
     snippets = cached_snippets(caches.formatted) if caches else format_snippet
     ctx: dict[str, Any] = ContextBuilder(spec, config, snippets).build()
     files = [{"path": f.path, "sha256": f.sha256} for f in spec.files]
-    ctx["spec"] = {"files": files, "digest": spec_digest(files)}
+    ctx["spec"] = {"files": files}
     stats.context += time.perf_counter() - started
     rendered = render_package(
         ctx,
@@ -184,6 +194,7 @@ def build_files(
         warnings=[str(d) for d in spec.diagnostics if d.severity == "warning"],
         notes=sum(1 for d in spec.diagnostics if d.severity == "info"),
         spec_files=len(spec.files),
+        manifest_spec={"digest": spec_digest(files), "files": files},
     )
 
 
@@ -233,9 +244,12 @@ def generate(
         progress=progress,
     )
     written = time.perf_counter()
-    write_atomically(config.out, build.files, force=force)
+    write_atomically(config.out, build.files, build.manifest_spec, force=force)
     if caches is not None:
-        hashes = {path: text_digest(text) for path, text in with_manifest(build.files).items()}
+        hashes = {
+            path: text_digest(text)
+            for path, text in with_manifest(build.files, build.manifest_spec).items()
+        }
         caches.write_stamp(
             config.out, Stamp(key, hashes, build.warnings, build.notes, build.spec_files)
         )
@@ -316,7 +330,17 @@ def run_check(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     build = build_files(config, caches_from_args(config, args), jobs=args.jobs, long_lived=True)
     files = build.files
-    drift = compare(Path(config.out), files)
+    drift = compare(Path(config.out), files, build.manifest_spec)
+    if getattr(args, "format", "text") == "json":
+        report = {
+            "out": str(config.out),
+            "clean": drift.clean,
+            "changed": sorted(drift.changed),
+            "added": sorted(drift.missing),
+            "removed": sorted(drift.extra),
+        }
+        print(json.dumps(report, indent=2))
+        return 0 if drift.clean else 1
     if drift.clean:
         if not args.quiet:
             print(f"codegen: {config.out} is up to date ({len(files)} files)")

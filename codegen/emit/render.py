@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing
 import time
@@ -81,11 +80,6 @@ def environment(templates: Path, bytecode_cache: BlobStore | None = None) -> jin
     return env
 
 
-def spec_digest(files: list[dict[str, str]]) -> str:
-    joined = "\n".join(f"{f['path']} {f['sha256']}" for f in files)
-    return hashlib.sha256(joined.encode()).hexdigest()
-
-
 def outputs(ctx: dict[str, Any], templates: Path) -> list[tuple[str, str, dict[str, Any]]]:
     """(template, output path, extra context) for every file of the package.
 
@@ -153,8 +147,7 @@ def render_package(
         stats.render += time.perf_counter() - started
         rendered.append((template, path, text))
     started = time.perf_counter()
-    digest = ctx.get("spec", {}).get("digest") if isinstance(ctx.get("spec"), dict) else None
-    formatter = Formatter(format_cache, stats, digest if isinstance(digest, str) else None)
+    formatter = Formatter(format_cache, stats)
     formatted = formatter.format_all([r for r in rendered if r[1].endswith(".py")], jobs, progress)
     stats.format += time.perf_counter() - started
     return dict(sorted((path, formatted.get(path, text)) for _, path, text in rendered))
@@ -206,23 +199,16 @@ def black_many(
 
 
 class Formatter:
-    """black, behind the formatted-output cache.
+    """black, behind the formatted-output cache (keyed by black's input, version and mode).
 
-    Every file's header names the digest of the whole spec, so any spec change would change every
-    file's text. For the cache key (and for what black formats on a miss) that digest is
-    replaced by a placeholder of the same length and put back afterwards: black treats two equal
-    length hex words alike, so a file whose own content did not change stays a hit. (With the
-    cache off, black formats the text as it is; the tests compare the two.)
+    No file's text names the spec as a whole (the manifest keeps the digests), so a file whose
+    own content did not change is a cache hit after any spec change.
     """
 
-    PLACEHOLDER = "0" * 64
-
-    def __init__(self, cache: BlobStore | None, stats: Stats, volatile: str | None = None) -> None:
+    def __init__(self, cache: BlobStore | None, stats: Stats) -> None:
         self.cache = cache
         self.stats = stats
         self.salt = " ".join(("black", version_of("black"), BLACK_MODE.get_cache_key()))
-        ok = volatile is not None and len(volatile) == len(self.PLACEHOLDER) and volatile.isalnum()
-        self.volatile = volatile if ok else None
 
     def format(self, text: str, template: str, path: str) -> str:
         return self.format_all([(template, path, text)], 1)[path]
@@ -232,27 +218,23 @@ class Formatter:
     ) -> dict[str, str]:
         """(template, path, text) -> {path: formatted}; black runs once per distinct miss."""
         results: dict[str, str] = {}
-        misses: dict[str, list[tuple[str, str, str | None]]] = {}
+        misses: dict[str, list[tuple[str, str]]] = {}
         for template, path, text in items:
             self.stats.formatted += 1
-            token = None
-            if self.cache is not None and self.volatile and self.PLACEHOLDER not in text:
-                token = self.volatile
-            base = text.replace(token, self.PLACEHOLDER) if token else text
-            hit = self._lookup(base)
+            hit = self._lookup(text)
             if hit is not None:
                 self.stats.format_hits += 1
-                results[path] = self._restore(hit, token)
+                results[path] = hit
             else:
-                misses.setdefault(base, []).append((template, path, token))
+                misses.setdefault(text, []).append((template, path))
         bases = list(misses)
         failed: dict[str, tuple[str, str]] = {}
         for base, (formatted, error) in zip(bases, black_many(bases, jobs, progress), strict=True):
-            for template, path, token in misses[base]:
+            for template, path in misses[base]:
                 if formatted is None:
                     failed[path] = (template, error or "cannot format")
                 else:
-                    results[path] = self._restore(formatted, token)
+                    results[path] = formatted
             if formatted is not None and self.cache is not None:
                 self.cache.put_text(sha256_hex(self.salt, base), formatted)
         for _template, path, text in items:  # the first failure in output order
@@ -264,6 +246,3 @@ class Formatter:
         if self.cache is None:
             return None
         return self.cache.get_text(sha256_hex(self.salt, base))
-
-    def _restore(self, formatted: str, token: str | None) -> str:
-        return formatted.replace(self.PLACEHOLDER, token) if token else formatted

@@ -8,6 +8,7 @@ journal that the next run finishes or undoes after a kill (`journal.py`).
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import os
 import re
@@ -21,12 +22,25 @@ from codegen.emit.ownership import MANIFEST, Plan, plan_write, read_manifest
 __all__ = ["MANIFEST", "Drift", "compare", "read_manifest", "with_manifest", "write_atomically"]
 
 
-def manifest_text(paths: list[str]) -> str:
-    return json.dumps({"generated_by": "codegen", "files": sorted(paths)}, indent=2) + "\n"
+SpecFiles = dict[str, object]
+"""The spec's files and their digest (`{"digest": ..., "files": [{path, sha256}]}`), kept in the
+manifest rather than in each file's header, so a spec change rewrites only what it changes."""
 
 
-def with_manifest(files: dict[str, str]) -> dict[str, str]:
-    return {**files, MANIFEST: manifest_text(list(files))}
+def spec_digest(files: list[dict[str, str]]) -> str:
+    joined = "\n".join(f"{f['path']} {f['sha256']}" for f in files)
+    return hashlib.sha256(joined.encode()).hexdigest()
+
+
+def manifest_text(paths: list[str], spec: SpecFiles | None = None) -> str:
+    data: dict[str, object] = {"generated_by": "codegen", "files": sorted(paths)}
+    if spec is not None:
+        data["spec"] = spec
+    return json.dumps(data, indent=2) + "\n"
+
+
+def with_manifest(files: dict[str, str], spec: SpecFiles | None = None) -> dict[str, str]:
+    return {**files, MANIFEST: manifest_text(list(files), spec)}
 
 
 @dataclass
@@ -41,9 +55,9 @@ class Drift:
         return not (self.changed or self.missing or self.extra)
 
 
-def compare(out: Path, files: dict[str, str]) -> Drift:
+def compare(out: Path, files: dict[str, str], spec: SpecFiles | None = None) -> Drift:
     """How the output folder differs from `files` (what generation would write)."""
-    files = with_manifest(files)
+    files = with_manifest(files, spec)
     drift = Drift()
     for path, text in files.items():
         target = out / path
@@ -71,13 +85,14 @@ def compare(out: Path, files: dict[str, str]) -> Drift:
     return drift
 
 
-def write_atomically(out: Path, files: dict[str, str], force: bool = False) -> Plan:
+def write_atomically(out: Path, files: dict[str, str], spec: SpecFiles | None = None, force: bool = False
+) -> Plan:
     """Make `out` hold `files` (and their manifest), changing only owned paths; see `Plan`.
 
     A collision with a foreign file is an error (SpecError) before anything is written, unless
     `force`. Each file is replaced atomically; a run killed part-way is finished or undone by
     the next one (which also drops the temp folders of the old two-rename swap)."""
-    files = with_manifest(files)
+    files = with_manifest(files, spec)
     out = out.resolve()
     _legacy_swap_leftovers(out)
     out.mkdir(parents=True, exist_ok=True)
