@@ -42,7 +42,7 @@ ENCODINGS = ("bom", "utf16", "utf16be", "invalid", "overlong", "nul", "crlf", "c
              "latin1", "esc")  # fmt: skip
 NESTINGS = ("generic", "array", "union", "tuple", "object", "intersection", "namespace",
             "paren", "flat-union", "flat-intersection", "readonly", "js-expr", "js-object",
-            "interface-ns", "conditional")  # fmt: skip
+            "interface-ns", "conditional", "alias-chain", "extends-chain", "alias-cycle")  # fmt: skip
 _TOKEN = re.compile(rb"[A-Za-z_$][\w$]*|\d[\w.]*|\s+|/\*.*?\*/|//[^\n]*|.", re.S)
 
 
@@ -214,6 +214,21 @@ def nested(kind: str, depth: int) -> bytes:
     }.get(kind)
     if text is not None:
         return text.encode()
+    if kind == "alias-chain":
+        chain = "".join(f"export type C{i} = C{i + 1};\n" for i in range(n))
+        return (chain + f"export interface C{n} {{ type: 'c' }}\nexport type CU = C0 | CV;\n"
+                "export interface CV { type: 'v' }\n").encode()  # fmt: skip
+    if kind == "extends-chain":
+        chain = "".join(
+            f"export interface E{i} extends E{i + 1} {{ e{i}: string }}\n" for i in range(n)
+        )
+        return (chain + f"export interface E{n} {{ type: 'e' }}\nexport type EU = E0 | EV;\n"
+                "export interface EV { type: 'v' }\n").encode()  # fmt: skip
+    if kind == "alias-cycle":
+        return (
+            b"export type Y1 = Y2;\nexport type Y2 = Y1;\nexport type YU = Y1 | Y3;\n"
+            b"export interface Y3 { type: 'y' }\n"
+        )
     if kind == "namespace":
         return ("export namespace N {\n" * n + "export type X = string;\n" + "}\n" * n).encode()
     if kind == "interface-ns":
@@ -230,7 +245,7 @@ def _dts_nest(rng: random.Random, inp: Input, target: str) -> None:
     inp.steps[-1] += f"[{kind}x{depth}]"
     blob = nested(kind, depth)
     data = inp.files[target]
-    if kind in ("namespace", "interface-ns"):
+    if kind in ("namespace", "interface-ns", "alias-chain", "extends-chain", "alias-cycle"):
         inp.files[target] = data + b"\n" + blob
     elif kind.startswith("js-"):
         js = target[: -len(".d.ts")] + ".js"

@@ -77,4 +77,7 @@ STANDARD_ERRORS = (
 
 
 def standard_errors(loc: Location) -> list[ErrorClass]:
-    return [ErrorClass(name, status, match, "APIStatusError", loc) for name, status, match in STANDARD_ERRORS]  # type: ignore[arg-type]
+    return [
+        ErrorClass(name, status, match, "APIStatusError", loc)
+        for name, status, match in STANDARD_ERRORS
+    ]  # type: ignore[arg-type]

@@ -53,7 +53,9 @@ def error_classes(classes: list[ClassDecl], js: dict[str, JsModule]) -> list[Err
             value = klass.base_args[0].value
             status, match = (value, "exact") if isinstance(value, int) else (None, "none")
         if status is not None:
-            found.append(ErrorClass(klass.name, status, match, "APIStatusError", klass.loc, klass.doc))  # type: ignore[arg-type]
+            found.append(
+                ErrorClass(klass.name, status, match, "APIStatusError", klass.loc, klass.doc)
+            )  # type: ignore[arg-type]
     return found
 
 
