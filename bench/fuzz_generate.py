@@ -77,6 +77,7 @@ def generate_fuzz(seed: int, n: int, start: int = 0, jobs: int = 1) -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="codegen-fuzzgen-") as tmp:
         mypy_cache = Path(tmp) / "mypy-cache"
+        cache = Path(tmp) / "codegen-cache"  # output is byte-identical; unchanged files skip black
         for index in range(start, start + n):
             inp = make_input(corpus, seed, index)
             inp.links.clear()
@@ -84,7 +85,7 @@ def generate_fuzz(seed: int, n: int, start: int = 0, jobs: int = 1) -> int:
             write_input(inp, spec)
             run = subprocess.run(
                 [sys.executable, "-m", "codegen", "generate", "--spec", str(spec),
-                 "--out", str(out), "--no-cache", "-j", "1", "-q"],
+                 "--out", str(out), "--cache-dir", str(cache), "-j", "1", "-q"],
                 cwd=REPO, capture_output=True, text=True, timeout=600,
             )  # fmt: skip
             if run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1:
