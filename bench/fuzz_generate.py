@@ -90,17 +90,24 @@ def generate_fuzz(seed: int, n: int, start: int = 0, jobs: int = 1) -> int:
             )  # fmt: skip
             if run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1:
                 counts["clean error"] += 1
+                print(f"  [{index}] clean error", file=sys.stderr, flush=True)
                 continue
             if run.returncode != 0:
                 counts["generate failed"] += 1
                 last = (run.stderr.strip().splitlines() or ["?"])[-1][:200]
                 problems.setdefault(f"generate exit {run.returncode}: {last}", []).append(index)
+                print(
+                    f"  [{index}] generate exit {run.returncode}: {last}",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 continue
             counts["generated"] += 1
             digest = _digest(out)
             if digest in seen:
                 counts["same output as an earlier input"] += 1
                 subprocess.run(["rm", "-rf", str(out)], check=True)
+                print(f"  [{index}] generated, same output as before", file=sys.stderr, flush=True)
                 continue
             seen.add(digest)
             found = _check(out, "anthropic_batches", mypy_cache)
@@ -109,7 +116,11 @@ def generate_fuzz(seed: int, n: int, start: int = 0, jobs: int = 1) -> int:
             for problem in found:
                 problems.setdefault(problem, []).append(index)
             subprocess.run(["rm", "-rf", str(out)], check=True)
-            print(f"  [{index}] {dict(counts)}", file=sys.stderr, flush=True)
+            print(
+                f"  [{index}] checked: {found or 'clean'} {dict(counts)}",
+                file=sys.stderr,
+                flush=True,
+            )
     print(f"fuzz --generate: {n} folders (seed {seed}) in {time.monotonic() - started:.0f} s")
     print("  " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     for problem, indices in sorted(problems.items(), key=lambda kv: -len(kv[1])):
