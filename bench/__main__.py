@@ -377,7 +377,7 @@ def _run_json(argv: list[str], env: dict[str, str]) -> Any:
     )
     if done.returncode != 0:
         raise BenchError(
-            f"{Path(argv[1]).name} exit {done.returncode}: {generation._tail(done.stderr, 3)}"
+            f"{Path(argv[1]).name} exit {done.returncode}: " f"{generation._tail(done.stderr, 3)}"
         )
     text = done.stdout
     start = min((i for i in (text.find("{"), text.find("[")) if i >= 0), default=0)
@@ -423,14 +423,14 @@ def ts2python_section(opts: Options, report: Report) -> None:
         )
         common = p.get("common")
         if common and common["ts2python"]["seconds"]:
-            ours_s, theirs_s = (
-                float(common["ours"]["seconds"]),
-                float(common["ts2python"]["seconds"]),
+            ours_s, theirs_s = float(common["ours"]["seconds"]), float(
+                common["ts2python"]["seconds"]
             )
             report.rows.append(
                 Row(
                     f"ts2python_{name}_time",
-                    f"  time on the {_files(int(common['source']['files']))} both read / ts2python",
+                    f"  time on the {_files(int(common['source']['files']))} both read "
+                    "/ ts2python",
                     ours_s,
                     theirs_s,
                     "s",
@@ -584,12 +584,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--peer-python",
         default=os.environ.get("BENCH_PEER_PYTHON"),
-        help="interpreter with `anthropic` (default: $BENCH_PEER_PYTHON, else this one)",
+        help="interpreter with `anthropic` (default: $BENCH_PEER_PYTHON, else " "this one)",
     )
     parser.add_argument(
         "--ts2python-python",
         default=os.environ.get("BENCH_TS2PYTHON_PYTHON"),
-        help="interpreter with ts2python (default: $BENCH_TS2PYTHON_PYTHON, else this one)",
+        help="interpreter with ts2python (default: $BENCH_TS2PYTHON_PYTHON, else " "this one)",
     )
     args = parser.parse_args(argv)
     load_start = _load()

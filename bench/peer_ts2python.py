@@ -90,23 +90,19 @@ INDEXED_ACCESS = re.compile(r"[\w>\])]\[\s*(?:'[^']*'|\"[^\"]*\"|number\b|keyof\
 REASONS: list[tuple[str, re.Pattern[str]]] = [
     ("export * from (barrel)", re.compile(r"^\s*export\s+\*")),
     ("export {...} from (re-export)", re.compile(r"^\s*export\s+(?:type\s+)?\{[^}]*\}\s*from\b")),
-    (
-        "namespace re-export block (export { type A as A } in declare namespace)",
-        re.compile(r"^\s+export\s+(?:type\s+)?\{"),
-    ),
+    ("namespace re-export block (export { type A as A } in declare namespace)",
+     re.compile(r"^\s+export\s+(?:type\s+)?\{")),
     ("export {...}; list", re.compile(r"^export\s+(?:type\s+)?\{")),
     ("indexed access type (T['k'], T[number])", INDEXED_ACCESS),
 ]
 TS_INTERFACE = re.compile(r"^\s*(?:export\s+)?(?:declare\s+)?interface\s+\w", re.MULTILINE)
-TS_ALIAS = re.compile(
-    r"^\s*(?:export\s+)?(?:declare\s+)?type\s+\w+\s*(?:<[^=]*>)?\s*=", re.MULTILINE
-)
+TS_ALIAS = re.compile(r"^\s*(?:export\s+)?(?:declare\s+)?type\s+\w+\s*(?:<[^=]*>)?\s*=",
+                      re.MULTILINE)
 BEGIN, END = "##### BEGIN OF ts2python generated code", "##### END OF ts2python generated code"
 ANONYMOUS = re.compile(r"_\d+$")
 TS_NAMES = {
-    kind: re.compile(
-        rf"^\s*(?:export\s+)?(?:declare\s+)?(?:abstract\s+)?{kind}\s+(\w+)", re.MULTILINE
-    )
+    kind: re.compile(rf"^\s*(?:export\s+)?(?:declare\s+)?(?:abstract\s+)?{kind}\s+(\w+)",
+                     re.MULTILINE)
     for kind in ("interface", "class", "namespace")
 }
 ENUM_BASES = {"Enum", "IntEnum", "StrEnum"}
@@ -159,9 +155,8 @@ def _base_name(node: ast.expr) -> str:
     return node.id if isinstance(node, ast.Name) else ""
 
 
-def _visit(
-    body: Iterable[ast.stmt], alias_scope: bool, names: dict[str, set[str]], counts: Counter[str]
-) -> None:
+def _visit(body: Iterable[ast.stmt], alias_scope: bool, names: dict[str, set[str]],
+           counts: Counter[str]) -> None:
     """Python classes are told apart by the TS declarations of their name: an interface that
     extends another and a TS class both come out as ``class X(Base)``."""
     for node in body:
@@ -184,9 +179,7 @@ def _visit(
         elif isinstance(node, ast.Assign) and alias_scope:
             target = node.targets[0]
             is_typevar = isinstance(node.value, ast.Call) and _base_name(node.value.func) in (
-                "TypeVar",
-                "ParamSpec",
-            )
+                "TypeVar", "ParamSpec")
             if isinstance(target, ast.Name) and not target.id.endswith("__") and not is_typevar:
                 counts["aliases"] += 1
 
@@ -207,9 +200,8 @@ def _load_ts2python() -> Callable[[str], tuple[Any, list[Any]]]:
     return compile_src
 
 
-def convert(
-    compile_src: Callable[[str], tuple[Any, list[Any]]], path: str, strip: bool
-) -> dict[str, Any]:
+def convert(compile_src: Callable[[str], tuple[Any, list[Any]]], path: str, strip: bool
+            ) -> dict[str, Any]:
     source = Path(path).read_text(encoding="utf-8", errors="replace")
     if strip:
         source = blank_glue(source)
@@ -217,26 +209,17 @@ def convert(
     try:
         result, errors = compile_src(source)
     except Exception as exc:  # noqa: BLE001, RUF100 - a peer crash is a result
-        return {
-            "path": path,
-            "ok": False,
-            "seconds": time.perf_counter() - t0,
-            "error": f"exception {type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}",
-            "reason": f"crash: {type(exc).__name__}",
-        }
+        return {"path": path, "ok": False, "seconds": time.perf_counter() - t0,
+                "error": f"exception {type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}",
+                "reason": f"crash: {type(exc).__name__}"}
     seconds = time.perf_counter() - t0
     serious = [e for e in errors if int(e.code) >= 1000]
     code = result if isinstance(result, str) else ""
     if serious or not code.strip():
         specific = [str(e) for e in serious if "Malformed syntax-tree" not in str(e)]
         first = (specific or [str(e) for e in serious] or ["no output"])[0].splitlines()[0]
-        return {
-            "path": path,
-            "ok": False,
-            "seconds": seconds,
-            "error": first,
-            "reason": classify(source, first),
-        }
+        return {"path": path, "ok": False, "seconds": seconds, "error": first,
+                "reason": classify(source, first)}
     counts = dict(count_python(code, source))
     return {"path": path, "ok": True, "seconds": seconds, "counts": counts}
 
@@ -292,9 +275,8 @@ def _context() -> BaseContext:
     return mp.get_context("fork" if "fork" in methods else "spawn")
 
 
-def run_pass(
-    paths: list[Path], strip: bool, workers: int, timeout: float, budget: float
-) -> list[dict[str, Any]]:
+def run_pass(paths: list[Path], strip: bool, workers: int, timeout: float, budget: float
+             ) -> list[dict[str, Any]]:
     """ts2python on each file, `workers` at a time, a per-file `timeout`, a total `budget`."""
     ctx = _context()
     todo = [(str(p), strip) for p in reversed(paths)]
@@ -318,38 +300,25 @@ def run_pass(
                     try:
                         result = w.conn.recv()
                     except EOFError:
-                        result = {
-                            "path": w.task[0],
-                            "ok": False,
-                            "seconds": None,
-                            "error": "worker died",
-                            "reason": "crash: worker died",
-                        }
+                        result = {"path": w.task[0], "ok": False, "seconds": None,
+                                  "error": "worker died", "reason": "crash: worker died"}
                         w.stop(kill=True)
                         pool[i] = _Worker(ctx)
                     results[result["path"]] = result
                     pool[i].task = None
                 elif time.monotonic() >= w.deadline:
-                    results[w.task[0]] = {
-                        "path": w.task[0],
-                        "ok": False,
-                        "seconds": None,
-                        "error": f"timeout after {timeout:g} s",
-                        "reason": "timeout",
-                    }
+                    results[w.task[0]] = {"path": w.task[0], "ok": False, "seconds": None,
+                                          "error": f"timeout after {timeout:g} s",
+                                          "reason": "timeout"}
                     w.stop(kill=True)
                     pool[i] = _Worker(ctx)
     finally:
         for w in pool:
             w.stop(kill=w.task is not None)
     for path, _ in todo:
-        results[path] = {
-            "path": path,
-            "ok": False,
-            "seconds": None,
-            "error": f"not run: pass budget of {budget:.0f} s spent",
-            "reason": "not run (budget)",
-        }
+        results[path] = {"path": path, "ok": False, "seconds": None,
+                         "error": f"not run: pass budget of {budget:.0f} s spent",
+                         "reason": "not run (budget)"}
     return [results[str(p)] for p in paths]
 
 
@@ -361,9 +330,8 @@ def spec_files(root: Path) -> list[Path]:
     return sorted(p for p in base.rglob("*.d.ts") if p.is_file())
 
 
-def compare(
-    root: Path, paths: list[Path], strip: bool, reps: int, timeout: float
-) -> dict[str, Any]:
+def compare(root: Path, paths: list[Path], strip: bool, reps: int, timeout: float
+            ) -> dict[str, Any]:
     """Time both tools on `paths`, runs interleaved (ts2python, ours, ts2python, ...) so that
     both see the same machine load; keep every run's time and the best."""
     theirs: list[float] = []
@@ -470,11 +438,9 @@ def _secs(value: float | None) -> str:
 
 def render(report: dict[str, Any], list_all: bool = False) -> str:
     src = report["source"]
-    head = (
-        f"ts2python {report['ts2python_version']} on {report['root']}: {src['files']} files, "
-        f"{src['lines']:,} lines ({src['interfaces']} interfaces, {src['aliases']} type "
-        f"aliases by regex); per-file timeout {report['file_timeout_s']:.0f} s"
-    )
+    head = (f"ts2python {report['ts2python_version']} on {report['root']}: {src['files']} files, "
+            f"{src['lines']:,} lines ({src['interfaces']} interfaces, {src['aliases']} type "
+            f"aliases by regex); per-file timeout {report['file_timeout_s']:.0f} s")
     out = [head]
     out.append(f"{'pass':14} {'read':>5} {'failed':>6} {'wall s':>7}")
     for name, p in report["passes"].items():
@@ -489,11 +455,9 @@ def render(report: dict[str, Any], list_all: bool = False) -> str:
             out.append(f"  {n:4} {reason}: {', '.join(shown)}")
             if len(files) <= 3:
                 out.extend(f"         {f}: {p['failures'][f]}" for f in files)
-    out.append(
-        f"{'common files':14} {'files':>5} {'lines':>7} {'ours s':>7} {'ts2py s':>8} "
-        f"{'ours/ts2py':>10}  {'ours if/alias':>13}  ts2python typeddict/alias "
-        "(+anon, namespace, class)"
-    )
+    out.append(f"{'common files':14} {'files':>5} {'lines':>7} {'ours s':>7} {'ts2py s':>8} "
+               f"{'ours/ts2py':>10}  {'ours if/alias':>13}  ts2python typeddict/alias "
+               "(+anon, namespace, class)")
     for name, p in report["passes"].items():
         c = p.get("common")
         if not c:
@@ -509,12 +473,8 @@ def render(report: dict[str, Any], list_all: bool = False) -> str:
             f"{tc.get('typeddicts', 0)}/{tc.get('aliases', 0)} (+{tc.get('anonymous', 0)}, "
             f"{tc.get('namespaces', 0)}, {tc.get('classes', 0)})"
             f"  source {c['source']['interfaces']}/{c['source']['aliases']}"
-            + (
-                f"  ({tc['unparsable_outputs']} outputs not valid Python, not counted)"
-                if tc.get("unparsable_outputs")
-                else ""
-            )
-        )
+            + (f"  ({tc['unparsable_outputs']} outputs not valid Python, not counted)"
+               if tc.get("unparsable_outputs") else ""))
     out.append(f"total wall time {report['wall_s']:.1f} s")
     return "\n".join(out)
 
