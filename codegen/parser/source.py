@@ -172,6 +172,12 @@ def _read(path: Path, base: Path) -> SourceText:
         raise SpecError(
             _byte_location(str(path), data, exc.start), _not_utf8(data, exc.start)
         ) from None
+    head = data[:1024]
+    if head.count(0) * 4 > len(head) > 16:  # tree-sitter takes ~25 s/MB on such text
+        raise SpecError(
+            _byte_location(str(path), data, data.index(0)),
+            "file is not UTF-8: it looks like UTF-16 (NUL bytes between the characters)",
+        )
     return SourceText(path, str(path), module, data)
 
 
