@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from codegen.ir import Location
+from codegen.printable import printable
 
 
 class SpecError(Exception):
@@ -14,4 +15,5 @@ class SpecError(Exception):
         self.message = message
 
     def __str__(self) -> str:
-        return f"{self.loc}: {self.message}" if self.loc else self.message
+        """One printable line: control characters from the input are escaped."""
+        return printable(f"{self.loc}: {self.message}" if self.loc else self.message)

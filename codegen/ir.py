@@ -12,6 +12,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Literal as L
 
+from codegen.printable import printable
+
 Severity = L["error", "warning", "info"]
 
 
@@ -35,7 +37,7 @@ class Diagnostic:
     loc: Location
 
     def __str__(self) -> str:
-        return f"{self.loc}: {self.severity}: {self.message} [{self.code}]"
+        return printable(f"{self.loc}: {self.severity}: {self.message} [{self.code}]")
 
 
 @dataclass

@@ -12,20 +12,29 @@ from typing import Any
 from codegen.ir import Declaration, Field_, Interface, ObjectType, Ref, TypeRef
 
 
-def all_fields(
-    decl_id: str, decls: dict[str, Declaration], seen: frozenset[str] = frozenset()
-) -> list[Field_]:
-    """An interface's fields, inherited ones first, own fields overriding."""
-    decl = decls.get(decl_id)
-    if not isinstance(decl, Interface) or decl_id in seen:
-        return []
+def all_fields(decl_id: str, decls: dict[str, Declaration]) -> list[Field_]:
+    """An interface's fields, inherited ones first, own fields overriding. A base already on the
+    way down (an `extends` cycle) adds nothing. Iterative, as chains of bases can be long."""
     merged: dict[str, Field_] = {}
-    for base in decl.extends:
-        if isinstance(base, Ref) and base.target:
-            for f in all_fields(base.target, decls, seen | {decl_id}):
+    on_path: set[str] = set()
+    stack: list[tuple[str, bool]] = [(decl_id, False)]
+    while stack:
+        current, done = stack.pop()
+        decl = decls.get(current)
+        if not isinstance(decl, Interface):
+            continue
+        if done:  # every base merged: own fields override theirs
+            on_path.discard(current)
+            for f in decl.fields:
                 merged[f.name] = f
-    for f in decl.fields:
-        merged[f.name] = f
+            continue
+        if current in on_path:
+            continue
+        on_path.add(current)
+        stack.append((current, True))
+        for base in reversed(decl.extends):
+            if isinstance(base, Ref) and base.target:
+                stack.append((base.target, False))
     return list(merged.values())
 
 
@@ -36,6 +45,12 @@ def each_type(t: TypeRef, visit: Callable[[TypeRef], None]) -> None:
     if children is not None:
         for child in children(t):
             each_type(child, visit)
+
+
+def children(t: TypeRef) -> Iterable[TypeRef]:
+    """The types nested directly in `t` (none for a leaf)."""
+    found = _CHILDREN.get(t.kind)
+    return found(t) if found is not None else ()
 
 
 def _object_children(t: TypeRef) -> list[TypeRef]:

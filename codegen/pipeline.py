@@ -172,6 +172,9 @@ def build_files(
     )
     started = time.perf_counter()
     from codegen.emit.examples import format_snippet
+    from codegen.parser.depth import check_reach
+
+    check_reach(spec.declarations)  # the emitter's walks recurse along these chains
 
     snippets = cached_snippets(caches.formatted) if caches else format_snippet
     ctx: dict[str, Any] = ContextBuilder(spec, config, snippets).build()

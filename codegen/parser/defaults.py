@@ -7,6 +7,8 @@ They describe the Stainless SDK's standard cursor page `Page` (core/pagination.d
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from codegen.ir import (
     ArrayType,
     Cursor,
@@ -77,4 +79,7 @@ STANDARD_ERRORS = (
 
 
 def standard_errors(loc: Location) -> list[ErrorClass]:
-    return [ErrorClass(name, status, match, "APIStatusError", loc) for name, status, match in STANDARD_ERRORS]  # type: ignore[arg-type]
+    return [
+        ErrorClass(name, status, cast(Any, match), "APIStatusError", loc)
+        for name, status, match in STANDARD_ERRORS
+    ]

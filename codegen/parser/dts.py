@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from codegen.diagnostics import Diagnostics
+from codegen.errors import SpecError
 from codegen.ir import Alias, Doc, Field_, Interface, Location, TypeRef
 from codegen.parser.jsdoc import NO_DOC, parse_jsdoc
 from codegen.parser.source import SourceText
-from codegen.parser.types import TypeReader, property_name
+from codegen.parser.types import MAX_TYPE_DEPTH, TypeReader, property_name
 
 _CLASS_NODES = ("class_declaration", "abstract_class_declaration")
 _SKIPPED_STATEMENTS = {
@@ -237,6 +238,11 @@ class _Scanner:
         body = node.child_by_field_name("body")
         if name_node is None or body is None:
             return
+        if prefix.count(".") >= MAX_TYPE_DEPTH:
+            raise SpecError(
+                self.source.loc(node),
+                f"namespaces nested too deep: more than {MAX_TYPE_DEPTH} levels",
+            )
         self.statements(body, f"{prefix}{self.source.text(name_node)}.")
 
     def klass(self, node: Node, prefix: str, comment: str | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from codegen.ir import (
     ArrayType,
     ClientInfo,
@@ -53,7 +55,11 @@ def error_classes(classes: list[ClassDecl], js: dict[str, JsModule]) -> list[Err
             value = klass.base_args[0].value
             status, match = (value, "exact") if isinstance(value, int) else (None, "none")
         if status is not None:
-            found.append(ErrorClass(klass.name, status, match, "APIStatusError", klass.loc, klass.doc))  # type: ignore[arg-type]
+            found.append(
+                ErrorClass(
+                    klass.name, status, cast(Any, match), "APIStatusError", klass.loc, klass.doc
+                )
+            )
     return found
 
 

@@ -8,6 +8,7 @@ right after a type name; anything else that is not valid TypeScript is fatal.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -64,7 +65,7 @@ def find_spec_files(
             raise SpecError(None, f"{root}: expected a .d.ts file or a folder of them")
         base, files = root.parent, [root]
     else:
-        base, files = root, sorted(p for p in root.rglob(f"*{DTS_SUFFIX}") if p.is_file())
+        base, files = root, _spec_files(root)
         if include:
             files = [p for p in files if included(p.relative_to(root).as_posix(), include)]
             if not files:
@@ -75,9 +76,54 @@ def find_spec_files(
     js: dict[str, SourceText] = {}
     for source in dts:
         sibling = source.path.with_name(source.path.name[: -len(DTS_SUFFIX)] + ".js")
+        if sibling.is_symlink():
+            _inside(sibling, base.resolve())
         if sibling.is_file():
             js[source.module] = _read(sibling, base)
     return dts, js
+
+
+def _spec_files(root: Path) -> list[Path]:
+    """The `.d.ts` files under `root`, sorted. Links are followed only while they stay inside
+    `root` (each folder once); a link leading out, a broken `.d.ts` link or a folder that cannot
+    be listed is an error, never a silent skip."""
+    real_root = root.resolve()
+    seen = {real_root}
+    found: list[Path] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            raise SpecError(None, f"{folder}: cannot list folder: {exc.strerror}") from None
+        for entry in entries:
+            path = Path(entry.path)
+            is_dts = entry.name.endswith(DTS_SUFFIX)
+            try:
+                is_dir = entry.is_dir()
+                if entry.is_symlink() and (is_dir or is_dts):
+                    _inside(path, real_root)
+                if is_dir:
+                    real = path.resolve()
+                    if real not in seen:
+                        seen.add(real)
+                        stack.append(path)
+                elif is_dts and entry.is_file():
+                    found.append(path)
+            except OSError as exc:
+                raise SpecError(None, f"{path}: cannot read: {exc.strerror}") from None
+    return sorted(found)
+
+
+def _inside(link: Path, real_root: Path) -> None:
+    """Refuse a link that leads out of the spec folder or nowhere."""
+    target = link.resolve()
+    if not target.is_relative_to(real_root):
+        raise SpecError(None, f"{link}: symbolic link leads outside the spec folder; refused")
+    if not target.exists():
+        raise SpecError(None, f"{link}: broken symbolic link")
 
 
 def included(rel: str, patterns: Sequence[str]) -> bool:
@@ -123,8 +169,29 @@ def _read(path: Path, base: Path) -> SourceText:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SpecError(Location(str(path), 1, exc.start + 1), "file is not UTF-8") from None
+        raise SpecError(
+            _byte_location(str(path), data, exc.start), _not_utf8(data, exc.start)
+        ) from None
+    head = data[:1024]
+    if head.count(0) * 4 > len(head) > 16:  # tree-sitter takes ~25 s/MB on such text
+        raise SpecError(
+            _byte_location(str(path), data, data.index(0)),
+            "file is not UTF-8: it looks like UTF-16 (NUL bytes between the characters)",
+        )
     return SourceText(path, str(path), module, data)
+
+
+def _byte_location(file: str, data: bytes, offset: int) -> Location:
+    """Line and column (in characters, 1-based) of byte `offset`."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace"))
+    return Location(file, data.count(b"\n", 0, offset) + 1, column + 1)
+
+
+def _not_utf8(data: bytes, offset: int) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "file is not UTF-8: it starts with a UTF-16 byte order mark"
+    return f"file is not UTF-8: invalid byte 0x{data[offset]:02x}"
 
 
 def parse_checked(source: SourceText, diags: Diagnostics) -> Tree:

@@ -7,11 +7,14 @@ Constructs the IR does not model (`keyof`, lookups, conditional and function typ
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Callable
 
 from tree_sitter import Node
 
 from codegen.diagnostics import Diagnostics
+from codegen.errors import SpecError
 from codegen.ir import (
     ArrayType,
     Field_,
@@ -77,6 +80,13 @@ NEEDS_ARGS = frozenset(
     {"Array", "ReadonlyArray", "APIPromise", "PagePromise", "Promise", "JSONLDecoder", "Stream"}
 )
 
+# How deep types may nest. Real specs stay under 10; every later walk over a type (resolution,
+# the emitter, the generated annotation, whose brackets Python caps at 200) recurses per level.
+MAX_TYPE_DEPTH = 100
+
+_LEGACY_OCTAL = re.compile(r"0[0-7]+")
+_DECIMAL = re.compile(r"[0-9]+")
+
 # TypeScript's type-level functions: the IR does not evaluate them.
 _UTILITY_TYPES = frozenset(
     {
@@ -103,16 +113,29 @@ class TypeReader:
     def __init__(self, source: SourceText, diags: Diagnostics) -> None:
         self.source = source
         self.diags = diags
+        self.depth = 0
 
     def read(self, node: Node | None) -> TypeRef:
         if node is None:
             return Primitive("unknown")
         if node.type == "type_annotation":
-            return self.read(_first_named(node))
+            inner = _first_named(node)
+            if inner is None:  # `n: const`: a keyword the grammar takes where no type is
+                return self._unsupported(node, "type " + repr(self.source.text(node)[1:].strip()))
+            return self.read(inner)
         handler = _HANDLERS.get(node.type)
         if handler is None:
             return self._unsupported(node, node.type.replace("_", " "))
-        return handler(self, node)
+        self.depth += 1
+        try:
+            if self.depth > MAX_TYPE_DEPTH:
+                raise SpecError(
+                    self.source.loc(node),
+                    f"type nested too deep: more than {MAX_TYPE_DEPTH} levels",
+                )
+            return handler(self, node)
+        finally:
+            self.depth -= 1
 
     # -- leaves
     def _t_predefined_type(self, node: Node) -> TypeRef:
@@ -125,16 +148,23 @@ class TypeReader:
         text = self.source.text(inner) if inner else ""
         if kind == "string":
             return LiteralType(_string_value(self.source, inner))
-        if kind == "number":
-            number = json.loads(text) if text.lstrip("-").replace(".", "", 1).isdigit() else text
-            return LiteralType(number)
-        if kind == "unary_expression":
-            return LiteralType(-json.loads(text.lstrip("-").strip()))
+        if kind in ("number", "unary_expression"):
+            return self._number(node, text)
         if kind in ("true", "false"):
             return LiteralType(kind == "true")
         if kind in ("null", "undefined"):
             return Primitive("null")  # `undefined` too: both mean "absent" on the wire
         return self._unsupported(node, f"literal {text!r}")
+
+    def _number(self, node: Node, text: str) -> TypeRef:
+        negative = text.startswith("-")
+        digits = text[1:].strip() if negative or text.startswith("+") else text
+        if digits.endswith("n"):
+            return self._unsupported(node, f"bigint literal {text!r}")
+        value = number_value(digits)
+        if value is None:
+            return self._unsupported(node, f"number literal {text!r}")
+        return LiteralType(-value if negative and value else value)
 
     def _t_type_identifier(self, node: Node) -> TypeRef:
         return self._named(self.source.text(node), [])
@@ -202,7 +232,7 @@ class TypeReader:
         return UnionType(members, open=is_open)
 
     def _t_intersection_type(self, node: Node) -> TypeRef:
-        return IntersectionType([self.read(child) for child in node.named_children])
+        return IntersectionType([self.read(child) for child in _leaves(node, "intersection_type")])
 
     def _t_object_type(self, node: Node) -> TypeRef:
         fields, index = self.read_members(node)
@@ -245,11 +275,7 @@ class TypeReader:
         marks = {c.type for c in node.children if not c.is_named}
         optional, readonly = "?" in marks, "readonly" in marks
         type_ = self.read(node.child_by_field_name("type"))
-        doc = (
-            parse_jsdoc(doc_comment)
-            if doc_comment and doc_comment.startswith("/**")
-            else NO_DOC
-        )
+        doc = parse_jsdoc(doc_comment) if doc_comment and doc_comment.startswith("/**") else NO_DOC
         return Field_(name, type_, optional, self.source.loc(node), readonly, doc)
 
     def _index_signature(self, node: Node) -> RecordType:
@@ -278,7 +304,28 @@ _HANDLERS: dict[str, Callable[[TypeReader, Node], TypeRef]] = {
 }
 
 
+def number_value(text: str) -> int | float | None:
+    """A TypeScript numeric literal's value as JavaScript reads it (`0x10`, `1_000`, `1e3`,
+    `.5`, `1.`, legacy octal `010`); integral values are ints. None: not a finite number."""
+    digits = text.replace("_", "")
+    try:
+        if digits[:2].lower() in ("0x", "0o", "0b"):
+            return int(digits, 0)
+        if _LEGACY_OCTAL.fullmatch(digits):
+            return int(digits, 8)
+        if _DECIMAL.fullmatch(digits):
+            return int(digits)
+        value = float(digits)
+    except ValueError:
+        return None
+    if not math.isfinite(value):
+        return None
+    return int(value) if value.is_integer() else value
+
+
 def _first_named(node: Node) -> Node | None:
+    if not node.named_child_count:
+        return None
     first = node.named_child(0)
     if first is None or first.type != "comment":
         return first
@@ -286,11 +333,18 @@ def _first_named(node: Node) -> Node | None:
 
 
 def _union_leaves(node: Node) -> list[Node]:
-    """Members of a (left-nested) union, in source order."""
+    return _leaves(node, "union_type")
+
+
+def _leaves(node: Node, kind: str) -> list[Node]:
+    """Members of a (left-nested) union or intersection, in source order; iterative, as a long
+    one nests as deep as it has members."""
     leaves: list[Node] = []
-    for child in node.named_children:
-        if child.type == "union_type":
-            leaves.extend(_union_leaves(child))
+    stack = list(reversed(node.named_children))
+    while stack:
+        child = stack.pop()
+        if child.type == kind:
+            stack.extend(reversed(child.named_children))
         elif child.type != "comment":
             leaves.append(child)
     return leaves

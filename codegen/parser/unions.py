@@ -21,15 +21,18 @@ PREFERRED = ("type", "kind", "object", "event")
 
 
 def member_fields(t: TypeRef, decls: dict[str, Declaration]) -> list[Field_] | None:
-    if isinstance(t, ObjectType):
-        return t.fields
-    if isinstance(t, Ref) and t.target:
+    """The fields of an object type, or of the interface `t` names through any chain of
+    aliases (followed iteratively; a cycle has none)."""
+    seen: set[str] = set()
+    while isinstance(t, Ref) and t.target and t.target not in seen:
+        seen.add(t.target)
         decl = decls.get(t.target)
-        if isinstance(decl, Alias):
-            return member_fields(decl.type, decls)
         if isinstance(decl, Interface):
             return all_fields(decl.id, decls)
-    return None
+        if not isinstance(decl, Alias):
+            return None
+        t = decl.type
+    return t.fields if isinstance(t, ObjectType) else None
 
 
 def discriminator(union: UnionType, decls: dict[str, Declaration]) -> str | None:
