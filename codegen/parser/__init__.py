@@ -28,7 +28,7 @@ from codegen.parser.js_facts import JsModule, read_js
 from codegen.parser.jsdoc import parse_jsdoc
 from codegen.parser.recover import Recovery
 from codegen.parser.resolve import Resolver, SymbolTable
-from codegen.parser.resources import ResourceBuilder, RouteConfig
+from codegen.parser.resources import ResourceBuilder, RouteConfig, learn_header_names
 from codegen.parser.scan_cache import ScanCache
 from codegen.parser.sdk import base_name, client_info, error_classes, page_classes
 from codegen.parser.source import SourceText, find_spec_files, parse_checked
@@ -186,6 +186,7 @@ def _cross_file(
             SubResource(attr, f"{path}.{attr}") for attr, _child in attachments.get(cid, [])
         ]
         resources.append(resource)
+    learn_header_names(resources, diags)
 
     known_pages = {p.name for p in pages}
     for resource in resources:

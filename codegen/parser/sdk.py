@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from codegen.ir import (
     ArrayType,
+    AuthScheme,
     ClientInfo,
     Cursor,
     Declaration,
@@ -123,4 +124,8 @@ def client_info(
         info.timeout_ms = defaults.timeout_ms
         version = [(k, v) for k, v in defaults.static_headers if k.lower().endswith("-version")]
         info.version_header = version[0] if version else None
+        info.auth = [
+            AuthScheme(option, header, prefix, suffix, env.get(option))
+            for option, header, prefix, suffix in defaults.auth
+        ]
     return info
