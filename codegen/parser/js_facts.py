@@ -1430,9 +1430,9 @@ class _Ctx:
                     out.append(scheme)
         return tuple(out)
 
-    def this_call(self, node: Node) -> str | None:
+    def this_call(self, element: Node) -> str | None:
         """``await this.apiKeyAuth(opts)`` -> ``apiKeyAuth``."""
-        node = _unparen(node)
+        node = _unparen(element)
         if node is not None and node.type == "await_expression" and node.named_children:
             node = _unparen(node.named_children[0])
         if node is None or node.type != "call_expression":
