@@ -366,6 +366,8 @@ class ClientInfo:
     api_key_env: str | None = None
     auth_header: str | None = None
     version_header: tuple[str, str] | None = None
+    # every literal header client.js sends with each request (`Accept`, `anthropic-version`)
+    default_headers: list[tuple[str, str]] = field(default_factory=list)
     log_env: str | None = None
     max_retries: int | None = None
     timeout_ms: int | None = None

@@ -652,6 +652,10 @@ class ContextBuilder:
             "default_base_url": info.base_url or self.config.default_base_url or "http://localhost",
             "auth_header": key["header"].lower(),
             "version_header": {"name": version[0], "value": version[1]} if version else None,
+            "default_headers": [
+                {"name": k, "value": v}
+                for k, v in (info.default_headers or ([version] if version else []))
+            ],
             "log_env": info.log_env or self.config.log_env or f"{name.upper()}_LOG",
             "default_timeout": (
                 (info.timeout_ms / 1000.0) if info.timeout_ms else self.config.default_timeout

@@ -124,6 +124,7 @@ def client_info(
         info.timeout_ms = defaults.timeout_ms
         version = [(k, v) for k, v in defaults.static_headers if k.lower().endswith("-version")]
         info.version_header = version[0] if version else None
+        info.default_headers = list(defaults.static_headers)
         info.auth = [
             AuthScheme(option, header, prefix, suffix, env.get(option))
             for option, header, prefix, suffix in defaults.auth

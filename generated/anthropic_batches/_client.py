@@ -103,8 +103,10 @@ class Anthropic(SyncAPIClient):
 
     @property
     def default_headers(self) -> Dict[str, str | Omit]:
+        """The literal headers the spec's client.js sends with every request."""
         return {
             **super().default_headers,
+            "Accept": "application/json",
             "anthropic-version": "2023-06-01",
             **self._custom_headers,
         }
@@ -191,8 +193,10 @@ class AsyncAnthropic(AsyncAPIClient):
 
     @property
     def default_headers(self) -> Dict[str, str | Omit]:
+        """The literal headers the spec's client.js sends with every request."""
         return {
             **super().default_headers,
+            "Accept": "application/json",
             "anthropic-version": "2023-06-01",
             **self._custom_headers,
         }

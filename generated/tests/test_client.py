@@ -67,6 +67,7 @@ def test_sends_auth_version_and_retry_count_headers(
     client.widgets.retrieve("w_1")
     (request,) = server.requests
     assert request.headers["x-api-key"] == auth_value(API_KEY)
+    assert request.headers["accept"] == "application/json"
     assert request.headers["anthropic-version"] == "2023-06-01"
     assert request.headers["x-stainless-retry-count"] == "0"
     assert request.headers["accept"] == "application/json"
