@@ -29,7 +29,12 @@ export declare class Acme extends BaseAcme {
 
 CLIENT_JS = """
 class BaseAcme {
-    constructor({ baseURL = (0, env_1.readEnv)('ACME_BASE_URL'), apiKey = (0, env_1.readEnv)('ACME_KEY') ?? null, authToken = (0, env_1.readEnv)('ACME_TOKEN') ?? null, ...opts } = {}) {
+    constructor({
+        baseURL = (0, env_1.readEnv)('ACME_BASE_URL'),
+        apiKey = (0, env_1.readEnv)('ACME_KEY') ?? null,
+        authToken = (0, env_1.readEnv)('ACME_TOKEN') ?? null,
+        ...opts
+    } = {}) {
         const options = { apiKey, authToken, ...opts, baseURL: baseURL || `https://api.acme.test` };
         this.baseURL = options.baseURL;
         this.maxRetries = options.maxRetries ?? 5;
@@ -49,7 +54,10 @@ class BaseAcme {
         return (0, headers_1.buildHeaders)([{ Authorization: `Bearer ${this.authToken}` }]);
     }
     async buildHeaders({ options }) {
-        return (0, headers_1.buildHeaders)([{ Accept: 'application/json', 'acme-version': '7' }, await this.authHeaders(options)]);
+        return (0, headers_1.buildHeaders)([
+            { Accept: 'application/json', 'acme-version': '7' },
+            await this.authHeaders(options),
+        ]);
     }
 }
 BaseAcme.DEFAULT_TIMEOUT = 30000;
@@ -66,7 +74,11 @@ import { RequestOptions } from '../internal/request-options';
 export declare class Things extends APIResource {
     update(thingID: string, params: ThingUpdateParams, options?: RequestOptions): APIPromise<Thing>;
     attach(thingID: string, params: ThingAttachParams, options?: RequestOptions): APIPromise<Thing>;
-    download(thingID: string, params?: ThingDownloadParams | null | undefined, options?: RequestOptions): APIPromise<Response>;
+    download(
+        thingID: string,
+        params?: ThingDownloadParams | null | undefined,
+        options?: RequestOptions,
+    ): APIPromise<Response>;
     send(params: ThingSendParams, options?: RequestOptions): APIPromise<Thing>;
 }
 export interface Thing {
@@ -244,8 +256,18 @@ def test_generated_package_sends_what_the_js_sends(acme: Path, tmp_path: Path) -
     tests = (out / "tests" / "test_things.py").read_text()
     assert '"acme-beta": "betas,things-2026-01-01"' in tests.replace("'", '"')
     res = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_things.py",
-         "tests/test_client.py", "-k", "things or auth or credential"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_things.py",
+            "tests/test_client.py",
+            "-k",
+            "things or auth or credential",
+        ],
         capture_output=True,
         text=True,
         cwd=out,

@@ -143,6 +143,10 @@ class JsClientDefaults:
     timeout_ms: int | None
     # (option, header, prefix, suffix) per scheme, in the order ``authHeaders()`` merges them
     auth: tuple[tuple[str, str, str, str], ...] = ()
+    # where ``authHeaders()`` is, and how many of its ``buildHeaders`` calls are not the schemes'
+    # (credentials resolved at run time: a key function, a token cache)
+    auth_pos: JsPos | None = None
+    auth_other: int = 0
 
 
 @dataclass(frozen=True)
@@ -1290,6 +1294,8 @@ class _Ctx:
             max_retries=_safe(None, self.max_retries, nodes),
             timeout_ms=_safe(None, self.timeout, clients, nodes),
             auth=_safe((), self.auth_schemes, clients),
+            auth_pos=_safe(None, self.auth_position, clients),
+            auth_other=_safe(0, self.auth_other, clients),
         )
 
     def handles_base_url(self, cls: Node) -> bool:
@@ -1429,6 +1435,23 @@ class _Ctx:
                 if scheme is not None and scheme not in out:
                     out.append(scheme)
         return tuple(out)
+
+    def auth_method(self, clients: list[Node]) -> Node | None:
+        return next((m for c in clients if (m := self.methods(c).get("authHeaders"))), None)
+
+    def auth_position(self, clients: list[Node]) -> JsPos | None:
+        method = self.auth_method(clients)
+        return self.pos(method) if method is not None else None
+
+    def auth_other(self, clients: list[Node]) -> int:
+        """``buildHeaders`` calls in ``authHeaders()`` beside the one that merges the schemes."""
+        method = self.auth_method(clients)
+        calls = [
+            n
+            for n in (_walk(method, into_functions=False) if method is not None else [])
+            if n.type == "call_expression" and self.callee(n) == "buildHeaders"
+        ]
+        return max(len(calls) - 1, 0)
 
     def this_call(self, element: Node) -> str | None:
         """``await this.apiKeyAuth(opts)`` -> ``apiKeyAuth``."""

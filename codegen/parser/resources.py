@@ -36,6 +36,10 @@ from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
 from codegen.parser.js_facts import JsMethod, JsRequest
 
+# request options the model covers; `__span`/`__qualifiers` feed tracing and middleware only
+_OPTIONS_READ = frozenset(
+    {"body", "query", "headers", "stream", "__binaryResponse", "__span", "__qualifiers"}
+)
 _DOC_PREFIX = re.compile(r"^(Path|Query|Body|Header) param:\s*", re.IGNORECASE)
 _READ_NAMES = ("retrieve", "list", "get")
 
@@ -287,6 +291,29 @@ class ResourceBuilder:
                 "header-helper",
                 f"{where}: headers also come from '{call}()', which is not read; what it adds "
                 "beyond the header params is not sent",
+                loc,
+            )
+        for key in request.option_keys:
+            if key not in _OPTIONS_READ:
+                self.diags.info(
+                    "request-option",
+                    f"{where}: request option '{key}' is not modelled; the client's own "
+                    "setting applies",
+                    loc,
+                )
+        kind = method.response.kind
+        if shape.binary != (kind == "binary") and not (shape.binary and kind == "jsonl"):
+            self.diags.warn(
+                "binary-mismatch",
+                f"{where}: the .js {'asks' if shape.binary else 'does not ask'} for a binary "
+                f"response but the .d.ts returns {kind}; the .d.ts is followed",
+                loc,
+            )
+        if shape.stream and kind not in ("sse", "jsonl"):
+            self.diags.warn(
+                "stream-mismatch",
+                f"{where}: the .js streams the response but the .d.ts returns {kind}; the .d.ts "
+                "is followed",
                 loc,
             )
         if request.body_from and request.body_from in names and js is not None:
