@@ -274,3 +274,29 @@ def test_generated_package_sends_what_the_js_sends(acme: Path, tmp_path: Path) -
         env={**os.environ, "PYTHONPATH": str(out)},
     )
     assert res.returncode == 0, res.stdout[-4000:]
+
+
+ENVIRONMENTS_CLIENT_JS = """
+const environments = { production: 'https://api.acme.test', sandbox: 'https://sandbox.acme.test' };
+class Acme {
+    constructor({ baseURL = (0, env_1.readEnv)('ACME_BASE_URL'), apiKey, ...opts } = {}) {
+        const options = { apiKey, ...opts, baseURL: baseURL || environments[opts.environment || 'production'] };
+        this.baseURL = options.baseURL;
+    }
+    async authHeaders(opts) {
+        return { 'X-Acme-Key': this.apiKey };
+    }
+}
+exports.Acme = Acme;
+"""
+
+
+def test_a_base_url_from_named_environments_is_diagnosed(tmp_path: Path) -> None:
+    (tmp_path / "resources").mkdir()
+    (tmp_path / "client.d.ts").write_text(CLIENT_DTS)
+    (tmp_path / "client.js").write_text(ENVIRONMENTS_CLIENT_JS)
+    (tmp_path / "resources" / "things.d.ts").write_text(THINGS_DTS)
+    spec = parse_spec(tmp_path)
+    assert spec.client.auth == [AuthScheme("apiKey", "X-Acme-Key", "", "", None)]
+    assert spec.client.base_url is None
+    assert [d.code for d in spec.diagnostics if d.code == "base-url-unread"] == ["base-url-unread"]

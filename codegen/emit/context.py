@@ -626,7 +626,7 @@ class ContextBuilder:
         # the spec decides; config fills what it lacks (a seed without client files)
         name = info.class_name or self.config.client_class or "Client"
         version = info.version_header
-        auth = self.auth_schemes(name)
+        auth = self.auth_schemes()
         key = next((a for a in auth if a["option"] == "api_key"), auth[-1])
         return {
             "class_name": name,
@@ -677,7 +677,7 @@ class ContextBuilder:
             ],
         }
 
-    def auth_schemes(self, name: str) -> list[dict[str, Any]]:
+    def auth_schemes(self) -> list[dict[str, Any]]:
         """The spec's auth schemes in merge order; without client files, one API-key scheme
         from config (`auth_header`, `api_key_env`)."""
         info = self.spec.client
@@ -688,7 +688,7 @@ class ContextBuilder:
                     "header": a.header,
                     "prefix": a.prefix,
                     "suffix": a.suffix,
-                    "env": a.env or f"{name.upper()}_{snake_case(a.option).upper()}",
+                    "env": a.env,  # None: client.js reads no variable for it, nor do we
                 }
                 for a in info.auth
             ]
@@ -698,7 +698,7 @@ class ContextBuilder:
                 "header": info.auth_header or self.config.auth_header or "authorization",
                 "prefix": "",
                 "suffix": "",
-                "env": info.api_key_env or self.config.api_key_env or f"{name.upper()}_API_KEY",
+                "env": info.api_key_env or self.config.api_key_env,
             }
         ]
 

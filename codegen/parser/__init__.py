@@ -240,6 +240,13 @@ def _auth_diagnostics(
         if client is None or client.auth_pos is None:
             continue
         loc = Location(js_sources[module].display, client.auth_pos.line, client.auth_pos.col)
+        if client.base_url is None:
+            diags.warn(
+                "base-url-unread",
+                "client.js sets no literal default base URL in a form that is read (named "
+                "environments, a conditional); the configured default_base_url is used",
+                Location(js_sources[module].display, 1, 1),
+            )
         if not client.auth:
             diags.warn(
                 "auth-unread",

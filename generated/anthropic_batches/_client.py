@@ -33,7 +33,7 @@ def _credentials_given(**credentials: str | None) -> None:
     """At least one credential must be set (`authHeaders()` has nothing to send otherwise)."""
     if all(value is None for value in credentials.values()):
         raise AnthropicError(
-            "The api_key or auth_token client option must be set either by passing it to the client or by setting the ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN environment variable"
+            "The api_key or auth_token client option must be set by passing it to the client or by setting the ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN environment variable"
         )
 
 
