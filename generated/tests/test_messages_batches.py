@@ -34,6 +34,7 @@ def _check_request(
     query: List[List[str]],
     body: object,
     headers: dict[str, str],
+    multipart: bool = False,
 ) -> None:
     assert request.method == verb
     assert request.path == path
@@ -42,6 +43,8 @@ def _check_request(
     if body is not None:
         assert request.json == body
         assert request.headers["content-type"] == "application/json"
+    elif not multipart:
+        assert request.body == b"", "the .js sends no body for this request"
     assert request.headers["anthropic-version"] == "2023-06-01"
     for name, value in headers.items():
         assert request.headers[name] == value
