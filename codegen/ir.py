@@ -253,6 +253,32 @@ class Route:
 
 
 @dataclass
+class HeaderValue:
+    """One header a method sets. With `param`, that param's value (lists comma-joined), sent only
+    when given; `constant` is a literal value, or, after a param, the literals appended to its
+    list (`[...(betas ?? []), 'x-2025'].toString()` -> param `betas`, constant `x-2025`)."""
+
+    name: str
+    param: str | None = None
+    constant: str | None = None
+
+
+@dataclass
+class RequestShape:
+    """What the `.js` sends for a method beyond its verb, path and each param's location.
+
+    `body_param` names a param sent as the whole body (`body: target`), not as a field of it.
+    `binary`/`stream` are the request's own `__binaryResponse`/`stream: true` flags.
+    """
+
+    headers: list[HeaderValue] = field(default_factory=list)
+    body_param: str | None = None
+    binary: bool = False
+    stream: bool = False
+    multipart: bool = False
+
+
+@dataclass
 class Method:
     name: str
     params: list[Param]
@@ -263,6 +289,8 @@ class Method:
     logical_route: Route | None = None
     doc: Doc = field(default_factory=Doc)
     overloads: int = 1
+    # None when no `.js` request was read for the method (a route by convention or file)
+    request: RequestShape | None = None
 
 
 @dataclass
@@ -320,6 +348,19 @@ class PageClass:
 
 
 @dataclass
+class AuthScheme:
+    """One way `client.js` authenticates (`apiKeyAuth()`): the client option that holds the
+    credential, the header it sets, its value as `prefix + credential + suffix`
+    (`Bearer ${this.apiKey}` -> prefix `Bearer `), and the environment variable read for it."""
+
+    option: str
+    header: str
+    prefix: str = ""
+    suffix: str = ""
+    env: str | None = None
+
+
+@dataclass
 class ClientInfo:
     class_name: str | None = None
     base_url: str | None = None
@@ -327,10 +368,14 @@ class ClientInfo:
     api_key_env: str | None = None
     auth_header: str | None = None
     version_header: tuple[str, str] | None = None
+    # every literal header client.js sends with each request (`Accept`, `anthropic-version`)
+    default_headers: list[tuple[str, str]] = field(default_factory=list)
     log_env: str | None = None
     max_retries: int | None = None
     timeout_ms: int | None = None
     resources: list[SubResource] = field(default_factory=list)
+    # in the order `authHeaders()` merges them: a later scheme's header wins over an earlier one's
+    auth: list[AuthScheme] = field(default_factory=list)
 
 
 @dataclass

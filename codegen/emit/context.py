@@ -414,6 +414,22 @@ class ContextBuilder:
             request_namer = self.namer("request", "", local)
             for m, ir_method in zip(methods, resource.methods, strict=True):
                 m["params"] = self.params(ir_method, request_namer)
+                m["headers"] = _request_headers(ir_method, m["params"])
+                m["body_param"] = next(
+                    (
+                        p["name"]
+                        for p in m["params"]
+                        if ir_method.request and p["spec_name"] == ir_method.request.body_param
+                    ),
+                    None,
+                )
+                m["test"]["headers"] = _expected_headers(
+                    m["headers"], m["params"], m["test"]["args"]
+                )
+                if m["follow"]:  # those headers go with the second request, the URL's
+                    m["test"]["follow_headers"] = m["test"]["headers"]
+                    m["test"]["headers"] = {}
+                m["test"]["headers"].setdefault("accept", "application/json")
             imports: dict[str, set[str]] = {}
             for module, name in [*namer.imports, *request_namer.imports]:
                 imports.setdefault(module, set()).add(name)
@@ -531,12 +547,12 @@ class ContextBuilder:
                     if p.location == "query"
                 }
             ),
-            "body": {p.name: args[p.name] for p in method.params if p.location == "body"},
-            "headers": {
-                (p.wire_name or p.name).lower(): _header_text(args[p.name])
-                for p in method.params
-                if p.location == "header"
-            },
+            "body": (
+                args[method.request.body_param]
+                if method.request and method.request.body_param
+                else {p.name: args[p.name] for p in method.params if p.location == "body"}
+            ),
+            "headers": {},  # filled with the method's request headers, see `_expected_headers`
             "samples": samples,
             "stream_samples": (
                 [
@@ -565,6 +581,7 @@ class ContextBuilder:
                 {
                     # `Anthropic-Worker-ID` header -> `anthropic_worker_id`, as the official SDK
                     "name": scope.claim(snake_case(p.name), p.name),
+                    "spec_name": p.name,
                     "wire": p.wire_name or p.name,
                     "location": p.location,
                     "positional": p.positional,
@@ -606,19 +623,39 @@ class ContextBuilder:
 
     def client(self, roots: list[dict[str, Any]]) -> dict[str, Any]:
         info = self.spec.client
-        name = self.config.client_class or info.class_name or "Client"
+        # the spec decides; config fills what it lacks (a seed without client files)
+        name = info.class_name or self.config.client_class or "Client"
         version = info.version_header
+        auth = self.auth_schemes()
+        key = next((a for a in auth if a["option"] == "api_key"), auth[-1])
         return {
             "class_name": name,
-            "async_class_name": self.config.async_client_class or f"Async{name}",
+            "async_class_name": (
+                f"Async{name}"
+                if info.class_name
+                else self.config.async_client_class or f"Async{name}"
+            ),
             "error_root": self.config.error_root or f"{name}Error",
-            "api_key_env": info.api_key_env or self.config.api_key_env or f"{name.upper()}_API_KEY",
+            "auth": auth,
+            "key_option": key["option"],
+            # what the server must see with every credential set to `<option>-secret`
+            "auth_all": {
+                a["header"].lower(): a["prefix"] + a["option"] + "-secret" + a["suffix"]
+                for a in auth
+            },
+            "api_key_env": key["env"],
+            "auth_prefix": key["prefix"],
+            "auth_suffix": key["suffix"],
             "base_url_env": info.base_url_env
             or self.config.base_url_env
             or f"{name.upper()}_BASE_URL",
             "default_base_url": info.base_url or self.config.default_base_url or "http://localhost",
-            "auth_header": info.auth_header or self.config.auth_header or "authorization",
+            "auth_header": key["header"].lower(),
             "version_header": {"name": version[0], "value": version[1]} if version else None,
+            "default_headers": [
+                {"name": k, "value": v}
+                for k, v in (info.default_headers or ([version] if version else []))
+            ],
             "log_env": info.log_env or self.config.log_env or f"{name.upper()}_LOG",
             "default_timeout": (
                 (info.timeout_ms / 1000.0) if info.timeout_ms else self.config.default_timeout
@@ -639,6 +676,31 @@ class ContextBuilder:
                 for r in roots
             ],
         }
+
+    def auth_schemes(self) -> list[dict[str, Any]]:
+        """The spec's auth schemes in merge order; without client files, one API-key scheme
+        from config (`auth_header`, `api_key_env`)."""
+        info = self.spec.client
+        if info.auth:
+            return [
+                {
+                    "option": snake_case(a.option),
+                    "header": a.header,
+                    "prefix": a.prefix,
+                    "suffix": a.suffix,
+                    "env": a.env,  # None: client.js reads no variable for it, nor do we
+                }
+                for a in info.auth
+            ]
+        return [
+            {
+                "option": "api_key",
+                "header": info.auth_header or self.config.auth_header or "authorization",
+                "prefix": "",
+                "suffix": "",
+                "env": info.api_key_env or self.config.api_key_env,
+            }
+        ]
 
     def errors(self) -> list[dict[str, Any]]:
         errors = [
@@ -744,6 +806,40 @@ def _query_pairs(params: dict[str, object]) -> list[list[str]]:
         else:
             pairs.append([key, _query_text(value)])
     return pairs
+
+
+def _request_headers(method: Method, params: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The headers a method sets, in the `.js`'s order, then header params the `.js` did not
+    name (no `.js`, or a helper builds them): `wire`, and the Python `param` and/or `constant`."""
+    by_spec = {p["spec_name"]: p for p in params}
+    out: list[dict[str, Any]] = []
+    for h in method.request.headers if method.request else []:
+        param = by_spec.get(h.param) if h.param else None
+        out.append(
+            {"wire": h.name, "param": param["name"] if param else None, "constant": h.constant}
+        )
+    covered = {h["param"] for h in out}
+    for p in params:
+        if p["location"] == "header" and p["name"] not in covered:
+            out.append({"wire": p["wire"], "param": p["name"], "constant": None})
+    return out
+
+
+def _expected_headers(
+    headers: list[dict[str, Any]], params: list[dict[str, Any]], args: dict[str, Any]
+) -> dict[str, str]:
+    """What the server must see for each header when the test passes every param: the param's
+    value (lists comma-joined), then the constant appended, as `[...(p ?? []), 'c'].toString()`."""
+    by_python = {p["name"]: args.get(p["spec_name"]) for p in params}
+    out: dict[str, str] = {}
+    for h in headers:
+        value = by_python.get(h["param"]) if h["param"] else None
+        parts = [_header_text(value)] if value is not None else []
+        if h["constant"] is not None:
+            parts.append(h["constant"])
+        if parts:
+            out[h["wire"].lower()] = ",".join(p for p in parts if p != "")
+    return out
 
 
 def _header_text(value: object) -> str:

@@ -28,7 +28,7 @@ from codegen.parser.js_facts import JsModule, read_js
 from codegen.parser.jsdoc import parse_jsdoc
 from codegen.parser.recover import Recovery
 from codegen.parser.resolve import Resolver, SymbolTable
-from codegen.parser.resources import ResourceBuilder, RouteConfig
+from codegen.parser.resources import ResourceBuilder, RouteConfig, learn_header_names
 from codegen.parser.scan_cache import ScanCache
 from codegen.parser.sdk import base_name, client_info, error_classes, page_classes
 from codegen.parser.source import SourceText, find_spec_files, parse_checked
@@ -186,6 +186,7 @@ def _cross_file(
             SubResource(attr, f"{path}.{attr}") for attr, _child in attachments.get(cid, [])
         ]
         resources.append(resource)
+    learn_header_names(resources, diags)
 
     known_pages = {p.name for p in pages}
     for resource in resources:
@@ -211,6 +212,7 @@ def _cross_file(
             loc,
         )
 
+    _auth_diagnostics(js, js_sources, diags)
     decls = dict(sorted(table.decls.items()))
     mark_discriminators(_all_types(decls, resources), decls)
     client_attrs = {table.classes[c].name: a for c, a in attachments.items()}
@@ -227,6 +229,39 @@ def _cross_file(
         pages=sorted(pages, key=lambda p: p.id),
         diagnostics=diags.sorted(),
     )
+
+
+def _auth_diagnostics(
+    js: dict[str, JsModule], js_sources: dict[str, SourceText], diags: Diagnostics
+) -> None:
+    """What of the client's `authHeaders()` the model leaves out, said where it is."""
+    for module, facts in sorted(js.items()):
+        client = facts.client
+        if client is None or client.auth_pos is None:
+            continue
+        loc = Location(js_sources[module].display, client.auth_pos.line, client.auth_pos.col)
+        if client.base_url is None:
+            diags.warn(
+                "base-url-unread",
+                "client.js sets no literal default base URL in a form that is read (named "
+                "environments, a conditional); the configured default_base_url is used",
+                Location(js_sources[module].display, 1, 1),
+            )
+        if not client.auth:
+            diags.warn(
+                "auth-unread",
+                "authHeaders() sets no header from a client option in a form that is read; "
+                "the configured auth_header is used",
+                loc,
+            )
+        elif client.auth_other:
+            diags.info(
+                "auth-runtime",
+                f"authHeaders() has {client.auth_other} other branch(es) (credentials resolved "
+                "at run time, such as a key function or a token cache); only the option schemes "
+                f"{', '.join(a[0] for a in client.auth)} are generated",
+                loc,
+            )
 
 
 def _fill_page_params(table: SymbolTable, diags: Diagnostics) -> None:

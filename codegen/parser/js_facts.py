@@ -76,6 +76,10 @@ class JsRequest:
     options_wrapper: str | None = None
     query_fields: tuple[str, ...] = ()
     body_fields: tuple[str, ...] = ()
+    # functions the headers come from that are not read here (``messagesCreateHeaders(...)``)
+    header_calls: tuple[str, ...] = ()
+    # ``__binaryResponse: true`` / ``stream: true`` in the options (a literal ``true`` only)
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,12 @@ class JsClientDefaults:
     static_headers: tuple[tuple[str, str], ...]
     max_retries: int | None
     timeout_ms: int | None
+    # (option, header, prefix, suffix) per scheme, in the order ``authHeaders()`` merges them
+    auth: tuple[tuple[str, str, str, str], ...] = ()
+    # where ``authHeaders()`` is, and how many of its ``buildHeaders`` calls are not the schemes'
+    # (credentials resolved at run time: a key function, a token cache)
+    auth_pos: JsPos | None = None
+    auth_other: int = 0
 
 
 @dataclass(frozen=True)
@@ -787,6 +797,8 @@ class _Ctx:
             options_wrapper=opts.wrapper,
             query_fields=tuple(opts.query_fields),
             body_fields=tuple(opts.body_fields),
+            header_calls=tuple(opts.header_calls),
+            flags=tuple(opts.flags),
         )
 
     def path(self, node: Node) -> tuple[str | None, str | None]:
@@ -871,6 +883,8 @@ class _Ctx:
                 fields.extend(self.object_keys(value))
             elif key == "headers":
                 self.read_headers_value(value, local_values, opts)
+            elif key in ("__binaryResponse", "stream") and value.type == "true":
+                opts.flags.append(key)
             elif key == "__span":
                 opts.span_route = self.span_route(value, local_values)
 
@@ -904,6 +918,10 @@ class _Ctx:
                     element = _unparen(element) or element
                     if element.type == "object":
                         self.read_header_object(element, None, opts, 0)
+                    elif element.type == "call_expression":
+                        opts.header_calls.append(self.callee(element) or self.text(element))
+        elif value.type == "call_expression":
+            opts.header_calls.append(self.callee(value) or self.text(value))
 
     def read_header_object(
         self, obj: Node, condition: str | None, opts: _Options, depth: int
@@ -1275,6 +1293,9 @@ class _Ctx:
             static_headers=_safe((), self.client_headers, clients),
             max_retries=_safe(None, self.max_retries, nodes),
             timeout_ms=_safe(None, self.timeout, clients, nodes),
+            auth=_safe((), self.auth_schemes, clients),
+            auth_pos=_safe(None, self.auth_position, clients),
+            auth_other=_safe(0, self.auth_other, clients),
         )
 
     def handles_base_url(self, cls: Node) -> bool:
@@ -1386,6 +1407,93 @@ class _Ctx:
                             return key
         return None
 
+    def auth_schemes(self, clients: list[Node]) -> tuple[tuple[str, str, str, str], ...]:
+        """``authHeaders()`` -> ``buildHeaders([await this.bearerAuth(o), await this.apiKeyAuth(o)])``
+        and each such method's ``{ Authorization: `Bearer ${this.authToken}` }``; or the header
+        pairs written in ``authHeaders()`` itself. Only the last ``buildHeaders`` of method calls
+        counts: earlier returns serve credentials the client resolves at run time."""
+        methods: dict[str, Node] = {}
+        for cls in clients:
+            for name, node in self.methods(cls).items():
+                methods.setdefault(name, node)
+        auth = methods.get("authHeaders")
+        if auth is None:
+            return ()
+        order: list[str] = []
+        for n in _walk(auth, into_functions=False):
+            if n.type != "call_expression" or self.callee(n) != "buildHeaders":
+                continue
+            args = _args(n)
+            array = _unparen(args[0]) if args else None
+            calls = [self.this_call(e) for e in (array.named_children if array else [])]
+            if calls and all(calls):
+                order = [c for c in calls if c]
+        out: list[tuple[str, str, str, str]] = []
+        for method in [methods[m] for m in order if m in methods] or [auth]:
+            for n in _walk(method, into_functions=False):
+                scheme = self.auth_pair(n) if n.type == "pair" else None
+                if scheme is not None and scheme not in out:
+                    out.append(scheme)
+        return tuple(out)
+
+    def auth_method(self, clients: list[Node]) -> Node | None:
+        return next((m for c in clients if (m := self.methods(c).get("authHeaders"))), None)
+
+    def auth_position(self, clients: list[Node]) -> JsPos | None:
+        method = self.auth_method(clients)
+        return self.pos(method) if method is not None else None
+
+    def auth_other(self, clients: list[Node]) -> int:
+        """``buildHeaders`` calls in ``authHeaders()`` beside the one that merges the schemes."""
+        method = self.auth_method(clients)
+        calls = [
+            n
+            for n in (_walk(method, into_functions=False) if method is not None else [])
+            if n.type == "call_expression" and self.callee(n) == "buildHeaders"
+        ]
+        return max(len(calls) - 1, 0)
+
+    def this_call(self, element: Node) -> str | None:
+        """``await this.apiKeyAuth(opts)`` -> ``apiKeyAuth``."""
+        node = _unparen(element)
+        if node is not None and node.type == "await_expression" and node.named_children:
+            node = _unparen(node.named_children[0])
+        if node is None or node.type != "call_expression":
+            return None
+        name = self.this_field(node.child_by_field_name("function"))
+        return name if name is not None and "." not in name else None
+
+    def auth_pair(self, pair: Node) -> tuple[str, str, str, str] | None:
+        """``'X-Api-Key': this.apiKey`` or ``Authorization: `Bearer ${this.apiKey}```."""
+        header = self.key(pair.child_by_field_name("key"))
+        value = _unparen(pair.child_by_field_name("value"))
+        if header is None or value is None:
+            return None
+        option = self.this_field(value)
+        if option is not None:
+            return (option, header, "", "") if "." not in option else None
+        if value.type != "template_string":
+            return None
+        parts: list[str | None] = []
+        for child in value.named_children:
+            if child.type == "string_fragment":
+                parts.append(self.text(child))
+            elif child.type == "escape_sequence":
+                parts.append(_unescape(self.text(child)))
+            elif child.type == "template_substitution":
+                inner = [c for c in child.named_children if c.type != "comment"]
+                field = self.this_field(inner[0]) if len(inner) == 1 else None
+                if field is None or "." in field or option is not None:
+                    return None
+                option = field
+                parts.append(None)
+        if option is None:
+            return None
+        cut = parts.index(None)
+        prefix = "".join(p for p in parts[:cut] if p is not None)
+        suffix = "".join(p for p in parts[cut + 1 :] if p is not None)
+        return (option, header, prefix, suffix)
+
     def client_headers(self, clients: list[Node]) -> tuple[tuple[str, str], ...]:
         """Literal headers every request gets: the objects passed to ``buildHeaders([...])``."""
         out: dict[str, str] = {}
@@ -1475,6 +1583,8 @@ class _Options:
         self.wrapper: str | None = None
         self.query_fields: list[str] = []
         self.body_fields: list[str] = []
+        self.header_calls: list[str] = []
+        self.flags: list[str] = []
 
 
 def _throws(branch: Node | None) -> bool:

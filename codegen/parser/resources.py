@@ -16,12 +16,14 @@ from codegen.ir import (
     Declaration,
     Doc,
     FollowUrl,
+    HeaderValue,
     Location,
     Method,
     Param,
     ParamLocation,
     Primitive,
     Ref,
+    RequestShape,
     Resource,
     Response,
     Route,
@@ -34,6 +36,10 @@ from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
 from codegen.parser.js_facts import JsMethod, JsRequest
 
+# request options the model covers; `__span`/`__qualifiers` feed tracing and middleware only
+_OPTIONS_READ = frozenset(
+    {"body", "query", "headers", "stream", "__binaryResponse", "__span", "__qualifiers"}
+)
 _DOC_PREFIX = re.compile(r"^(Path|Query|Body|Header) param:\s*", re.IGNORECASE)
 _READ_NAMES = ("retrieve", "list", "get")
 
@@ -168,6 +174,8 @@ class ResourceBuilder:
                 continue
             method.params_type = _strip_null(param.type)
             method.params.extend(self.object_params(param, request, js))
+        if request is not None:
+            method.request = self.request_shape(resource, method, request, js)
         route = self.route_from_js(method, js, request) if request else None
         if route is None:
             route = self.route_from_convention(resource, method, sig.loc, has_js)
@@ -203,10 +211,12 @@ class ResourceBuilder:
                 param.loc,
             )
             return []
-        headers = {src: wire for wire, src in (request.headers if request else ()) if src}
+        headers = {
+            _param_key(src, js): wire for wire, src in (request.headers if request else ()) if src
+        }
         params = []
         for f in all_fields(target.target, self.decls):
-            location, wire = self.param_location(param.name, f.name, f.doc, request, headers)
+            location, wire = self.param_location(param.name, f.name, f.doc, request, headers, js)
             doc = Doc(_DOC_PREFIX.sub("", f.doc.text), f.doc.deprecated, f.doc.examples)
             params.append(
                 Param(
@@ -228,6 +238,7 @@ class ResourceBuilder:
         doc: Doc,
         request: JsRequest | None,
         headers: dict[str, str],
+        js: JsMethod | None = None,
     ) -> tuple[ParamLocation, str | None]:
         prefix = _DOC_PREFIX.match(doc.text)
         said = prefix.group(1).lower() if prefix else None
@@ -235,8 +246,11 @@ class ResourceBuilder:
             return "path", None  # destructured from the params and put in the path
         if field in headers:
             return "header", headers[field]
+        placed = _placed_by_js(field, request, js) if request is not None else None
+        if placed is not None:
+            return placed, None
         if said == "header":
-            return "header", field
+            return "header", None  # its wire name: see `learn_header_names`
         if request is not None and (request.query_from or request.body_from):
             return ("query" if request.query_from else "body"), None
         if said in ("path", "query", "body"):
@@ -244,6 +258,69 @@ class ResourceBuilder:
         if ts_name in ("query", "body"):
             return ts_name, None  # type: ignore[return-value]
         return "body", None
+
+    def request_shape(
+        self, resource: Resource, method: Method, request: JsRequest, js: JsMethod | None
+    ) -> RequestShape:
+        """Headers, whole-body param and flags of the request the `.js` sends."""
+        loc = Location(method.loc.file.replace(".d.ts", ".js"), request.pos.line, request.pos.col)
+        where = f"{resource.name}.{method.name}"
+        names = {p.name for p in method.params}
+        constants = dict(reversed(request.static_headers))  # the first literal of each name
+        shape = RequestShape(
+            binary="__binaryResponse" in request.flags,
+            stream="stream" in request.flags,
+            multipart=request.options_wrapper == "multipartFormRequestOptions",
+        )
+        for header, src in request.headers:
+            key = _param_key(src, js) if src else None
+            if key is not None and key not in names:
+                self.diags.warn(
+                    "header-source",
+                    f"{where}: header '{header}' comes from '{src}', which is no param of the "
+                    "method; only its constant part is sent",
+                    loc,
+                )
+                key = None
+            if key is None and header not in constants:
+                continue
+            if not any(h.name == header for h in shape.headers):
+                shape.headers.append(HeaderValue(header, key, constants.get(header)))
+        for call in request.header_calls:
+            self.diags.warn(
+                "header-helper",
+                f"{where}: headers also come from '{call}()', which is not read; what it adds "
+                "beyond the header params is not sent",
+                loc,
+            )
+        for key in request.option_keys:
+            if key not in _OPTIONS_READ:
+                self.diags.info(
+                    "request-option",
+                    f"{where}: request option '{key}' is not modelled; the client's own "
+                    "setting applies",
+                    loc,
+                )
+        kind = method.response.kind
+        if shape.binary != (kind == "binary") and not (shape.binary and kind == "jsonl"):
+            self.diags.warn(
+                "binary-mismatch",
+                f"{where}: the .js {'asks' if shape.binary else 'does not ask'} for a binary "
+                f"response but the .d.ts returns {kind}; the .d.ts is followed",
+                loc,
+            )
+        if shape.stream and kind not in ("sse", "jsonl"):
+            self.diags.warn(
+                "stream-mismatch",
+                f"{where}: the .js streams the response but the .d.ts returns {kind}; the .d.ts "
+                "is followed",
+                loc,
+            )
+        if request.body_from and request.body_from in names and js is not None:
+            rests = {rest for _, _, rest in js.destructures if rest}
+            if request.body_from not in rests:
+                shape.body_param = request.body_from
+        return shape
 
     def route_from_js(
         self, method: Method, js: JsMethod | None, request: JsRequest
@@ -301,6 +378,69 @@ class ResourceBuilder:
             "convention",
             loc,
         )
+
+
+def learn_header_names(resources: list[Resource], diags: Diagnostics) -> None:
+    """A header param whose method builds its headers in a function not given (documented
+    `Header param:`, no wire name read) takes the wire name every other method's `.js` sends
+    that param under, when they agree; otherwise it is an error diagnostic and keeps its name."""
+    seen: dict[str, set[str]] = {}
+    for resource in resources:
+        for method in resource.methods:
+            for p in method.params:
+                if p.location == "header" and p.wire_name:
+                    seen.setdefault(p.name, set()).add(p.wire_name)
+    for resource in resources:
+        for method in resource.methods:
+            for p in method.params:
+                if p.location != "header" or p.wire_name:
+                    continue
+                names = sorted(seen.get(p.name, ()))
+                where = f"{resource.name}.{method.name}"
+                if len(names) == 1:
+                    p.wire_name = names[0]
+                    diags.info(
+                        "header-name-learned",
+                        f"{where}: header param '{p.name}' sent as '{names[0]}', the name every "
+                        "other method's .js sends it under",
+                        p.loc,
+                    )
+                else:
+                    diags.warn(
+                        "header-name-unknown",
+                        f"{where}: the wire name of header param '{p.name}' is not in the given "
+                        f"files ({', '.join(names) or 'no other method sends it'}); sent as "
+                        f"'{p.name}'",
+                        p.loc,
+                    )
+
+
+def _param_key(src: str, js: JsMethod | None) -> str:
+    """A header's source as a params key: `params.betas` (the method's params argument) -> `betas`."""
+    head, _, rest = src.partition(".")
+    if rest and js is not None and head in js.params:
+        return rest
+    return src
+
+
+def _placed_by_js(field: str, request: JsRequest, js: JsMethod | None) -> ParamLocation | None:
+    """Where the `.js` puts a params field: an inline `query: { view }` / `body: {...}` entry,
+    the whole body (`body: target`), or the rest object (`{ a, ...query } = params`) it is
+    left in; None when the `.js` does not say."""
+    if field in request.query_fields:
+        return "query"
+    if field in request.body_fields or field == request.body_from:
+        return "body"
+    if js is None:
+        return None
+    for source, named, rest in js.destructures:
+        if source not in js.params or field in named or rest is None:
+            continue
+        if rest == request.query_from:
+            return "query"
+        if rest == request.body_from:
+            return "body"
+    return None
 
 
 def _is_scalar(t: TypeRef) -> bool:

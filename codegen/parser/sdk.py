@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from codegen.ir import (
     ArrayType,
+    AuthScheme,
     ClientInfo,
     Cursor,
     Declaration,
@@ -129,4 +130,9 @@ def client_info(
         info.timeout_ms = defaults.timeout_ms
         version = [(k, v) for k, v in defaults.static_headers if k.lower().endswith("-version")]
         info.version_header = version[0] if version else None
+        info.default_headers = list(defaults.static_headers)
+        info.auth = [
+            AuthScheme(option, header, prefix, suffix, env.get(option))
+            for option, header, prefix, suffix in defaults.auth
+        ]
     return info

@@ -19,6 +19,7 @@ from typing import (
     Any,
     Dict,
     Generic,
+    Iterable,
     List,
     Mapping,
     Optional,
@@ -135,6 +136,15 @@ def make_request_options(
     if multipart:
         options["multipart"] = True
     return options
+
+
+def header_list(value: object, *constants: str) -> List[object]:
+    """`[...(value ?? []), ...constants].toString()`: a list header param (`betas`) with the
+    values the spec always appends to it; sent comma-joined."""
+    items: List[object] = (
+        [] if value is None or isinstance(value, NotGiven) else list(cast(Iterable[object], value))
+    )
+    return [*items, *constants]
 
 
 def _is_file(value: object) -> bool:

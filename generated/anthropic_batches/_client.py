@@ -29,14 +29,12 @@ DEFAULT_MAX_RETRIES = 2
 _V = TypeVar("_V")
 
 
-def _resolve_api_key(api_key: str | None) -> str:
-    api_key = api_key if api_key is not None else os.environ.get("ANTHROPIC_API_KEY")
-    if not api_key:
+def _credentials_given(**credentials: str | None) -> None:
+    """At least one credential must be set (`authHeaders()` has nothing to send otherwise)."""
+    if all(value is None for value in credentials.values()):
         raise AnthropicError(
-            "The api_key client option must be set either by passing api_key to the client "
-            "or by setting the ANTHROPIC_API_KEY environment variable"
+            "The api_key or auth_token client option must be set by passing it to the client or by setting the ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN environment variable"
         )
-    return api_key
 
 
 def _resolve_base_url(base_url: str | httpx.URL | None) -> str | httpx.URL:
@@ -57,12 +55,14 @@ def _merge(
 
 class Anthropic(SyncAPIClient):
     messages: Messages
-    api_key: str
+    api_key: str | None
+    auth_token: str | None
 
     def __init__(
         self,
         *,
         api_key: str | None = None,
+        auth_token: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -70,8 +70,17 @@ class Anthropic(SyncAPIClient):
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
-        """Read `api_key` / `base_url` from `ANTHROPIC_API_KEY` / `ANTHROPIC_BASE_URL` when not given."""
-        self.api_key = _resolve_api_key(api_key)
+        """Read `api_key` / `auth_token` / `base_url` from `ANTHROPIC_API_KEY` / `ANTHROPIC_AUTH_TOKEN` / `ANTHROPIC_BASE_URL` when not given."""
+        self.api_key = (
+            api_key if api_key is not None else os.environ.get("ANTHROPIC_API_KEY") or None
+        )
+        self.auth_token = (
+            auth_token if auth_token is not None else os.environ.get("ANTHROPIC_AUTH_TOKEN") or None
+        )
+        _credentials_given(
+            api_key=self.api_key,
+            auth_token=self.auth_token,
+        )
         super().__init__(
             base_url=_resolve_base_url(base_url),
             timeout=DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
@@ -84,12 +93,20 @@ class Anthropic(SyncAPIClient):
 
     @property
     def auth_headers(self) -> Dict[str, str]:
-        return {"x-api-key": self.api_key}
+        """Each set credential's header, as `authHeaders()` in the spec's client.js merges them."""
+        headers: Dict[str, str] = {}
+        if self.api_key is not None:
+            headers["X-Api-Key"] = self.api_key
+        if self.auth_token is not None:
+            headers["Authorization"] = "Bearer " + self.auth_token
+        return headers
 
     @property
     def default_headers(self) -> Dict[str, str | Omit]:
+        """The literal headers the spec's client.js sends with every request."""
         return {
             **super().default_headers,
+            "Accept": "application/json",
             "anthropic-version": "2023-06-01",
             **self._custom_headers,
         }
@@ -98,6 +115,7 @@ class Anthropic(SyncAPIClient):
         self,
         *,
         api_key: str | None = None,
+        auth_token: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -113,6 +131,7 @@ class Anthropic(SyncAPIClient):
         """
         return type(self)(
             api_key=api_key or self.api_key,
+            auth_token=auth_token or self.auth_token,
             base_url=base_url or self.base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
@@ -126,12 +145,14 @@ class Anthropic(SyncAPIClient):
 
 class AsyncAnthropic(AsyncAPIClient):
     messages: AsyncMessages
-    api_key: str
+    api_key: str | None
+    auth_token: str | None
 
     def __init__(
         self,
         *,
         api_key: str | None = None,
+        auth_token: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -139,8 +160,17 @@ class AsyncAnthropic(AsyncAPIClient):
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        """Read `api_key` / `base_url` from `ANTHROPIC_API_KEY` / `ANTHROPIC_BASE_URL` when not given."""
-        self.api_key = _resolve_api_key(api_key)
+        """Read `api_key` / `auth_token` / `base_url` from `ANTHROPIC_API_KEY` / `ANTHROPIC_AUTH_TOKEN` / `ANTHROPIC_BASE_URL` when not given."""
+        self.api_key = (
+            api_key if api_key is not None else os.environ.get("ANTHROPIC_API_KEY") or None
+        )
+        self.auth_token = (
+            auth_token if auth_token is not None else os.environ.get("ANTHROPIC_AUTH_TOKEN") or None
+        )
+        _credentials_given(
+            api_key=self.api_key,
+            auth_token=self.auth_token,
+        )
         super().__init__(
             base_url=_resolve_base_url(base_url),
             timeout=DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
@@ -153,12 +183,20 @@ class AsyncAnthropic(AsyncAPIClient):
 
     @property
     def auth_headers(self) -> Dict[str, str]:
-        return {"x-api-key": self.api_key}
+        """Each set credential's header, as `authHeaders()` in the spec's client.js merges them."""
+        headers: Dict[str, str] = {}
+        if self.api_key is not None:
+            headers["X-Api-Key"] = self.api_key
+        if self.auth_token is not None:
+            headers["Authorization"] = "Bearer " + self.auth_token
+        return headers
 
     @property
     def default_headers(self) -> Dict[str, str | Omit]:
+        """The literal headers the spec's client.js sends with every request."""
         return {
             **super().default_headers,
+            "Accept": "application/json",
             "anthropic-version": "2023-06-01",
             **self._custom_headers,
         }
@@ -167,6 +205,7 @@ class AsyncAnthropic(AsyncAPIClient):
         self,
         *,
         api_key: str | None = None,
+        auth_token: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -182,6 +221,7 @@ class AsyncAnthropic(AsyncAPIClient):
         """
         return type(self)(
             api_key=api_key or self.api_key,
+            auth_token=auth_token or self.auth_token,
             base_url=base_url or self.base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,

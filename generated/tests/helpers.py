@@ -33,9 +33,15 @@ __all__ = [
     "Widget",
     "Widgets",
     "async_client",
+    "auth_value",
 ]
 
 API_KEY = "sk-test-SECRET-do-not-leak-0123456789"
+
+
+def auth_value(key: str) -> str:
+    """The x-api-key header for `api_key=key`, as the spec's client.js writes it."""
+    return "" + key + ""
 
 
 class TextBlock(BaseModel):

@@ -25,6 +25,7 @@ from anthropic_batches._types import NOT_GIVEN, Headers, Omit
 
 from .helpers import (
     API_KEY,
+    auth_value,
     AsyncWidgets,
     FakeSleepClient,
     ImageBlock,
@@ -65,7 +66,8 @@ def test_sends_auth_version_and_retry_count_headers(
     server.expect("GET", "/v1/widgets/w_1").respond(json=WIDGET)
     client.widgets.retrieve("w_1")
     (request,) = server.requests
-    assert request.headers["x-api-key"] == API_KEY
+    assert request.headers["x-api-key"] == auth_value(API_KEY)
+    assert request.headers["accept"] == "application/json"
     assert request.headers["anthropic-version"] == "2023-06-01"
     assert request.headers["x-stainless-retry-count"] == "0"
     assert request.headers["accept"] == "application/json"
@@ -80,7 +82,7 @@ def test_async_sends_auth_and_retry_count_headers(server: MockServer) -> None:
 
     asyncio.run(main())
     (request,) = server.requests
-    assert request.headers["x-api-key"] == API_KEY
+    assert request.headers["x-api-key"] == auth_value(API_KEY)
     assert request.headers["x-stainless-retry-count"] == "0"
 
 
@@ -589,7 +591,55 @@ def test_api_key_and_base_url_from_environment(
         assert client.api_key == "env-key"
         assert client.max_retries == 2
         client.get("/any", cast_to=dict)
-    assert server.requests[0].headers["x-api-key"] == "env-key"
+    assert server.requests[0].headers["x-api-key"] == auth_value("env-key")
+
+
+@pytest.mark.parametrize(
+    "option, header, prefix, suffix",
+    [
+        ("api_key", "x-api-key", "", ""),
+        ("auth_token", "authorization", "Bearer ", ""),
+    ],
+)
+def test_each_auth_scheme_sends_its_header_as_the_spec_says(
+    server: MockServer, option: str, header: str, prefix: str, suffix: str
+) -> None:
+    """One credential set: its header, valued as the spec's `authHeaders()` writes it."""
+    server.expect("GET", "/any").respond(json={}, times=2)
+    credential: Dict[str, Any] = {option: "only-secret"}
+    with Anthropic(base_url=server.url, **credential) as client:
+        client.get("/any", cast_to=dict)
+
+    async def main() -> None:
+        async with AsyncAnthropic(base_url=server.url, **credential) as aclient:
+            await aclient.get("/any", cast_to=dict)
+
+    asyncio.run(main())
+    for request in server.requests:
+        assert request.headers[header] == prefix + "only-secret" + suffix
+
+
+def test_every_credential_set_merges_as_the_spec_says(server: MockServer) -> None:
+    """All credentials set: a later scheme's header wins over an earlier one's of the same name."""
+    server.expect("GET", "/any").respond(json={})
+    credentials: Dict[str, Any] = {
+        "api_key": "api_key-secret",
+        "auth_token": "auth_token-secret",
+    }
+    with Anthropic(base_url=server.url, **credentials) as client:
+        client.get("/any", cast_to=dict)
+    expected = {"authorization": "Bearer auth_token-secret", "x-api-key": "api_key-secret"}
+    for header, value in expected.items():
+        assert server.requests[0].headers[header] == value
+
+
+def test_no_credential_names_every_option_and_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+    monkeypatch.delenv("ANTHROPIC_AUTH_TOKEN", raising=False)
+    with pytest.raises(AnthropicError) as info:
+        Anthropic()
+    assert "api_key" in str(info.value) and "ANTHROPIC_API_KEY" in str(info.value)
+    assert "auth_token" in str(info.value) and "ANTHROPIC_AUTH_TOKEN" in str(info.value)
 
 
 def test_defaults_match_the_official_client() -> None:
@@ -648,7 +698,9 @@ def test_api_key_is_absent_from_repr_errors_and_logs(
     assert "Retrying GET" in caplog.text
     for text in texts:
         assert API_KEY not in text
-    assert server.requests[0].headers["x-api-key"] == API_KEY  # it was sent, just never shown
+    assert server.requests[0].headers["x-api-key"] == auth_value(
+        API_KEY
+    )  # it was sent, just never shown
     client.close()
 
 

@@ -21,7 +21,7 @@ from anthropic_batches.types.messages_batches import (
     MessageBatchIndividualResponse,
 )
 
-from .helpers import API_KEY, FakeSleepAsyncClient, FakeSleepClient, sse_body
+from .helpers import API_KEY, FakeSleepAsyncClient, FakeSleepClient, auth_value, sse_body
 from .server import MockServer, RecordedRequest
 
 BINARY_BODY = b"\x00\x01 binary body \xff"
@@ -34,13 +34,18 @@ def _check_request(
     query: List[List[str]],
     body: object,
     headers: dict[str, str],
+    multipart: bool = False,
 ) -> None:
     assert request.method == verb
     assert request.path == path
     assert [list(pair) for pair in request.query_pairs] == query
-    assert API_KEY in request.headers["x-api-key"]
+    assert request.headers["x-api-key"] == auth_value(API_KEY)
     if body is not None:
         assert request.json == body
+        assert request.headers["content-type"] == "application/json"
+    elif not multipart:
+        assert request.body == b"", "the .js sends no body for this request"
+    assert request.headers["anthropic-version"] == "2023-06-01"
     for name, value in headers.items():
         assert request.headers[name] == value
 
@@ -125,7 +130,7 @@ def _check_create_request(server: MockServer) -> None:
                 }
             ]
         },
-        {},
+        {"accept": "application/json"},
     )
 
 
@@ -244,7 +249,7 @@ def _check_retrieve_request(server: MockServer) -> None:
         "/v1/messages/batches/message_batch_id_value",
         [],
         None,
-        {},
+        {"accept": "application/json"},
     )
 
 
@@ -347,7 +352,7 @@ def _check_list_request(server: MockServer) -> None:
         "/v1/messages/batches",
         [["limit", "1"], ["before_id", "before_id"], ["after_id", "after_id"]],
         None,
-        {},
+        {"accept": "application/json"},
     )
 
 
@@ -411,7 +416,7 @@ def _check_delete_request(server: MockServer) -> None:
         "/v1/messages/batches/message_batch_id_value",
         [],
         None,
-        {},
+        {"accept": "application/json"},
     )
 
 
@@ -512,7 +517,7 @@ def _check_cancel_request(server: MockServer) -> None:
         "/v1/messages/batches/message_batch_id_value/cancel",
         [],
         None,
-        {},
+        {"accept": "application/json"},
     )
 
 
@@ -616,7 +621,7 @@ def _check_results_request(server: MockServer) -> None:
         "/v1/messages/batches/message_batch_id_value",
         [],
         None,
-        {},
+        {"accept": "application/json"},
     )
     assert server.requests[1].path == "/results-file.jsonl"
     assert server.requests[1].headers["accept"] == "application/binary"

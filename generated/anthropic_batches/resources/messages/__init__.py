@@ -10,7 +10,7 @@ from typing import Any, Dict, Iterable, List, Literal, Optional, Union, cast, ov
 
 import httpx
 
-from ..._base_client import make_request_options
+from ..._base_client import header_list, make_request_options
 from ..._exceptions import AnthropicError
 from ..._pagination import AsyncPaginator, SyncPage, AsyncPage
 from ..._paths import path_template
