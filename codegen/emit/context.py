@@ -4,12 +4,21 @@ only names (from `naming.py`), annotations (from `annotations.py`) and data for 
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from codegen.config import Config, check_selection
+from codegen.config import Config, ErrorConfig, check_selection
 from codegen.emit.annotations import LocalNames, Side, TypeNamer, annotate, python_literal
+from codegen.emit.code import Code
 from codegen.emit.cycles import merge_plan
+from codegen.emit.doors import (
+    config_identifier,
+    env_name,
+    header_name,
+    header_value,
+    number,
+)
 from codegen.emit.examples import (
     SnippetFormatter,
     example_value,
@@ -18,23 +27,31 @@ from codegen.emit.examples import (
     union_arity,
 )
 from codegen.emit.naming import (
+    BUILTINS,
     GENERATED_GLOBALS,
+    RESOURCE_RESERVED,
+    RUNTIME_NAMES,
     Scope,
     class_name,
     field_scope,
+    identifier,
     method_name,
     module_name,
     module_scope,
+    page_scope,
     param_scope,
     pascal_case,
     python_path,
 )
+from codegen.errors import SpecError
 from codegen.ir import (
     Alias,
     Declaration,
+    Diagnostic,
     Doc,
     Field_,
     Interface,
+    Location,
     Method,
     Primitive,
     Ref,
@@ -100,7 +117,28 @@ class ContextBuilder:
         self.plan = Plan()
         # type names are unique per module, as in the official SDK (see `LocalNames`)
         self.module_scopes: dict[str, Scope] = {}
+        # what the emitter renamed or could not model, with the spec location (as the parser's)
+        self.diagnostics: list[Diagnostic] = []
+        self._class_names: dict[str, str] | None = None
         self.resources = self.select_resources()
+
+    def claim_name(self, scope: Scope, wanted: str, key: str, loc: Location, what: str) -> str:
+        """`scope.claim`, with a warning when another name already took `wanted`'s spelling (the
+        rename, `name_2`, is deterministic: first come in spec order keeps the name)."""
+        name = scope.claim(wanted, key)
+        base = scope.base(wanted)
+        if name != base:
+            other = scope.taken.get(base, "?")
+            self.diagnostics.append(
+                Diagnostic(
+                    "warning",
+                    "name-clash",
+                    f"{what} '{key}' is spelled '{base}' in Python, as '{other}' already is: "
+                    f"named '{name}'",
+                    loc,
+                )
+            )
+        return name
 
     # -- selection -------------------------------------------------------------------------
     def select_resources(self) -> list[Resource]:
@@ -447,7 +485,7 @@ class ContextBuilder:
 
     def method(self, resource: Resource, method: Method, namer: TypeNamer) -> dict[str, Any]:
         response = method.response
-        item = annotate(response.type, namer) if response.type is not None else "None"
+        item = annotate(response.type, namer) if response.type is not None else Code("None")
         route = method.route
         assert route is not None
         follow = route.follow
@@ -466,7 +504,8 @@ class ContextBuilder:
             "name": method_name(method.name),
             "ts_name": method.name,
             "doc_full": doc_full.strip(),
-            "readme": example,
+            # a fenced Python block in README.md: documentation, kept from closing its fence
+            "readme": Code(example) if example and "```" not in example else None,
             "doc": method.doc.text,
             "deprecated": method.doc.deprecated,
             "verb": route.verb.lower(),
@@ -484,7 +523,7 @@ class ContextBuilder:
             "item_arg": (
                 item
                 if _is_model(response.type, self.decls) or item in ("None", "str", "object")
-                else f"cast(Any, {item})"
+                else Code(f"cast(Any, {item})")
             ),
             "page": _page_names(response.page, self.spec),
             # `stream=True` switches the result to server-sent events of this type (overloads)
@@ -587,6 +626,7 @@ class ContextBuilder:
         resources = self.resource_modules()
         roots = [r for r in resources if "." not in r["path"]]
         client = self.client(roots)
+        errors, error_aliases = self.error_plan()
         return {
             "package": self.config.package,
             "pkg": {
@@ -595,8 +635,8 @@ class ContextBuilder:
                 "version": self.config.version,
             },
             "client": client,
-            "errors": self.errors(),
-            "error_aliases": self.error_aliases(),
+            "errors": errors,
+            "error_aliases": error_aliases,
             "pages": self.pages(),
             "type_modules": types,
             "resources": resources,
@@ -606,27 +646,49 @@ class ContextBuilder:
 
     def client(self, roots: list[dict[str, Any]]) -> dict[str, Any]:
         info = self.spec.client
-        name = self.config.client_class or info.class_name or "Client"
+        names = self.class_names()
+        name = names["class_name"]
         version = info.version_header
+        where = self.config.section
+        api_key_env = info.api_key_env or self.config.api_key_env or f"{name.upper()}_API_KEY"
         return {
-            "class_name": name,
-            "async_class_name": self.config.async_client_class or f"Async{name}",
-            "error_root": self.config.error_root or f"{name}Error",
-            "api_key_env": info.api_key_env or self.config.api_key_env or f"{name.upper()}_API_KEY",
-            "base_url_env": info.base_url_env
-            or self.config.base_url_env
-            or f"{name.upper()}_BASE_URL",
+            **names,
+            # text from the spec or config goes out as literals; these checks are for the runtime
+            "api_key_env": env_name(api_key_env, "API key variable", None),
+            "api_key_env_pattern": re.escape(api_key_env),
+            "base_url_env": env_name(
+                info.base_url_env or self.config.base_url_env or f"{name.upper()}_BASE_URL",
+                "base URL variable",
+                None,
+            ),
             "default_base_url": info.base_url or self.config.default_base_url or "http://localhost",
-            "auth_header": info.auth_header or self.config.auth_header or "authorization",
-            "version_header": {"name": version[0], "value": version[1]} if version else None,
-            "log_env": info.log_env or self.config.log_env or f"{name.upper()}_LOG",
+            "auth_header": header_name(
+                info.auth_header or self.config.auth_header or "authorization", "auth header", None
+            ),
+            "version_header": (
+                {
+                    "name": header_name(version[0], "version header", None),
+                    "value": header_value(version[1], "version header value", None),
+                }
+                if version
+                else None
+            ),
+            "log_env": env_name(
+                info.log_env or self.config.log_env or f"{name.upper()}_LOG", "log variable", None
+            ),
             "default_timeout": (
-                (info.timeout_ms / 1000.0) if info.timeout_ms else self.config.default_timeout
+                (info.timeout_ms / 1000.0)
+                if info.timeout_ms
+                else number(self.config.default_timeout, f"{where} default_timeout")
             ),
             "default_max_retries": (
                 info.max_retries
                 if info.max_retries is not None
-                else self.config.default_max_retries
+                else number(
+                    self.config.default_max_retries,
+                    f"{where} default_max_retries",
+                    integer=True,
+                )
             ),
             "doc": "",
             "resources": [
@@ -640,43 +702,105 @@ class ContextBuilder:
             ],
         }
 
-    def errors(self) -> list[dict[str, Any]]:
-        errors = [
-            {
-                "name": e.name,
-                "status": e.status,
-                "match": e.match,
-                "parent": e.parent,
-                "doc": e.doc.text,
+    def class_names(self) -> dict[str, str]:
+        """The client classes and the error root: configured names, checked to be identifiers
+        the package does not already use (exit 2 otherwise)."""
+        if self._class_names is None:
+            config = self.config
+            where = config.section
+            taken = RUNTIME_NAMES | BUILTINS
+            name = config_identifier(
+                config.client_class or self.spec.client.class_name or "Client",
+                "client_class",
+                where,
+                taken | {"AsyncClient"},
+            )
+            async_name = config_identifier(
+                config.async_client_class or f"Async{name}",
+                "async_client_class",
+                where,
+                taken | {"Client", name},
+            )
+            root = config_identifier(
+                config.error_root or f"{name}Error",
+                "error_root",
+                where,
+                taken | {"Client", "AsyncClient", name, async_name},
+            )
+            self._class_names = {
+                "class_name": name,
+                "async_class_name": async_name,
+                "error_root": root,
             }
-            for e in self.spec.errors
-        ]
-        known = {e["name"] for e in errors}
-        mapped = {e["status"] for e in errors if e["match"] == "exact"}
-        for extra in self.config.extra_errors:
-            if extra.name not in known and extra.status not in mapped:
-                errors.append(
-                    {
-                        "name": extra.name,
-                        "status": extra.status,
-                        "match": "exact",
-                        "parent": extra.parent,
-                        "doc": "",
-                    }
-                )
-        return sorted(errors, key=lambda e: (e["status"], e["name"]))
+        return self._class_names
 
-    def error_aliases(self) -> list[dict[str, str]]:
-        """Configured names for a status the spec already maps: aliases of the spec's class
-        (1.14.0 calls 413 `ContentTooLargeError`; the official Python SDK `RequestTooLargeError`).
-        """
-        spec_names = {e.name for e in self.spec.errors}
-        by_status = {e.status: e.name for e in self.spec.errors if e.match == "exact"}
-        return [
-            {"name": extra.name, "target": by_status[extra.status]}
-            for extra in self.config.extra_errors
-            if extra.name not in spec_names and extra.status in by_status
-        ]
+    def error_plan(self) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+        """(status error classes, aliases): spec errors named by the resolver (a class `None`
+        becomes `None_`, with a warning), configured ones checked: identifiers, and a parent
+        the package defines, so the module imports (exit 2 otherwise)."""
+        names = self.class_names()
+        taken = {names["class_name"], names["async_class_name"], names["error_root"]}
+        scope = Scope(RUNTIME_NAMES | BUILTINS | taken | {"Client", "AsyncClient"})
+        python: dict[str, str] = {}
+        errors: list[dict[str, Any]] = []
+        for e in self.spec.errors:
+            py = scope.claim(e.name, e.name)
+            python[e.name] = py
+            if py != e.name:
+                self.diagnostics.append(
+                    Diagnostic(
+                        "warning",
+                        "name-clash",
+                        f"error class '{e.name}' is named '{py}' in Python",
+                        e.loc,
+                    )
+                )
+            errors.append(
+                {
+                    "name": py,
+                    "status": e.status,
+                    "match": e.match,
+                    "parent": python.get(e.parent, e.parent),
+                    "doc": e.doc.text,
+                    "loc": str(e.loc),
+                }
+            )
+        by_status = {e.status: python[e.name] for e in self.spec.errors if e.match == "exact"}
+        where = f"{self.config.section} errors"
+        aliases: list[dict[str, str]] = []
+        extras: list[ErrorConfig] = []
+        for extra in self.config.extra_errors:
+            if extra.name in python:
+                continue
+            config_identifier(extra.name, "name", where, frozenset(scope.taken) | scope.reserved)
+            if extra.status in by_status:
+                aliases.append({"name": extra.name, "target": by_status[extra.status]})
+            else:
+                extras.append(extra)
+            scope.claim(extra.name, extra.name)
+        bases = {"APIError", "APIStatusError", names["error_root"]}
+        defined = bases | {e["name"] for e in errors} | {x.name for x in extras}
+        for extra in extras:
+            parent = python.get(extra.parent, extra.parent)
+            if parent not in defined or parent == extra.name:
+                known = ", ".join(sorted(defined - {extra.name}))
+                raise SpecError(
+                    None,
+                    f"{where}: '{extra.name}' has parent {extra.parent!r}, which is not an "
+                    f"error class of the package (known: {known})",
+                )
+            errors.append(
+                {
+                    "name": extra.name,
+                    "status": extra.status,
+                    "match": "exact",
+                    "parent": parent,
+                    "doc": "",
+                    "loc": None,
+                }
+            )
+        _check_parent_order(errors, bases, where)
+        return sorted(errors, key=lambda e: (e["status"], e["name"])), aliases
 
     def pages(self) -> list[dict[str, Any]]:
         used = {
@@ -687,29 +811,64 @@ class ContextBuilder:
             if page.name not in used:
                 continue
             namer = self.namer("response", "")
+            # page fields are model fields: the same resolver, so `first-id`, `def` or
+            # `model_config` get a safe name (the wire name stays the alias)
+            scope = page_scope()
             fields = []
             for f in page.fields:
                 annotation = annotate(f.type, namer, page_item="_T")
                 default_none = _nullable(f.type) or f.name != page.item_field
+                py_name = self.claim_name(scope, f.name, f.name, f.loc, f"field of {page.name}")
+                default = "None" if default_none else "[]"
+                if py_name != f.name:
+                    default = Code(
+                        f"Field(default{'' if default_none else '_factory'}="
+                        f"{'None' if default_none else 'list'}, alias={python_literal(f.name)})"
+                    )
                 fields.append(
                     {
-                        "name": f.name,
+                        "name": py_name,
+                        "wire": f.name,
                         "annotation": _admitting_none(annotation) if default_none else annotation,
-                        "default_repr": "None" if default_none else "[]",
+                        "default_repr": default,
                     }
                 )
+            attr = {f.name: scope.by_key.get(f.name) for f in page.fields}
+
+            def attr_of(wire: str | None, what: str) -> str | None:
+                if wire is None:
+                    return None
+                if attr.get(wire) is None:
+                    raise SpecError(page.loc, f"page {page.name}: {what} '{wire}' is not a field")
+                return attr[wire]
+
             names = _page_names(page.name, self.spec)
+            assert names is not None
             pages.append(
                 {
-                    "name": page.name,
-                    "sync_name": names["sync"] if names else f"Sync{page.name}",
-                    "async_name": names["async"] if names else f"Async{page.name}",
+                    "name": class_name(page.name),
+                    "sync_name": names["sync"],
+                    "async_name": names["async"],
                     "doc": page.doc.text,
-                    "item_field": page.item_field,
+                    "item_field": attr_of(page.item_field, "item field"),
+                    "item_wire": page.item_field,
                     "fields": fields,
-                    "has_more_field": page.has_more_field,
+                    "aliased": any(f["name"] != f["wire"] for f in fields),
+                    "has_more_field": attr_of(page.has_more_field, "has-more field"),
+                    "has_more_wire": page.has_more_field,
                     "cursors": [
-                        {"when_query_has": c.when_query_has, "param": c.param, "field": c.field}
+                        {
+                            "when_query_has": c.when_query_has,
+                            "param": c.param,
+                            "param_name": identifier(c.param),
+                            "when_name": identifier(c.when_query_has or ""),
+                            "field": attr_of(c.field, "cursor field"),
+                            "wire": c.field,
+                            # the generated test's cursor value: f"<field>-{page}"
+                            "page_value": Code(
+                                "f" + python_literal(_fstring_text(c.field) + "-{page}")
+                            ),
+                        }
                         for c in page.cursors
                     ],
                 }
@@ -759,6 +918,24 @@ def _query_text(value: object) -> str:
     return str(value)
 
 
+def _check_parent_order(errors: list[dict[str, Any]], bases: set[str], where: str) -> None:
+    """Every error class's parent is defined before it can be: no cycle among the configured."""
+    done = set(bases)
+    left = list(errors)
+    while left:
+        ready = [e for e in left if e["parent"] in done]
+        if not ready:
+            names = ", ".join(sorted(e["name"] for e in left))
+            raise SpecError(None, f"{where}: the parents of {names} form a cycle")
+        done |= {e["name"] for e in ready}
+        left = [e for e in left if e["name"] not in done]
+
+
+def _fstring_text(text: str) -> str:
+    """Text for the literal part of an f-string: braces doubled."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
 def _uploads(t: TypeRef) -> bool:
     """Whether a param carries a file (`Uploadable`): its request is multipart/form-data."""
     found: list[bool] = []
@@ -796,11 +973,11 @@ def _flat_exports(modules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return modules
 
 
-def _admitting_none(annotation: str) -> str:
+def _admitting_none(annotation: str) -> Code:
     """The annotation of a field that defaults to None, which must admit None."""
     if annotation.startswith("Optional[") or annotation in ("object", "Any"):
-        return annotation
-    return f"Optional[{annotation}]"
+        return Code(annotation)
+    return Code(f"Optional[{annotation}]")
 
 
 def _nullable(t: TypeRef) -> bool:

@@ -18,6 +18,16 @@ from black.parsing import InvalidInput
 
 from codegen.cache import BlobStore, sha256_hex, version_of
 from codegen.emit.annotations import python_literal
+from codegen.emit.code import (
+    Code,
+    checked_output,
+    code_concat,
+    comment_text,
+    docstring_text,
+    markdown_code,
+    markdown_text,
+    toml_string,
+)
 from codegen.stats import Stats
 
 BLACK_MODE = Mode(line_length=100, target_versions={TargetVersion.PY311})
@@ -31,18 +41,6 @@ class TemplateOutputError(Exception):
     def __init__(self, template: str, path: str, reason: str, text: str) -> None:
         super().__init__(f"template {template} rendered invalid Python for {path}: {reason}")
         self.text = text
-
-
-def docstring_text(text: str) -> str:
-    """Spec text safe inside a triple-quoted docstring: it can never close the string."""
-    escaped = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip()
-    if escaped.endswith('"'):
-        escaped = escaped[:-1] + '\\"'
-    return escaped
-
-
-def toml_string(value: str) -> str:
-    return json.dumps(value)
 
 
 class TemplateCache(jinja2.BytecodeCache):
@@ -64,8 +62,19 @@ class TemplateCache(jinja2.BytecodeCache):
         self.store.put(sha256_hex("jinja", bucket.key), bucket.bytecode_to_string())
 
 
+class CodeEnvironment(jinja2.Environment):
+    """Templates whose every output goes through one of two doors (see `codegen.emit.code`):
+    `finalize` checks each `{{ ... }}`, and what macros and blocks render counts as checked."""
+
+    concat = staticmethod(code_concat)  # type: ignore[assignment]
+
+
+# Filters that would let a raw value through (`safe`), or give JSON where Python is wanted.
+_REMOVED_FILTERS = ("safe", "forceescape", "tojson", "urlize", "xmlattr", "escape", "e")
+
+
 def environment(templates: Path, bytecode_cache: BlobStore | None = None) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = CodeEnvironment(
         loader=jinja2.FileSystemLoader(str(templates)),
         bytecode_cache=TemplateCache(bytecode_cache) if bytecode_cache is not None else None,
         keep_trailing_newline=True,
@@ -73,10 +82,17 @@ def environment(templates: Path, bytecode_cache: BlobStore | None = None) -> jin
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
+        finalize=checked_output,
     )
-    env.filters["pystr"] = python_literal
+    for name in _REMOVED_FILTERS:
+        env.filters.pop(name, None)
+    env.filters["pystr"] = lambda value: Code(python_literal(value))
     env.filters["docstring"] = docstring_text
+    env.filters["pybytes"] = lambda value: Code(repr(str(value).encode()))
+    env.filters["comment"] = comment_text
     env.filters["tomlstr"] = toml_string
+    env.filters["mdtext"] = markdown_text
+    env.filters["mdcode"] = markdown_code
     return env
 
 
@@ -143,7 +159,7 @@ def render_package(
     rendered: list[tuple[str, str, str]] = []
     for template, path, extra in outputs(ctx, templates):
         started = time.perf_counter()
-        text = env.get_template(template).render({**ctx, **extra})
+        text = str(env.get_template(template).render({**ctx, **extra}))
         stats.render += time.perf_counter() - started
         rendered.append((template, path, text))
     started = time.perf_counter()
