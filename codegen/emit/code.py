@@ -18,8 +18,6 @@ import math
 import re
 from collections.abc import Iterable
 
-from jinja2 import Undefined
-
 INERT = re.compile(r"[A-Za-z0-9_.\[\], ]*")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -30,13 +28,16 @@ class Code(str):
     __slots__ = ()
 
 
-class UnsafeOutput(Exception):
+class BrokenOutput(Exception):
+    """The generator produced a file that is not valid code: a generator bug, reported in one
+    line (exit 1) before anything is written."""
+
+
+class UnsafeOutput(BrokenOutput):
     """A template output a value through neither door: a bug in a template or the emitter."""
 
 
 def checked_output(value: object) -> object:
-    if isinstance(value, Undefined):
-        return value  # a strict undefined raises its own error when printed
     if isinstance(value, Code) or value is None or isinstance(value, bool):
         return value
     if isinstance(value, int):
@@ -47,6 +48,10 @@ def checked_output(value: object) -> object:
         raise UnsafeOutput(f"non-finite number {value!r} output as code")
     if type(value) is str and INERT.fullmatch(value):
         return value
+    from jinja2 import Undefined
+
+    if isinstance(value, Undefined):
+        return value  # a strict undefined raises its own error when printed
     shown = repr(value)
     shown = shown if len(shown) <= 120 else shown[:117] + "..."
     raise UnsafeOutput(
@@ -111,3 +116,34 @@ def markdown_code(value: object) -> Code:
     fence = "`" * (longest + 1)
     pad = " " if longest else ""
     return Code(f"{fence}{pad}{text}{pad}{fence}")
+
+
+_DEFINES = re.compile(r"^\s*(?:async\s+def|def|class)\s+(\w+)|^(\w+)\s*(?::[^=]*)?=", re.M)
+
+
+def compile_check(path: str, text: str, locations: dict[str, str]) -> None:
+    """`compile` the file in memory (syntax, nesting limits, duplicate arguments...); a failure
+    names the file and line, and the spec location of the nearest definition above it."""
+    try:
+        compile(text, path, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        line = getattr(exc, "lineno", None) or 0
+        reason = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
+        where = f"{path}:{line}" if line else path
+        spec = _spec_location(text, line, locations)
+        raise BrokenOutput(
+            f"generated {where} does not compile ({reason})"
+            + (f"; it comes from {spec}" if spec else "")
+            + ": a generator bug, nothing was written"
+        ) from None
+
+
+def _spec_location(text: str, line: int, locations: dict[str, str]) -> str | None:
+    if not line:
+        return None
+    above = "\n".join(text.splitlines()[:line])
+    for match in reversed(list(_DEFINES.finditer(above))):
+        name = match.group(1) or match.group(2)
+        if name in locations:
+            return locations[name]
+    return None

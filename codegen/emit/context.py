@@ -3,6 +3,7 @@ only names (from `naming.py`), annotations (from `annotations.py`) and data for 
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import re
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ from codegen.ir import (
     Interface,
     Location,
     Method,
+    PageClass,
     Primitive,
     Ref,
     Resource,
@@ -120,6 +122,7 @@ class ContextBuilder:
         # what the emitter renamed or could not model, with the spec location (as the parser's)
         self.diagnostics: list[Diagnostic] = []
         self._class_names: dict[str, str] | None = None
+        self.py_methods: dict[tuple[str, str], str] = {}  # (resource path, spec name) -> Python
         self.resources = self.select_resources()
 
     def claim_name(self, scope: Scope, wanted: str, key: str, loc: Location, what: str) -> str:
@@ -368,7 +371,7 @@ class ContextBuilder:
         fields = []
         for f in all_fields(decl.id, self.decls):
             py_name = scope.claim(f.name, f.name)
-            annotation = annotate(f.type, namer, refine=self.refine(decl.name, f))
+            annotation = shallow(annotate(f.type, namer, refine=self.refine(decl.name, f)), f.loc)
             # Models: absent and nullable fields default to None, as in the official SDK, so a
             # response that leaves a nullable field out still parses.
             default_none = side == "response" and (f.optional or _nullable(f.type))
@@ -389,6 +392,7 @@ class ContextBuilder:
         return {
             "kind": "model" if side == "response" else "typeddict",
             "name": self.plan.names[(decl.id, side)],
+            "loc": str(decl.loc),
             "doc": decl.doc.text,
             "deprecated": decl.doc.deprecated,
             "fields": fields,
@@ -399,7 +403,8 @@ class ContextBuilder:
     def alias(self, decl: Alias, side: Side, namer: TypeNamer) -> dict[str, Any]:
         return {
             "name": self.plan.names[(decl.id, side)],
-            "annotation": annotate(decl.type, namer),
+            "annotation": shallow(annotate(decl.type, namer), decl.loc),
+            "loc": str(decl.loc),
             "doc": decl.doc.text,
             "depends": sorted(
                 self.plan.names[(r.target, side)]
@@ -448,9 +453,11 @@ class ContextBuilder:
             own |= {"Async" + class_name(by_path[s.resource].name) for s in children}
             local = LocalNames(own=own | GENERATED_GLOBALS)
             namer = self.namer("response", "", local)
-            methods = [self.method(resource, m, namer) for m in resource.methods]
+            self.name_methods(resource)
+            ir_methods = [self.distinct_params(resource, m) for m in resource.methods]
+            methods = [self.method(resource, m, namer) for m in ir_methods]
             request_namer = self.namer("request", "", local)
-            for m, ir_method in zip(methods, resource.methods, strict=True):
+            for m, ir_method in zip(methods, ir_methods, strict=True):
                 m["params"] = self.params(ir_method, request_namer)
             imports: dict[str, set[str]] = {}
             for module, name in [*namer.imports, *request_namer.imports]:
@@ -483,16 +490,73 @@ class ContextBuilder:
             )
         return result
 
+    def name_methods(self, resource: Resource) -> None:
+        """Python names of the resource's methods: one scope with its sub-resource attributes,
+        so `fooBar`, `foo_bar` and `FooBar` do not overwrite each other (later ones get `_2`,
+        `_3`, with a warning)."""
+        scope = Scope(RESOURCE_RESERVED)
+        for s in resource.subresources:
+            scope.claim(method_name(s.attr), f"sub-resource {s.attr}")
+        for m in resource.methods:
+            self.py_methods[(resource.path, m.name)] = self.claim_name(
+                scope, snake_case(m.name), m.name, m.loc, f"method of {resource.path}"
+            )
+
+    def distinct_params(self, resource: Resource, method: Method) -> Method:
+        """The method with no two params of one name (the parser snake-cases `fooId` and
+        `foo_id` alike): a later one is renamed `name_2`, and for a path param the matching
+        later `{name}` of the route too; a warning says so."""
+        seen: set[str] = set()
+        params = []
+        path = method.route.path if method.route else None
+        for p in method.params:
+            if p.name not in seen:
+                seen.add(p.name)
+                params.append(p)
+                continue
+            n = 2
+            while f"{p.name}_{n}" in seen or any(q.name == f"{p.name}_{n}" for q in method.params):
+                n += 1
+            new = f"{p.name}_{n}"
+            seen.add(new)
+            self.diagnostics.append(
+                Diagnostic(
+                    "warning",
+                    "name-clash",
+                    f"{resource.path}.{method.name}: a second param named '{p.name}' is named "
+                    f"'{new}'",
+                    p.loc,
+                )
+            )
+            if p.location == "path" and path is not None:
+                marker = "{" + p.name + "}"
+                first = path.find(marker)
+                later = path.find(marker, first + 1) if first >= 0 else -1
+                if later >= 0:
+                    path = path[:later] + "{" + new + "}" + path[later + len(marker) :]
+                params.append(dataclasses.replace(p, name=new))
+            else:
+                params.append(dataclasses.replace(p, name=new, wire_name=p.wire_name or p.name))
+        if params == method.params:
+            return method
+        route = method.route
+        if route is not None and path != route.path:
+            route = dataclasses.replace(route, path=path)
+        return dataclasses.replace(method, params=params, route=route)
+
     def method(self, resource: Resource, method: Method, namer: TypeNamer) -> dict[str, Any]:
         response = method.response
-        item = annotate(response.type, namer) if response.type is not None else Code("None")
+        item = (
+            shallow(annotate(response.type, namer), method.loc)
+            if response.type is not None
+            else Code("None")
+        )
         route = method.route
         assert route is not None
         follow = route.follow
         via = next((m for m in resource.methods if follow and m.name == follow.via), None)
-        example = python_example(
-            method.doc.examples, method.name, method_name(method.name), self.format_snippet
-        )
+        py_name = self.py_methods[(resource.path, method.name)]
+        example = python_example(method.doc.examples, method.name, py_name, self.format_snippet)
         doc_full = method.doc.text
         if method.doc.deprecated:
             doc_full += f"\n\nDeprecated: {method.doc.deprecated}"
@@ -501,7 +565,8 @@ class ContextBuilder:
         test = self.test_data(resource, method, via)
         return {
             "test": test,
-            "name": method_name(method.name),
+            "name": py_name,
+            "loc": str(method.loc),
             "ts_name": method.name,
             "doc_full": doc_full.strip(),
             # a fenced Python block in README.md: documentation, kept from closing its fence
@@ -509,9 +574,13 @@ class ContextBuilder:
             "doc": method.doc.text,
             "deprecated": method.doc.deprecated,
             "verb": route.verb.lower(),
-            "path": route.path,
+            "path": _route_template(route.path, method),
             "follow": (
-                {"via": method_name(via.name), "field": follow.url_field, "accept": follow.accept}
+                {
+                    "via": self.py_methods[(resource.path, via.name)],
+                    "field": follow.url_field,
+                    "accept": follow.accept,
+                }
                 if follow and via
                 else None
             ),
@@ -528,7 +597,7 @@ class ContextBuilder:
             "page": _page_names(response.page, self.spec),
             # `stream=True` switches the result to server-sent events of this type (overloads)
             "stream_item": (
-                annotate(response.stream_item, namer)
+                shallow(annotate(response.stream_item, namer), method.loc)
                 if response.stream_item is not None
                 and any(p.name == "stream" and p.location == "body" for p in method.params)
                 else None
@@ -550,7 +619,7 @@ class ContextBuilder:
             samples = [example_value(response.type, self.decls, "", choice=i) for i in range(arity)]
         route = via.route if via and via.route else method.route
         assert route is not None
-        path = route.path or ""
+        path = _route_template(route.path, via or method) or ""
         for name, value in path_values.items():
             path = path.replace("{" + name + "}", value)
         via_sample = None
@@ -594,11 +663,14 @@ class ContextBuilder:
         scope = param_scope()
         result = []
         for p in method.params:
-            annotation = annotate(
-                p.type,
-                namer,
-                refine=self.refine_named("", p.name, p.type, p.doc.text),
-                iterable=True,
+            annotation = shallow(
+                annotate(
+                    p.type,
+                    namer,
+                    refine=self.refine_named("", p.name, p.type, p.doc.text),
+                    iterable=True,
+                ),
+                p.loc,
             )
             result.append(
                 {
@@ -816,7 +888,7 @@ class ContextBuilder:
             scope = page_scope()
             fields = []
             for f in page.fields:
-                annotation = annotate(f.type, namer, page_item="_T")
+                annotation = shallow(annotate(f.type, namer, page_item="_T"), f.loc)
                 default_none = _nullable(f.type) or f.name != page.item_field
                 py_name = self.claim_name(scope, f.name, f.name, f.loc, f"field of {page.name}")
                 default = "None" if default_none else "[]"
@@ -833,20 +905,19 @@ class ContextBuilder:
                         "default_repr": default,
                     }
                 )
-            attr = {f.name: scope.by_key.get(f.name) for f in page.fields}
+            attr = {f.name: scope.by_key[f.name] for f in page.fields}
 
-            def attr_of(wire: str | None, what: str) -> str | None:
-                if wire is None:
-                    return None
-                if attr.get(wire) is None:
-                    raise SpecError(page.loc, f"page {page.name}: {what} '{wire}' is not a field")
-                return attr[wire]
+            def attr_of(
+                wire: str | None, what: str, page: PageClass = page, attr: dict[str, str] = attr
+            ) -> str | None:
+                return _page_attr(page, attr, wire, what)
 
             names = _page_names(page.name, self.spec)
             assert names is not None
             pages.append(
                 {
                     "name": class_name(page.name),
+                    "loc": str(page.loc),
                     "sync_name": names["sync"],
                     "async_name": names["async"],
                     "doc": page.doc.text,
@@ -918,6 +989,15 @@ def _query_text(value: object) -> str:
     return str(value)
 
 
+def _page_attr(page: PageClass, attr: dict[str, str], wire: str | None, what: str) -> str | None:
+    """The Python attribute of the page field `wire` (None stays None)."""
+    if wire is None:
+        return None
+    if wire not in attr:
+        raise SpecError(page.loc, f"page {page.name}: {what} '{wire}' is not one of its fields")
+    return attr[wire]
+
+
 def _check_parent_order(errors: list[dict[str, Any]], bases: set[str], where: str) -> None:
     """Every error class's parent is defined before it can be: no cycle among the configured."""
     done = set(bases)
@@ -929,6 +1009,44 @@ def _check_parent_order(errors: list[dict[str, Any]], bases: set[str], where: st
             raise SpecError(None, f"{where}: the parents of {names} form a cycle")
         done |= {e["name"] for e in ready}
         left = [e for e in left if e["name"] not in done]
+
+
+# Brackets an annotation may nest: Python's parser stops at 200 levels for a whole statement
+# (signatures, `Optional[...]` and the test data add their own), black well before that.
+MAX_NESTING = 100
+
+
+def shallow(annotation: Code, loc: Location) -> Code:
+    """The annotation, if Python can parse it; else a clean error at the spec location."""
+    depth = deepest = 0
+    for char in annotation:
+        if char in "[(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "])":
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise SpecError(
+            loc,
+            f"type nested {deepest} levels deep: the generated Python would exceed the "
+            f"parser's nesting limit (at most {MAX_NESTING})",
+        )
+    return annotation
+
+
+def _route_template(path: str | None, method: Method) -> str | None:
+    """The route as `path_template` takes it: `{name}` only for the method's path params; any
+    other brace is literal text of the route, percent-encoded as a URL would have it."""
+    if path is None:
+        return None
+    names = {p.wire_name or p.name for p in method.params if p.location == "path"}
+
+    def keep(m: re.Match[str]) -> str:
+        if m.group(1) is not None and m.group(1) in names:
+            return m.group(0)
+        return m.group(0).replace("{", "%7B").replace("}", "%7D")
+
+    return re.sub(r"\{([^{}]*)\}|[{}]", keep, path)
 
 
 def _fstring_text(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -19,10 +20,13 @@ from black.parsing import InvalidInput
 from codegen.cache import BlobStore, sha256_hex, version_of
 from codegen.emit.annotations import python_literal
 from codegen.emit.code import (
+    BrokenOutput,
     Code,
+    UnsafeOutput,
     checked_output,
     code_concat,
     comment_text,
+    compile_check,
     docstring_text,
     markdown_code,
     markdown_text,
@@ -35,11 +39,12 @@ BLACK_MODE = Mode(line_length=100, target_versions={TargetVersion.PY311})
 PER_RESOURCE_TEST = "test_resource.py.j2"
 
 
-class TemplateOutputError(Exception):
+class TemplateOutputError(BrokenOutput):
     """A template rendered text black cannot parse: a bug in a template, never in the spec."""
 
     def __init__(self, template: str, path: str, reason: str, text: str) -> None:
-        super().__init__(f"template {template} rendered invalid Python for {path}: {reason}")
+        first = reason.strip().splitlines()[0] if reason.strip() else "cannot format"
+        super().__init__(f"template {template} rendered invalid Python for {path}: {first}")
         self.text = text
 
 
@@ -66,7 +71,7 @@ class CodeEnvironment(jinja2.Environment):
     """Templates whose every output goes through one of two doors (see `codegen.emit.code`):
     `finalize` checks each `{{ ... }}`, and what macros and blocks render counts as checked."""
 
-    concat = staticmethod(code_concat)  # type: ignore[assignment]
+    concat = staticmethod(code_concat)
 
 
 # Filters that would let a raw value through (`safe`), or give JSON where Python is wanted.
@@ -157,16 +162,69 @@ def render_package(
     stats = stats if stats is not None else Stats()
     env = environment(templates, bytecode_cache)
     rendered: list[tuple[str, str, str]] = []
+    known = spec_locations(ctx)
+    locations: dict[str, dict[str, str]] = {}
     for template, path, extra in outputs(ctx, templates):
         started = time.perf_counter()
-        text = str(env.get_template(template).render({**ctx, **extra}))
+        try:
+            text = str(env.get_template(template).render({**ctx, **extra}))
+        except UnsafeOutput as exc:
+            raise UnsafeOutput(
+                f"{_template_line(exc, template)}: {exc} (rendering {path})"
+            ) from None
         stats.render += time.perf_counter() - started
         rendered.append((template, path, text))
+        locations[path] = {**known, **spec_locations(extra)}
     started = time.perf_counter()
     formatter = Formatter(format_cache, stats)
     formatted = formatter.format_all([r for r in rendered if r[1].endswith(".py")], jobs, progress)
     stats.format += time.perf_counter() - started
-    return dict(sorted((path, formatted.get(path, text)) for _, path, text in rendered))
+    files = dict(sorted((path, formatted.get(path, text)) for _, path, text in rendered))
+    started = time.perf_counter()
+    salt = f"compiles {sys.version}"
+    for path, text in files.items():
+        if not path.endswith(".py"):
+            continue
+        # a file compiles or not whatever digest its header comment names
+        base = (
+            text.replace(formatter.volatile, Formatter.PLACEHOLDER) if formatter.volatile else text
+        )
+        key = sha256_hex(salt, base)
+        if format_cache is not None and format_cache.get(key) is not None:
+            continue
+        compile_check(path, text, locations[path])
+        if format_cache is not None:
+            format_cache.put(key, b"ok")
+    stats.format += time.perf_counter() - started
+    return files
+
+
+def spec_locations(value: object) -> dict[str, str]:
+    """Python name -> spec location, from every context dict that has both (`name`, `loc`)."""
+    found: dict[str, str] = {}
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            name, loc = item.get("name"), item.get("loc")
+            if isinstance(name, str) and isinstance(loc, str):
+                found.setdefault(name, loc)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _template_line(exc: BaseException, template: str) -> str:
+    """`templates/x.py.j2:LINE` of the innermost template frame of `exc`'s traceback."""
+    where = template
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            where = f"{name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
 
 
 def _black(text: str) -> tuple[str | None, str | None]:
