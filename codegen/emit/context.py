@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -622,6 +623,8 @@ class ContextBuilder:
         path = _route_template(route.path, via or method) or ""
         for name, value in path_values.items():
             path = path.replace("{" + name + "}", value)
+        # what reaches the server: characters a URL path cannot hold are percent-encoded
+        path = urllib.parse.quote(path, safe="/%!$&'()*+,;=:@-._~")
         via_sample = None
         if via is not None and via.response.type is not None:
             via_sample = example_value(via.response.type, self.decls, "")
@@ -699,10 +702,13 @@ class ContextBuilder:
         roots = [r for r in resources if "." not in r["path"]]
         client = self.client(roots)
         errors, error_aliases = self.error_plan()
+        package = config_identifier(
+            self.config.package, "package", self.config.section, frozenset(BUILTINS)
+        )
         return {
-            "package": self.config.package,
+            "package": package,
             "pkg": {
-                "name": self.config.package,
+                "name": package,
                 "distribution": self.config.distribution,
                 "version": self.config.version,
             },
