@@ -28,7 +28,7 @@ def payloads(marker: Path) -> dict[str, str]:
         # closes a '...' string (only single quotes: fits TS "..." and JS `...`)
         "sq": f"' + {touch} + '",
         # closes a docstring, then a comment-ending newline and a backslash
-        "doc": f'""" + {touch} + """ \'\'\' + {touch} + \'\'\' \\ {{{{ x }}}} {{% raw %}}',
+        "doc": f"\"\"\" + {touch} + \"\"\" ''' + {touch} + ''' \\ {{{{ x }}}} {{% raw %}}",
     }
 
 
@@ -48,28 +48,100 @@ def hostile_spec(root: Path, marker: Path) -> list[str]:
     p = payloads(marker)
     dq, sq, doc = p["dq"], p["sq"], p["doc"]
     positions = {
-        "env var name (base URL, readEnv)": ("client.js", "readEnv)('ANTHROPIC_BASE_URL')", f"readEnv)('B{dq}')"),
-        "env var name (API key, readEnv)": ("client.js", "readEnv)('ANTHROPIC_API_KEY')", f"readEnv)('K{dq}')"),
-        "env var name (log, readEnv)": ("client.js", "readEnv)('ANTHROPIC_LOG')", f"readEnv)('L{dq}')"),
-        "default base URL": ("client.js", "`https://api.anthropic.com`", f"`http://localhost/{dq}{sq}`"),
-        "version header value": ("client.js", "'anthropic-version': '2023-06-01'", f"'anthropic-version': '2023{dq}'"),
-        "route string (.js)": (f"{BATCHES}.js", "post('/v1/messages/batches',", f"post('/v1/messages/batches{dq}',"),
+        "env var name (base URL, readEnv)": (
+            "client.js",
+            "readEnv)('ANTHROPIC_BASE_URL')",
+            f"readEnv)('B{dq}')",
+        ),
+        "env var name (API key, readEnv)": (
+            "client.js",
+            "readEnv)('ANTHROPIC_API_KEY')",
+            f"readEnv)('K{dq}')",
+        ),
+        "env var name (log, readEnv)": (
+            "client.js",
+            "readEnv)('ANTHROPIC_LOG')",
+            f"readEnv)('L{dq}')",
+        ),
+        "default base URL": (
+            "client.js",
+            "`https://api.anthropic.com`",
+            f"`http://localhost/{dq}{sq}`",
+        ),
+        "version header value": (
+            "client.js",
+            "'anthropic-version': '2023-06-01'",
+            f"'anthropic-version': '2023{dq}'",
+        ),
+        "route string (.js)": (
+            f"{BATCHES}.js",
+            "post('/v1/messages/batches',",
+            f"post('/v1/messages/batches{dq}',",
+        ),
         "route template (.js path``)": (f"{BATCHES}.js", "/cancel`", f"/cancel{dq}{sq}`"),
         "enum literal ('...')": (f"{BATCHES}.d.ts", "'in_progress' |", f"'in_progress{dq}' |"),
-        "enum literal (\"...\")": (f"{BATCHES}.d.ts", "| 'ended';", f"| 'ended' | \"x{sq}\";"),
-        "field name ('...')": (f"{BATCHES}.d.ts", "export interface MessageBatch {", f"export interface MessageBatch {{\n    'f{dq}'?: string;\n    \"g{sq}\"?: string;"),
-        "type doc comment": (f"{BATCHES}.d.ts", "export interface MessageBatch {", f"/** {doc} */\nexport interface MessageBatch {{"),
-        "field doc comment": (f"{BATCHES}.d.ts", "export interface MessageBatch {", f"export interface MessageBatch {{\n    /** {doc} */\n    documented?: string;"),
-        "method doc comment + @example": (f"{BATCHES}.d.ts", "    retrieve(messageBatchID: string,", f"    /**\n     * {doc}\n     * @example\n     * ```ts\n     * const x = 1; // {doc}\n     * ```\n     */\n    retrieve(messageBatchID: string,"),
-        "resource class doc": (f"{BATCHES}.d.ts", "export declare class Batches", f"/** {doc} */\nexport declare class Batches"),
+        'enum literal ("...")': (f"{BATCHES}.d.ts", "| 'ended';", f"| 'ended' | \"x{sq}\";"),
+        "field name ('...')": (
+            f"{BATCHES}.d.ts",
+            "export interface MessageBatch {",
+            f"export interface MessageBatch {{\n    'f{dq}'?: string;\n    \"g{sq}\"?: string;",
+        ),
+        "type doc comment": (
+            f"{BATCHES}.d.ts",
+            "export interface MessageBatch {",
+            f"/** {doc} */\nexport interface MessageBatch {{",
+        ),
+        "field doc comment": (
+            f"{BATCHES}.d.ts",
+            "export interface MessageBatch {",
+            f"export interface MessageBatch {{\n    /** {doc} */\n    documented?: string;",
+        ),
+        "method doc comment + @example": (
+            f"{BATCHES}.d.ts",
+            "    retrieve(messageBatchID: string,",
+            f"    /**\n     * {doc}\n     * @example\n     * ```ts\n     * const x = 1; // {doc}\n     * ```\n     */\n    retrieve(messageBatchID: string,",
+        ),
+        "resource class doc": (
+            f"{BATCHES}.d.ts",
+            "export declare class Batches",
+            f"/** {doc} */\nexport declare class Batches",
+        ),
         "class name (None)": (f"{BATCHES}.d.ts", "MessageBatchRequestCounts", "None"),
-        "error class name (None, core/error.js)": ("core/error.d.ts", "class RateLimitError", "class None"),
-        "error class name (exec, core/error.js)": ("core/error.d.ts", "class ConflictError", "class exec"),
-        "error class doc": ("core/error.d.ts", "export declare class BadRequestError", f"/** {doc} */\nexport declare class BadRequestError"),
-        "page field name (core/pagination)": ("core/pagination.d.ts", "    has_more: boolean;\n    first_id: string | null;\n    last_id: string | null;\n    constructor", f"    has_more: boolean;\n    first_id: string | null;\n    last_id: string | null;\n    'p{dq}': string | null;\n    constructor"),
-        "page doc comment": ("core/pagination.d.ts", "export declare class Page<", f"/** {doc} */\nexport declare class Page<"),
-        "cursor param (pagination.js)": ("core/pagination.js", "after_id: cursor", f"'after_id{dq}': cursor"),
-        "cursor query test (pagination.js)": ("core/pagination.js", "query?.['before_id']", f"query?.['before_id{dq}']"),
+        "error class name (None, core/error.js)": (
+            "core/error.d.ts",
+            "class RateLimitError",
+            "class None",
+        ),
+        "error class name (exec, core/error.js)": (
+            "core/error.d.ts",
+            "class ConflictError",
+            "class exec",
+        ),
+        "error class doc": (
+            "core/error.d.ts",
+            "export declare class BadRequestError",
+            f"/** {doc} */\nexport declare class BadRequestError",
+        ),
+        "page field name (core/pagination)": (
+            "core/pagination.d.ts",
+            "    has_more: boolean;\n    first_id: string | null;\n    last_id: string | null;\n    constructor",
+            f"    has_more: boolean;\n    first_id: string | null;\n    last_id: string | null;\n    'p{dq}': string | null;\n    constructor",
+        ),
+        "page doc comment": (
+            "core/pagination.d.ts",
+            "export declare class Page<",
+            f"/** {doc} */\nexport declare class Page<",
+        ),
+        "cursor param (pagination.js)": (
+            "core/pagination.js",
+            "after_id: cursor",
+            f"'after_id{dq}': cursor",
+        ),
+        "cursor query test (pagination.js)": (
+            "core/pagination.js",
+            "query?.['before_id']",
+            f"query?.['before_id{dq}']",
+        ),
     }
     for rel, old, new in positions.values():
         plant(root, rel, old, new)
@@ -133,8 +205,14 @@ def test_spec_payloads_stay_data(tmp_path: Path) -> None:
     assert compiles(out) > 20
     suite = run_package(out, marker)
     # the suite passes, but for the default-URL check (httpx normalises the planted URL)
-    failed = {line.split()[1] for line in suite.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))}
-    assert failed <= {"tests/test_client.py::test_defaults_match_the_official_client"}, suite.stdout[-3000:]
+    failed = {
+        line.split()[1]
+        for line in suite.stdout.splitlines()
+        if line.startswith(("FAILED", "ERROR"))
+    }
+    assert failed <= {"tests/test_client.py::test_defaults_match_the_official_client"}, (
+        suite.stdout[-3000:]
+    )
     assert " passed" in suite.stdout
 
 
@@ -173,13 +251,16 @@ def test_config_text_payloads_stay_data(tmp_path: Path) -> None:
     for key in keys:
         text = "\n".join(line for line in text.splitlines() if not line.startswith(f"{key} ="))
     head, _, _ = text.partition("[tool.codegen.targets.full]")
-    head = head.replace("[tool.codegen]\n", "[tool.codegen]\n" + "".join(
-        f"{k} = {toml(v)}\n" for k, v in keys.items()
-    ))
+    head = head.replace(
+        "[tool.codegen]\n",
+        "[tool.codegen]\n" + "".join(f"{k} = {toml(v)}\n" for k, v in keys.items()),
+    )
     (tmp_path / "pyproject.toml").write_text(head)
     shutil.copytree(REPO / "templates", tmp_path / "templates")
     out = tmp_path / "out"
-    run = codegen("generate", "-q", "--no-cache", "--spec", str(spec), "--out", str(out), cwd=tmp_path)
+    run = codegen(
+        "generate", "-q", "--no-cache", "--spec", str(spec), "--out", str(out), cwd=tmp_path
+    )
     assert run.returncode == 0, run.stderr
     written = "\n".join(p.read_text() for p in out.rglob("*") if p.is_file())
     assert written.count(str(marker)) >= len(keys)
@@ -191,9 +272,9 @@ def test_config_text_payloads_stay_data(tmp_path: Path) -> None:
 IDENTIFIER_KEYS = {
     "package": '"pkg; import os"',
     "client_class": '"A(B): pass\\nimport os"',
-    "async_client_class": '"X = __import__(\'os\')"',
+    "async_client_class": "\"X = __import__('os')\"",
     "error_root": '"Exception"',
-    "default_timeout": '"1) or __import__(\'os\').system(\'x\') or (1"',
+    "default_timeout": "\"1) or __import__('os').system('x') or (1\"",
     "default_max_retries": '"2 + 0"',
 }
 
@@ -207,7 +288,9 @@ def test_config_names_and_numbers_are_refused(tmp_path: Path, key: str) -> None:
     (tmp_path / "pyproject.toml").write_text(head + "\n")
     shutil.copytree(REPO / "templates", tmp_path / "templates")
     out = tmp_path / "out"
-    run = codegen("generate", "-q", "--no-cache", "--spec", str(SPEC), "--out", str(out), cwd=tmp_path)
+    run = codegen(
+        "generate", "-q", "--no-cache", "--spec", str(SPEC), "--out", str(out), cwd=tmp_path
+    )
     assert run.returncode == 2, (run.returncode, run.stderr)
     assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
     assert not out.exists()
@@ -216,9 +299,15 @@ def test_config_names_and_numbers_are_refused(tmp_path: Path, key: str) -> None:
 @pytest.mark.parametrize(
     ("entry", "why"),
     [
-        ('{ name = "Oops(APIStatusError): pass\\nimport os\\nclass X", status = 418 }', "identifier"),
+        (
+            '{ name = "Oops(APIStatusError): pass\\nimport os\\nclass X", status = 418 }',
+            "identifier",
+        ),
         ('{ name = "TeapotError", status = 418, parent = "Nope" }', "not an error class"),
-        ('{ name = "TeapotError", status = 418, parent = "__import__(\'os\')" }', "not an error class"),
+        (
+            '{ name = "TeapotError", status = 418, parent = "__import__(\'os\')" }',
+            "not an error class",
+        ),
     ],
 )
 def test_config_error_classes_are_checked(tmp_path: Path, entry: str, why: str) -> None:
@@ -228,7 +317,9 @@ def test_config_error_classes_are_checked(tmp_path: Path, entry: str, why: str) 
     (tmp_path / "pyproject.toml").write_text(head)
     shutil.copytree(REPO / "templates", tmp_path / "templates")
     out = tmp_path / "out"
-    run = codegen("generate", "-q", "--no-cache", "--spec", str(SPEC), "--out", str(out), cwd=tmp_path)
+    run = codegen(
+        "generate", "-q", "--no-cache", "--spec", str(SPEC), "--out", str(out), cwd=tmp_path
+    )
     assert run.returncode == 2, (run.returncode, run.stderr)
     assert why in run.stderr and len(run.stderr.strip().splitlines()) == 1
     assert not out.exists()
@@ -238,7 +329,11 @@ def test_config_error_classes_are_checked(tmp_path: Path, entry: str, why: str) 
     ("rel", "old", "new"),
     [
         ("client.js", "'X-Api-Key': this.apiKey", "'X-Api-Key\" + str(1) + \"': this.apiKey"),
-        ("client.js", "'anthropic-version': '2023-06-01'", "'anthropic version\" + x': '2023-06-01'"),
+        (
+            "client.js",
+            "'anthropic-version': '2023-06-01'",
+            "'anthropic\" + x + \"-version': '2023-06-01'",
+        ),
     ],
 )
 def test_header_names_that_are_not_tokens_are_refused(

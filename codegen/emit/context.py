@@ -729,6 +729,11 @@ class ContextBuilder:
         version = info.version_header
         where = self.config.section
         api_key_env = info.api_key_env or self.config.api_key_env or f"{name.upper()}_API_KEY"
+        # checked even when the spec's client files give their own
+        timeout = number(self.config.default_timeout, f"{where} default_timeout")
+        max_retries = number(
+            self.config.default_max_retries, f"{where} default_max_retries", integer=True
+        )
         return {
             **names,
             # text from the spec or config goes out as literals; these checks are for the runtime
@@ -754,19 +759,9 @@ class ContextBuilder:
             "log_env": env_name(
                 info.log_env or self.config.log_env or f"{name.upper()}_LOG", "log variable", None
             ),
-            "default_timeout": (
-                (info.timeout_ms / 1000.0)
-                if info.timeout_ms
-                else number(self.config.default_timeout, f"{where} default_timeout")
-            ),
+            "default_timeout": (info.timeout_ms / 1000.0) if info.timeout_ms else timeout,
             "default_max_retries": (
-                info.max_retries
-                if info.max_retries is not None
-                else number(
-                    self.config.default_max_retries,
-                    f"{where} default_max_retries",
-                    integer=True,
-                )
+                info.max_retries if info.max_retries is not None else max_retries
             ),
             "doc": "",
             "resources": [
