@@ -99,7 +99,8 @@ def hostile_spec(root: Path, marker: Path) -> list[str]:
         "method doc comment + @example": (
             f"{BATCHES}.d.ts",
             "    retrieve(messageBatchID: string,",
-            f"    /**\n     * {doc}\n     * @example\n     * ```ts\n     * const x = 1; // {doc}\n     * ```\n     */\n    retrieve(messageBatchID: string,",
+            f"    /**\n     * {doc}\n     * @example\n     * ```ts\n     * const x = 1; // {doc}\n"
+            "     * ```\n     */\n    retrieve(messageBatchID: string,",
         ),
         "resource class doc": (
             f"{BATCHES}.d.ts",
@@ -124,8 +125,8 @@ def hostile_spec(root: Path, marker: Path) -> list[str]:
         ),
         "page field name (core/pagination)": (
             "core/pagination.d.ts",
-            "    has_more: boolean;\n    first_id: string | null;\n    last_id: string | null;\n    constructor",
-            f"    has_more: boolean;\n    first_id: string | null;\n    last_id: string | null;\n    'p{dq}': string | null;\n    constructor",
+            "    last_id: string | null;\n    constructor",
+            f"    last_id: string | null;\n    'p{dq}': string | null;\n    constructor",
         ),
         "page doc comment": (
             "core/pagination.d.ts",
