@@ -703,7 +703,11 @@ class ContextBuilder:
         client = self.client(roots)
         errors, error_aliases = self.error_plan()
         package = config_identifier(
-            self.config.package, "package", self.config.section, frozenset(BUILTINS)
+            self.config.package,
+            "package",
+            self.config.section,
+            frozenset(BUILTINS),
+            self.config.where.get("package"),
         )
         return {
             "package": package,
@@ -730,9 +734,16 @@ class ContextBuilder:
         where = self.config.section
         api_key_env = info.api_key_env or self.config.api_key_env or f"{name.upper()}_API_KEY"
         # checked even when the spec's client files give their own
-        timeout = number(self.config.default_timeout, f"{where} default_timeout")
+        timeout = number(
+            self.config.default_timeout,
+            f"{where} default_timeout",
+            loc=self.config.where.get("default_timeout"),
+        )
         max_retries = number(
-            self.config.default_max_retries, f"{where} default_max_retries", integer=True
+            self.config.default_max_retries,
+            f"{where} default_max_retries",
+            integer=True,
+            loc=self.config.where.get("default_max_retries"),
         )
         return {
             **names,
@@ -787,18 +798,21 @@ class ContextBuilder:
                 "client_class",
                 where,
                 taken | {"AsyncClient"},
+                config.where.get("client_class"),
             )
             async_name = config_identifier(
                 config.async_client_class or f"Async{name}",
                 "async_client_class",
                 where,
                 taken | {"Client", name},
+                config.where.get("async_client_class"),
             )
             root = config_identifier(
                 config.error_root or f"{name}Error",
                 "error_root",
                 where,
                 taken | {"Client", "AsyncClient", name, async_name},
+                config.where.get("error_root"),
             )
             self._class_names = {
                 "class_name": name,
@@ -845,7 +859,13 @@ class ContextBuilder:
         for extra in self.config.extra_errors:
             if extra.name in python:
                 continue
-            config_identifier(extra.name, "name", where, frozenset(scope.taken) | scope.reserved)
+            config_identifier(
+                extra.name,
+                "name",
+                where,
+                frozenset(scope.taken) | scope.reserved,
+                self.config.where.get("errors"),
+            )
             if extra.status in by_status:
                 aliases.append({"name": extra.name, "target": by_status[extra.status]})
             else:
@@ -858,7 +878,7 @@ class ContextBuilder:
             if parent not in defined or parent == extra.name:
                 known = ", ".join(sorted(defined - {extra.name}))
                 raise SpecError(
-                    None,
+                    self.config.where.get("errors"),
                     f"{where}: '{extra.name}' has parent {extra.parent!r}, which is not an "
                     f"error class of the package (known: {known})",
                 )
@@ -872,7 +892,7 @@ class ContextBuilder:
                     "loc": None,
                 }
             )
-        _check_parent_order(errors, bases, where)
+        _check_parent_order(errors, bases, where, self.config.where.get("errors"))
         return sorted(errors, key=lambda e: (e["status"], e["name"])), aliases
 
     def pages(self) -> list[dict[str, Any]]:
@@ -999,7 +1019,9 @@ def _page_attr(page: PageClass, attr: dict[str, str], wire: str | None, what: st
     return attr[wire]
 
 
-def _check_parent_order(errors: list[dict[str, Any]], bases: set[str], where: str) -> None:
+def _check_parent_order(
+    errors: list[dict[str, Any]], bases: set[str], where: str, loc: Location | None
+) -> None:
     """Every error class's parent is defined before it can be: no cycle among the configured."""
     done = set(bases)
     left = list(errors)
@@ -1007,7 +1029,7 @@ def _check_parent_order(errors: list[dict[str, Any]], bases: set[str], where: st
         ready = [e for e in left if e["parent"] in done]
         if not ready:
             names = ", ".join(sorted(e["name"] for e in left))
-            raise SpecError(None, f"{where}: the parents of {names} form a cycle")
+            raise SpecError(loc, f"{where}: the parents of {names} form a cycle")
         done |= {e["name"] for e in ready}
         left = [e for e in left if e["name"] not in done]
 

@@ -16,14 +16,16 @@ from codegen.ir import Location
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 
 
-def config_identifier(value: object, key: str, section: str, taken: frozenset[str]) -> str:
+def config_identifier(
+    value: object, key: str, section: str, taken: frozenset[str], loc: Location | None = None
+) -> str:
     """A config value that becomes a Python name: an ASCII identifier, no keyword, and none of
     the names the generated module already binds."""
     if not isinstance(value, str) or not is_identifier(value) or keyword.iskeyword(value):
-        raise SpecError(None, f"{section} {key} = {value!r}: not a Python identifier")
+        raise SpecError(loc, f"{section} {key} = {value!r}: not a Python identifier")
     if value in taken:
         raise SpecError(
-            None, f"{section} {key} = {value!r}: the generated package already uses that name"
+            loc, f"{section} {key} = {value!r}: the generated package already uses that name"
         )
     return value
 
@@ -47,7 +49,9 @@ def header_value(value: str, what: str, loc: Location | None) -> str:
     return value
 
 
-def number(value: object, what: str, *, integer: bool = False) -> int | float:
+def number(
+    value: object, what: str, *, integer: bool = False, loc: Location | None = None
+) -> int | float:
     """A finite, non-negative number (an int when `integer`); bools are not numbers here."""
     ok = isinstance(value, int) if integer else isinstance(value, (int, float))
     if (
@@ -57,5 +61,5 @@ def number(value: object, what: str, *, integer: bool = False) -> int | float:
         or value < 0  # type: ignore[operator]
     ):
         kind = "a whole number" if integer else "a number"
-        raise SpecError(None, f"{what} = {value!r}: must be {kind} >= 0")
+        raise SpecError(loc, f"{what} = {value!r}: must be {kind} >= 0")
     return value  # type: ignore[return-value]
