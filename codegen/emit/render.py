@@ -18,6 +18,7 @@ from black.mode import Mode, TargetVersion
 from black.parsing import InvalidInput
 
 from codegen.cache import BlobStore, sha256_hex, version_of
+from codegen.emit import code as code_module
 from codegen.emit.annotations import python_literal
 from codegen.emit.code import (
     BrokenOutput,
@@ -50,13 +51,16 @@ class TemplateOutputError(BrokenOutput):
 
 class TemplateCache(jinja2.BytecodeCache):
     """Compiled templates in a `BlobStore` (checksummed: a damaged entry is recompiled). Jinja
-    checks the template's source and its own version against what the entry was compiled from."""
+    checks the template's source and its own version against what the entry was compiled from;
+    the key also names the environment's code (its `finalize` and filters are compiled in), so a
+    template compiled by another codegen never skips the output checks."""
 
     def __init__(self, store: BlobStore) -> None:
         self.store = store
+        self.salt = sha256_hex(Path(__file__).read_bytes(), Path(code_module.__file__).read_bytes())
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = self.store.get(sha256_hex("jinja", bucket.key))
+        data = self.store.get(sha256_hex("jinja", self.salt, bucket.key))
         if data is not None:
             try:
                 bucket.bytecode_from_string(data)
@@ -64,7 +68,7 @@ class TemplateCache(jinja2.BytecodeCache):
                 bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store.put(sha256_hex("jinja", bucket.key), bucket.bytecode_to_string())
+        self.store.put(sha256_hex("jinja", self.salt, bucket.key), bucket.bytecode_to_string())
 
 
 class CodeEnvironment(jinja2.Environment):
