@@ -827,7 +827,9 @@ class ContextBuilder:
         the package defines, so the module imports (exit 2 otherwise)."""
         names = self.class_names()
         taken = {names["class_name"], names["async_class_name"], names["error_root"]}
-        scope = Scope(RUNTIME_NAMES | BUILTINS | taken | {"Client", "AsyncClient"})
+        # builtins the error module itself uses are taken; others (`NotImplementedError` in
+        # the whole SDK) keep the spec's name, as a class of that module
+        scope = Scope(RUNTIME_NAMES | _ERROR_MODULE_BUILTINS | taken | {"Client", "AsyncClient"})
         python: dict[str, str] = {}
         errors: list[dict[str, Any]] = []
         for e in self.spec.errors:
@@ -1033,6 +1035,11 @@ def _check_parent_order(
         done |= {e["name"] for e in ready}
         left = [e for e in left if e["name"] not in done]
 
+
+# Builtins the generated `_exceptions` and package `__init__` use by name.
+_ERROR_MODULE_BUILTINS = frozenset(
+    {"Exception", "id", "int", "next", "object", "str", "super", "type", "len", "isinstance"}
+)
 
 # Brackets an annotation may nest: Python's parser stops at 200 levels for a whole statement
 # (signatures, `Optional[...]` and the test data add their own), black well before that.
