@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import sys
 import time
@@ -189,11 +188,7 @@ def render_package(
     for path, text in files.items():
         if not path.endswith(".py"):
             continue
-        # a file compiles or not whatever digest its header comment names
-        base = (
-            text.replace(formatter.volatile, Formatter.PLACEHOLDER) if formatter.volatile else text
-        )
-        key = sha256_hex(salt, base)
+        key = sha256_hex(salt, text)
         if format_cache is not None and format_cache.get(key) is not None:
             continue
         compile_check(path, text, locations[path])
