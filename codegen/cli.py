@@ -9,11 +9,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from codegen.emit.code import BrokenOutput
 from codegen.errors import SpecError
 from codegen.ir import to_jsonable
 
 EXIT_DRIFT = 1
 EXIT_BAD_INPUT = 2
+EXIT_BROKEN_OUTPUT = 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -139,6 +141,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SpecError as exc:
         print(f"codegen: {exc}" if exc.loc is None else str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenOutput as exc:  # a generator bug, caught before anything was written
+        print(f"codegen: {exc}", file=sys.stderr)
+        return EXIT_BROKEN_OUTPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

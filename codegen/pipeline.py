@@ -177,7 +177,8 @@ def build_files(
     check_reach(spec.declarations)  # the emitter's walks recurse along these chains
 
     snippets = cached_snippets(caches.formatted) if caches else format_snippet
-    ctx: dict[str, Any] = ContextBuilder(spec, config, snippets).build()
+    builder = ContextBuilder(spec, config, snippets)
+    ctx: dict[str, Any] = builder.build()
     files = [{"path": f.path, "sha256": f.sha256} for f in spec.files]
     ctx["spec"] = {"files": files}
     stats.context += time.perf_counter() - started
@@ -194,7 +195,9 @@ def build_files(
         spec=spec,
         files=rendered,
         stats=stats,
-        warnings=[str(d) for d in spec.diagnostics if d.severity == "warning"],
+        warnings=[
+            str(d) for d in [*spec.diagnostics, *builder.diagnostics] if d.severity == "warning"
+        ],
         notes=sum(1 for d in spec.diagnostics if d.severity == "info"),
         spec_files=len(spec.files),
         manifest_spec={"digest": spec_digest(files), "files": files},

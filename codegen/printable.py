@@ -24,5 +24,7 @@ def _escape(char: str) -> str:
     return (
         f"\\x{code:02x}"
         if code < 0x100
-        else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else f"\\U{code:08x}"
     )

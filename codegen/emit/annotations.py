@@ -6,9 +6,11 @@ the namer records which names the current module must import.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Literal as L
 
+from codegen.emit.code import Code
 from codegen.ir import (
     ArrayType,
     Declaration,
@@ -90,21 +92,27 @@ class TypeNamer:
         return local
 
 
-def python_literal(value: object) -> str:
+def python_literal(value: object) -> Code:
     """Python source for JSON-like data; `repr` escapes strings, so spec text stays data."""
-    if isinstance(value, bool) or value is None or isinstance(value, (int, float, str, bytes)):
+    return Code(_literal(value))
+
+
+def _literal(value: object) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"float({str(value)!r})"
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float)):
         return repr(value)
+    if isinstance(value, str):
+        return str.__repr__(str(value))
+    if isinstance(value, bytes):
+        return repr(bytes(value))
     if isinstance(value, tuple):
-        return "(" + "".join(python_literal(v) + ", " for v in value) + ")"
+        return "(" + "".join(_literal(v) + ", " for v in value) + ")"
     if isinstance(value, list):
-        return "[" + ", ".join(python_literal(v) for v in value) + "]"
+        return "[" + ", ".join(_literal(v) for v in value) + "]"
     if isinstance(value, dict):
-        return (
-            "{"
-            + ", ".join(f"{python_literal(k)}: {python_literal(v)}" for k, v in value.items())
-            + "}"
-        )
-    return repr(str(value))
+        return "{" + ", ".join(f"{_literal(k)}: {_literal(v)}" for k, v in value.items()) + "}"
+    return str.__repr__(str(value))
 
 
 def annotate(
@@ -114,7 +122,9 @@ def annotate(
     refine: str | None = None,
     iterable: bool = False,
     page_item: str | None = None,
-) -> str:
+) -> Code:
+    """The annotation of `t`: resolved names, literals through `python_literal`, fixed forms."""
+
     def go(x: TypeRef, top: bool) -> str:
         if isinstance(x, Primitive):
             if top and refine and x.name in ("number", "string"):
@@ -162,4 +172,4 @@ def annotate(
                 body = f"Annotated[{body}, Field(discriminator={python_literal(x.discriminator)})]"
         return f"Optional[{body}]" if nullable and body != "None" else body
 
-    return go(t, True)
+    return Code(go(t, True))

@@ -3,13 +3,24 @@ only names (from `naming.py`), annotations (from `annotations.py`) and data for 
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
+import re
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
-from codegen.config import Config, check_selection
+from codegen.config import Config, ErrorConfig, check_selection
 from codegen.emit.annotations import LocalNames, Side, TypeNamer, annotate, python_literal
+from codegen.emit.code import Code
 from codegen.emit.cycles import merge_plan
+from codegen.emit.doors import (
+    config_identifier,
+    env_name,
+    header_name,
+    header_value,
+    number,
+)
 from codegen.emit.examples import (
     SnippetFormatter,
     example_value,
@@ -18,24 +29,33 @@ from codegen.emit.examples import (
     union_arity,
 )
 from codegen.emit.naming import (
+    BUILTINS,
     GENERATED_GLOBALS,
+    RESOURCE_RESERVED,
+    RUNTIME_NAMES,
     Scope,
     class_name,
     field_scope,
+    identifier,
     method_name,
     module_name,
     module_scope,
+    page_scope,
     param_scope,
     pascal_case,
     python_path,
 )
+from codegen.errors import SpecError
 from codegen.ir import (
     Alias,
     Declaration,
+    Diagnostic,
     Doc,
     Field_,
     Interface,
+    Location,
     Method,
+    PageClass,
     Primitive,
     Ref,
     Resource,
@@ -100,7 +120,29 @@ class ContextBuilder:
         self.plan = Plan()
         # type names are unique per module, as in the official SDK (see `LocalNames`)
         self.module_scopes: dict[str, Scope] = {}
+        # what the emitter renamed or could not model, with the spec location (as the parser's)
+        self.diagnostics: list[Diagnostic] = []
+        self._class_names: dict[str, str] | None = None
+        self.py_methods: dict[tuple[str, str], str] = {}  # (resource path, spec name) -> Python
         self.resources = self.select_resources()
+
+    def claim_name(self, scope: Scope, wanted: str, key: str, loc: Location, what: str) -> str:
+        """`scope.claim`, with a warning when another name already took `wanted`'s spelling (the
+        rename, `name_2`, is deterministic: first come in spec order keeps the name)."""
+        name = scope.claim(wanted, key)
+        base = scope.base(wanted)
+        if name != base:
+            other = scope.taken.get(base, "?")
+            self.diagnostics.append(
+                Diagnostic(
+                    "warning",
+                    "name-clash",
+                    f"{what} '{key}' is spelled '{base}' in Python, as '{other}' already is: "
+                    f"named '{name}'",
+                    loc,
+                )
+            )
+        return name
 
     # -- selection -------------------------------------------------------------------------
     def select_resources(self) -> list[Resource]:
@@ -330,7 +372,7 @@ class ContextBuilder:
         fields = []
         for f in all_fields(decl.id, self.decls):
             py_name = scope.claim(f.name, f.name)
-            annotation = annotate(f.type, namer, refine=self.refine(decl.name, f))
+            annotation = shallow(annotate(f.type, namer, refine=self.refine(decl.name, f)), f.loc)
             # Models: absent and nullable fields default to None, as in the official SDK, so a
             # response that leaves a nullable field out still parses.
             default_none = side == "response" and (f.optional or _nullable(f.type))
@@ -351,6 +393,7 @@ class ContextBuilder:
         return {
             "kind": "model" if side == "response" else "typeddict",
             "name": self.plan.names[(decl.id, side)],
+            "loc": str(decl.loc),
             "doc": decl.doc.text,
             "deprecated": decl.doc.deprecated,
             "fields": fields,
@@ -361,7 +404,8 @@ class ContextBuilder:
     def alias(self, decl: Alias, side: Side, namer: TypeNamer) -> dict[str, Any]:
         return {
             "name": self.plan.names[(decl.id, side)],
-            "annotation": annotate(decl.type, namer),
+            "annotation": shallow(annotate(decl.type, namer), decl.loc),
+            "loc": str(decl.loc),
             "doc": decl.doc.text,
             "depends": sorted(
                 self.plan.names[(r.target, side)]
@@ -410,9 +454,11 @@ class ContextBuilder:
             own |= {"Async" + class_name(by_path[s.resource].name) for s in children}
             local = LocalNames(own=own | GENERATED_GLOBALS)
             namer = self.namer("response", "", local)
-            methods = [self.method(resource, m, namer) for m in resource.methods]
+            self.name_methods(resource)
+            ir_methods = [self.distinct_params(resource, m) for m in resource.methods]
+            methods = [self.method(resource, m, namer) for m in ir_methods]
             request_namer = self.namer("request", "", local)
-            for m, ir_method in zip(methods, resource.methods, strict=True):
+            for m, ir_method in zip(methods, ir_methods, strict=True):
                 m["params"] = self.params(ir_method, request_namer)
                 m["headers"] = _request_headers(ir_method, m["params"])
                 m["body_param"] = next(
@@ -461,16 +507,73 @@ class ContextBuilder:
             )
         return result
 
+    def name_methods(self, resource: Resource) -> None:
+        """Python names of the resource's methods: one scope with its sub-resource attributes,
+        so `fooBar`, `foo_bar` and `FooBar` do not overwrite each other (later ones get `_2`,
+        `_3`, with a warning)."""
+        scope = Scope(RESOURCE_RESERVED)
+        for s in resource.subresources:
+            scope.claim(method_name(s.attr), f"sub-resource {s.attr}")
+        for m in resource.methods:
+            self.py_methods[(resource.path, m.name)] = self.claim_name(
+                scope, snake_case(m.name), m.name, m.loc, f"method of {resource.path}"
+            )
+
+    def distinct_params(self, resource: Resource, method: Method) -> Method:
+        """The method with no two params of one name (the parser snake-cases `fooId` and
+        `foo_id` alike): a later one is renamed `name_2`, and for a path param the matching
+        later `{name}` of the route too; a warning says so."""
+        seen: set[str] = set()
+        params = []
+        path = method.route.path if method.route else None
+        for p in method.params:
+            if p.name not in seen:
+                seen.add(p.name)
+                params.append(p)
+                continue
+            n = 2
+            while f"{p.name}_{n}" in seen or any(q.name == f"{p.name}_{n}" for q in method.params):
+                n += 1
+            new = f"{p.name}_{n}"
+            seen.add(new)
+            self.diagnostics.append(
+                Diagnostic(
+                    "warning",
+                    "name-clash",
+                    f"{resource.path}.{method.name}: a second param named '{p.name}' is named "
+                    f"'{new}'",
+                    p.loc,
+                )
+            )
+            if p.location == "path" and path is not None:
+                marker = "{" + p.name + "}"
+                first = path.find(marker)
+                later = path.find(marker, first + 1) if first >= 0 else -1
+                if later >= 0:
+                    path = path[:later] + "{" + new + "}" + path[later + len(marker) :]
+                params.append(dataclasses.replace(p, name=new))
+            else:
+                params.append(dataclasses.replace(p, name=new, wire_name=p.wire_name or p.name))
+        if params == method.params:
+            return method
+        route = method.route
+        if route is not None and path != route.path:
+            route = dataclasses.replace(route, path=path)
+        return dataclasses.replace(method, params=params, route=route)
+
     def method(self, resource: Resource, method: Method, namer: TypeNamer) -> dict[str, Any]:
         response = method.response
-        item = annotate(response.type, namer) if response.type is not None else "None"
+        item = (
+            shallow(annotate(response.type, namer), method.loc)
+            if response.type is not None
+            else Code("None")
+        )
         route = method.route
         assert route is not None
         follow = route.follow
         via = next((m for m in resource.methods if follow and m.name == follow.via), None)
-        example = python_example(
-            method.doc.examples, method.name, method_name(method.name), self.format_snippet
-        )
+        py_name = self.py_methods[(resource.path, method.name)]
+        example = python_example(method.doc.examples, method.name, py_name, self.format_snippet)
         doc_full = method.doc.text
         if method.doc.deprecated:
             doc_full += f"\n\nDeprecated: {method.doc.deprecated}"
@@ -479,16 +582,22 @@ class ContextBuilder:
         test = self.test_data(resource, method, via)
         return {
             "test": test,
-            "name": method_name(method.name),
+            "name": py_name,
+            "loc": str(method.loc),
             "ts_name": method.name,
             "doc_full": doc_full.strip(),
-            "readme": example,
+            # a fenced Python block in README.md: documentation, kept from closing its fence
+            "readme": Code(example) if example and "```" not in example else None,
             "doc": method.doc.text,
             "deprecated": method.doc.deprecated,
             "verb": route.verb.lower(),
-            "path": route.path,
+            "path": _route_template(route.path, method),
             "follow": (
-                {"via": method_name(via.name), "field": follow.url_field, "accept": follow.accept}
+                {
+                    "via": self.py_methods[(resource.path, via.name)],
+                    "field": follow.url_field,
+                    "accept": follow.accept,
+                }
                 if follow and via
                 else None
             ),
@@ -500,12 +609,12 @@ class ContextBuilder:
             "item_arg": (
                 item
                 if _is_model(response.type, self.decls) or item in ("None", "str", "object")
-                else f"cast(Any, {item})"
+                else Code(f"cast(Any, {item})")
             ),
             "page": _page_names(response.page, self.spec),
             # `stream=True` switches the result to server-sent events of this type (overloads)
             "stream_item": (
-                annotate(response.stream_item, namer)
+                shallow(annotate(response.stream_item, namer), method.loc)
                 if response.stream_item is not None
                 and any(p.name == "stream" and p.location == "body" for p in method.params)
                 else None
@@ -527,9 +636,11 @@ class ContextBuilder:
             samples = [example_value(response.type, self.decls, "", choice=i) for i in range(arity)]
         route = via.route if via and via.route else method.route
         assert route is not None
-        path = route.path or ""
+        path = _route_template(route.path, via or method) or ""
         for name, value in path_values.items():
             path = path.replace("{" + name + "}", value)
+        # what reaches the server: characters a URL path cannot hold are percent-encoded
+        path = urllib.parse.quote(path, safe="/%!$&'()*+,;=:@-._~")
         via_sample = None
         if via is not None and via.response.type is not None:
             via_sample = example_value(via.response.type, self.decls, "")
@@ -571,11 +682,14 @@ class ContextBuilder:
         scope = param_scope()
         result = []
         for p in method.params:
-            annotation = annotate(
-                p.type,
-                namer,
-                refine=self.refine_named("", p.name, p.type, p.doc.text),
-                iterable=True,
+            annotation = shallow(
+                annotate(
+                    p.type,
+                    namer,
+                    refine=self.refine_named("", p.name, p.type, p.doc.text),
+                    iterable=True,
+                ),
+                p.loc,
             )
             result.append(
                 {
@@ -604,16 +718,24 @@ class ContextBuilder:
         resources = self.resource_modules()
         roots = [r for r in resources if "." not in r["path"]]
         client = self.client(roots)
+        errors, error_aliases = self.error_plan()
+        package = config_identifier(
+            self.config.package,
+            "package",
+            self.config.section,
+            frozenset(BUILTINS),
+            self.config.where.get("package"),
+        )
         return {
-            "package": self.config.package,
+            "package": package,
             "pkg": {
-                "name": self.config.package,
+                "name": package,
                 "distribution": self.config.distribution,
                 "version": self.config.version,
             },
             "client": client,
-            "errors": self.errors(),
-            "error_aliases": self.error_aliases(),
+            "errors": errors,
+            "error_aliases": error_aliases,
             "pages": self.pages(),
             "type_modules": types,
             "resources": resources,
@@ -623,19 +745,27 @@ class ContextBuilder:
 
     def client(self, roots: list[dict[str, Any]]) -> dict[str, Any]:
         info = self.spec.client
-        # the spec decides; config fills what it lacks (a seed without client files)
-        name = info.class_name or self.config.client_class or "Client"
+        names = self.class_names()
+        name = names["class_name"]
         version = info.version_header
+        where = self.config.section
+        # checked even when the spec's client files give their own
+        timeout = number(
+            self.config.default_timeout,
+            f"{where} default_timeout",
+            loc=self.config.where.get("default_timeout"),
+        )
+        max_retries = number(
+            self.config.default_max_retries,
+            f"{where} default_max_retries",
+            integer=True,
+            loc=self.config.where.get("default_max_retries"),
+        )
         auth = self.auth_schemes()
         key = next((a for a in auth if a["option"] == "api_key"), auth[-1])
         return {
-            "class_name": name,
-            "async_class_name": (
-                f"Async{name}"
-                if info.class_name
-                else self.config.async_client_class or f"Async{name}"
-            ),
-            "error_root": self.config.error_root or f"{name}Error",
+            **names,
+            # text from the spec or config goes out as literals; these checks are for the runtime
             "auth": auth,
             "key_option": key["option"],
             # what the server must see with every credential set to `<option>-secret`
@@ -644,26 +774,37 @@ class ContextBuilder:
                 for a in auth
             },
             "api_key_env": key["env"],
+            "api_key_env_pattern": re.escape(key["env"]) if key["env"] else None,
             "auth_prefix": key["prefix"],
             "auth_suffix": key["suffix"],
-            "base_url_env": info.base_url_env
-            or self.config.base_url_env
-            or f"{name.upper()}_BASE_URL",
+            "base_url_env": env_name(
+                info.base_url_env or self.config.base_url_env or f"{name.upper()}_BASE_URL",
+                "base URL variable",
+                None,
+            ),
             "default_base_url": info.base_url or self.config.default_base_url or "http://localhost",
             "auth_header": key["header"].lower(),
-            "version_header": {"name": version[0], "value": version[1]} if version else None,
+            "version_header": (
+                {
+                    "name": header_name(version[0], "version header", None),
+                    "value": header_value(version[1], "version header value", None),
+                }
+                if version
+                else None
+            ),
             "default_headers": [
-                {"name": k, "value": v}
+                {
+                    "name": header_name(k, "default header", None),
+                    "value": header_value(v, "default header value", None),
+                }
                 for k, v in (info.default_headers or ([version] if version else []))
             ],
-            "log_env": info.log_env or self.config.log_env or f"{name.upper()}_LOG",
-            "default_timeout": (
-                (info.timeout_ms / 1000.0) if info.timeout_ms else self.config.default_timeout
+            "log_env": env_name(
+                info.log_env or self.config.log_env or f"{name.upper()}_LOG", "log variable", None
             ),
+            "default_timeout": (info.timeout_ms / 1000.0) if info.timeout_ms else timeout,
             "default_max_retries": (
-                info.max_retries
-                if info.max_retries is not None
-                else self.config.default_max_retries
+                info.max_retries if info.max_retries is not None else max_retries
             ),
             "doc": "",
             "resources": [
@@ -679,66 +820,144 @@ class ContextBuilder:
 
     def auth_schemes(self) -> list[dict[str, Any]]:
         """The spec's auth schemes in merge order; without client files, one API-key scheme
-        from config (`auth_header`, `api_key_env`)."""
+        from config (`auth_header`, `api_key_env`). Options become parameter names (checked
+        identifiers); headers, values and variables are checked for what the runtime can send."""
         info = self.spec.client
-        if info.auth:
-            return [
-                {
-                    "option": snake_case(a.option),
-                    "header": a.header,
-                    "prefix": a.prefix,
-                    "suffix": a.suffix,
-                    "env": a.env,  # None: client.js reads no variable for it, nor do we
-                }
-                for a in info.auth
-            ]
+        schemes = [
+            (snake_case(a.option), a.header, a.prefix, a.suffix, a.env) for a in info.auth
+        ] or [
+            (
+                "api_key",
+                info.auth_header or self.config.auth_header or "authorization",
+                "",
+                "",
+                info.api_key_env or self.config.api_key_env,
+            )
+        ]
+        taken = frozenset({"base_url", "timeout", "max_retries", "self"})
         return [
             {
-                "option": "api_key",
-                "header": info.auth_header or self.config.auth_header or "authorization",
-                "prefix": "",
-                "suffix": "",
-                "env": info.api_key_env or self.config.api_key_env,
+                "option": config_identifier(option, "auth option", "client.js", taken),
+                "header": header_name(header, "auth header", None),
+                "prefix": header_value(prefix, "auth value prefix", None),
+                "suffix": header_value(suffix, "auth value suffix", None),
+                # None: client.js reads no variable for it, nor do we
+                "env": env_name(env, "API key variable", None) if env else None,
             }
+            for option, header, prefix, suffix, env in schemes
         ]
 
-    def errors(self) -> list[dict[str, Any]]:
-        errors = [
-            {
-                "name": e.name,
-                "status": e.status,
-                "match": e.match,
-                "parent": e.parent,
-                "doc": e.doc.text,
+    def class_names(self) -> dict[str, str]:
+        """The client classes and the error root: the spec's client class first (config fills
+        what it lacks), checked to be identifiers the package does not already use (exit 2)."""
+        if self._class_names is None:
+            config = self.config
+            where = config.section
+            taken = RUNTIME_NAMES | BUILTINS
+            spec_name = self.spec.client.class_name
+            name = config_identifier(
+                spec_name or config.client_class or "Client",
+                "client_class",
+                where,
+                taken | {"AsyncClient"},
+                None if spec_name else config.where.get("client_class"),
+            )
+            async_name = config_identifier(
+                f"Async{name}" if spec_name else config.async_client_class or f"Async{name}",
+                "async_client_class",
+                where,
+                taken | {"Client", name},
+                None if spec_name else config.where.get("async_client_class"),
+            )
+            root = config_identifier(
+                config.error_root or f"{name}Error",
+                "error_root",
+                where,
+                taken | {"Client", "AsyncClient", name, async_name},
+                config.where.get("error_root"),
+            )
+            self._class_names = {
+                "class_name": name,
+                "async_class_name": async_name,
+                "error_root": root,
             }
-            for e in self.spec.errors
-        ]
-        known = {e["name"] for e in errors}
-        mapped = {e["status"] for e in errors if e["match"] == "exact"}
-        for extra in self.config.extra_errors:
-            if extra.name not in known and extra.status not in mapped:
-                errors.append(
-                    {
-                        "name": extra.name,
-                        "status": extra.status,
-                        "match": "exact",
-                        "parent": extra.parent,
-                        "doc": "",
-                    }
+        return self._class_names
+
+    def error_plan(self) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+        """(status error classes, aliases): spec errors named by the resolver (a class `None`
+        becomes `None_`, with a warning), configured ones checked: identifiers, and a parent
+        the package defines, so the module imports (exit 2 otherwise)."""
+        names = self.class_names()
+        taken = {names["class_name"], names["async_class_name"], names["error_root"]}
+        # builtins the error module itself uses are taken; others (`NotImplementedError` in
+        # the whole SDK) keep the spec's name, as a class of that module
+        scope = Scope(RUNTIME_NAMES | _ERROR_MODULE_BUILTINS | taken | {"Client", "AsyncClient"})
+        python: dict[str, str] = {}
+        errors: list[dict[str, Any]] = []
+        for e in self.spec.errors:
+            py = scope.claim(e.name, e.name)
+            python[e.name] = py
+            if py != e.name:
+                self.diagnostics.append(
+                    Diagnostic(
+                        "warning",
+                        "name-clash",
+                        f"error class '{e.name}' is named '{py}' in Python",
+                        e.loc,
+                    )
                 )
-        return sorted(errors, key=lambda e: (e["status"], e["name"]))
-
-    def error_aliases(self) -> list[dict[str, str]]:
-        """Configured names for a status the spec already maps: aliases of the spec's class
-        (1.14.0 calls 413 `ContentTooLargeError`; the official Python SDK `RequestTooLargeError`).
-        """
-        spec_names = {e.name for e in self.spec.errors}
-        by_status = {e.status: e.name for e in self.spec.errors if e.match == "exact"}
-        return [
-            {"name": extra.name, "target": by_status[extra.status]}
-            for extra in self.config.extra_errors
-            if extra.name not in spec_names and extra.status in by_status
-        ]
+            errors.append(
+                {
+                    "name": py,
+                    "status": e.status,
+                    "match": e.match,
+                    "parent": python.get(e.parent, e.parent),
+                    "doc": e.doc.text,
+                    "loc": str(e.loc),
+                }
+            )
+        by_status = {e.status: python[e.name] for e in self.spec.errors if e.match == "exact"}
+        where = f"{self.config.section} errors"
+        aliases: list[dict[str, str]] = []
+        extras: list[ErrorConfig] = []
+        for extra in self.config.extra_errors:
+            if extra.name in python:
+                continue
+            config_identifier(
+                extra.name,
+                "name",
+                where,
+                frozenset(scope.taken) | scope.reserved,
+                self.config.where.get("errors"),
+            )
+            if extra.status in by_status:
+                aliases.append({"name": extra.name, "target": by_status[extra.status]})
+            else:
+                extras.append(extra)
+            scope.claim(extra.name, extra.name)
+        bases = {"APIError", "APIStatusError", names["error_root"]}
+        defined = bases | {e["name"] for e in errors} | {x.name for x in extras}
+        for extra in extras:
+            parent = python.get(extra.parent, extra.parent)
+            if parent not in defined or parent == extra.name:
+                known = ", ".join(sorted(defined - {extra.name}))
+                raise SpecError(
+                    self.config.where.get("errors"),
+                    f"{where}: '{extra.name}' has parent {extra.parent!r}, which is not an "
+                    f"error class of the package (known: {known})",
+                )
+            errors.append(
+                {
+                    "name": extra.name,
+                    "status": extra.status,
+                    "match": "exact",
+                    "parent": parent,
+                    "doc": "",
+                    "loc": None,
+                }
+            )
+        _check_parent_order(errors, bases, where, self.config.where.get("errors"))
+        return sorted(errors, key=lambda e: (e["status"], e["name"])), aliases
 
     def pages(self) -> list[dict[str, Any]]:
         used = {
@@ -749,29 +968,63 @@ class ContextBuilder:
             if page.name not in used:
                 continue
             namer = self.namer("response", "")
+            # page fields are model fields: the same resolver, so `first-id`, `def` or
+            # `model_config` get a safe name (the wire name stays the alias)
+            scope = page_scope()
             fields = []
             for f in page.fields:
-                annotation = annotate(f.type, namer, page_item="_T")
+                annotation = shallow(annotate(f.type, namer, page_item="_T"), f.loc)
                 default_none = _nullable(f.type) or f.name != page.item_field
+                py_name = self.claim_name(scope, f.name, f.name, f.loc, f"field of {page.name}")
+                default = "None" if default_none else "[]"
+                if py_name != f.name:
+                    default = Code(
+                        f"Field(default{'' if default_none else '_factory'}="
+                        f"{'None' if default_none else 'list'}, alias={python_literal(f.name)})"
+                    )
                 fields.append(
                     {
-                        "name": f.name,
+                        "name": py_name,
+                        "wire": f.name,
                         "annotation": _admitting_none(annotation) if default_none else annotation,
-                        "default_repr": "None" if default_none else "[]",
+                        "default_repr": default,
                     }
                 )
+            attr = {f.name: scope.by_key[f.name] for f in page.fields}
+
+            def attr_of(
+                wire: str | None, what: str, page: PageClass = page, attr: dict[str, str] = attr
+            ) -> str | None:
+                return _page_attr(page, attr, wire, what)
+
             names = _page_names(page.name, self.spec)
+            assert names is not None
             pages.append(
                 {
-                    "name": page.name,
-                    "sync_name": names["sync"] if names else f"Sync{page.name}",
-                    "async_name": names["async"] if names else f"Async{page.name}",
+                    "name": class_name(page.name),
+                    "loc": str(page.loc),
+                    "sync_name": names["sync"],
+                    "async_name": names["async"],
                     "doc": page.doc.text,
-                    "item_field": page.item_field,
+                    "item_field": attr_of(page.item_field, "item field"),
+                    "item_wire": page.item_field,
                     "fields": fields,
-                    "has_more_field": page.has_more_field,
+                    "aliased": any(f["name"] != f["wire"] for f in fields),
+                    "has_more_field": attr_of(page.has_more_field, "has-more field"),
+                    "has_more_wire": page.has_more_field,
                     "cursors": [
-                        {"when_query_has": c.when_query_has, "param": c.param, "field": c.field}
+                        {
+                            "when_query_has": c.when_query_has,
+                            "param": c.param,
+                            "param_name": identifier(c.param),
+                            "when_name": identifier(c.when_query_has or ""),
+                            "field": attr_of(c.field, "cursor field"),
+                            "wire": c.field,
+                            # the generated test's cursor value: f"<field>-{page}"
+                            "page_value": Code(
+                                "f" + python_literal(_fstring_text(c.field) + "-{page}")
+                            ),
+                        }
                         for c in page.cursors
                     ],
                 }
@@ -855,6 +1108,78 @@ def _query_text(value: object) -> str:
     return str(value)
 
 
+def _page_attr(page: PageClass, attr: dict[str, str], wire: str | None, what: str) -> str | None:
+    """The Python attribute of the page field `wire` (None stays None)."""
+    if wire is None:
+        return None
+    if wire not in attr:
+        raise SpecError(page.loc, f"page {page.name}: {what} '{wire}' is not one of its fields")
+    return attr[wire]
+
+
+def _check_parent_order(
+    errors: list[dict[str, Any]], bases: set[str], where: str, loc: Location | None
+) -> None:
+    """Every error class's parent is defined before it can be: no cycle among the configured."""
+    done = set(bases)
+    left = list(errors)
+    while left:
+        ready = [e for e in left if e["parent"] in done]
+        if not ready:
+            names = ", ".join(sorted(e["name"] for e in left))
+            raise SpecError(loc, f"{where}: the parents of {names} form a cycle")
+        done |= {e["name"] for e in ready}
+        left = [e for e in left if e["name"] not in done]
+
+
+# Builtins the generated `_exceptions` and package `__init__` use by name.
+_ERROR_MODULE_BUILTINS = frozenset(
+    {"Exception", "id", "int", "next", "object", "str", "super", "type", "len", "isinstance"}
+)
+
+# Brackets an annotation may nest: Python's parser stops at 200 levels for a whole statement
+# (signatures, `Optional[...]` and the test data add their own), black well before that.
+MAX_NESTING = 100
+
+
+def shallow(annotation: Code, loc: Location) -> Code:
+    """The annotation, if Python can parse it; else a clean error at the spec location."""
+    depth = deepest = 0
+    for char in annotation:
+        if char in "[(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "])":
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise SpecError(
+            loc,
+            f"type nested {deepest} levels deep: the generated Python would exceed the "
+            f"parser's nesting limit (at most {MAX_NESTING})",
+        )
+    return annotation
+
+
+def _route_template(path: str | None, method: Method) -> str | None:
+    """The route as `path_template` takes it: `{name}` only for the method's path params; any
+    other brace is literal text of the route, percent-encoded as a URL would have it."""
+    if path is None:
+        return None
+    names = {p.wire_name or p.name for p in method.params if p.location == "path"}
+
+    def keep(m: re.Match[str]) -> str:
+        if m.group(1) is not None and m.group(1) in names:
+            return m.group(0)
+        return m.group(0).replace("{", "%7B").replace("}", "%7D")
+
+    return re.sub(r"\{([^{}]*)\}|[{}]", keep, path)
+
+
+def _fstring_text(text: str) -> str:
+    """Text for the literal part of an f-string: braces doubled."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
 def _uploads(t: TypeRef) -> bool:
     """Whether a param carries a file (`Uploadable`): its request is multipart/form-data."""
     found: list[bool] = []
@@ -892,11 +1217,11 @@ def _flat_exports(modules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return modules
 
 
-def _admitting_none(annotation: str) -> str:
+def _admitting_none(annotation: str) -> Code:
     """The annotation of a field that defaults to None, which must admit None."""
     if annotation.startswith("Optional[") or annotation in ("object", "Any"):
-        return annotation
-    return f"Optional[{annotation}]"
+        return Code(annotation)
+    return Code(f"Optional[{annotation}]")
 
 
 def _nullable(t: TypeRef) -> bool:

@@ -116,16 +116,21 @@ class Scope:
         self.taken: dict[str, str] = {}
         self.by_key: dict[str, str] = {}
 
-    def claim(self, wanted: str, key: str) -> str:
-        """A unique, safe name for `key` (a wire or spec name), as close to `wanted` as can be."""
-        if key in self.by_key:
-            return self.by_key[key]
+    def base(self, wanted: str) -> str:
+        """The safe spelling of `wanted` in this scope, before any clash is resolved."""
         base = identifier(wanted)
         if self.public and base.startswith("_"):
             base = f"{identifier(base.lstrip('_') or 'field')}_"
         # soft keywords (`match`, `type`, `case`) are valid names, as in the official SDK
         if keyword.iskeyword(base) or base in self.reserved:
             base = f"{base}_"
+        return base
+
+    def claim(self, wanted: str, key: str) -> str:
+        """A unique, safe name for `key` (a wire or spec name), as close to `wanted` as can be."""
+        if key in self.by_key:
+            return self.by_key[key]
+        base = self.base(wanted)
         name, n = base, 2
         while name in self.taken:
             name, n = f"{base}_{n}", n + 1
@@ -137,6 +142,78 @@ class Scope:
 def field_scope() -> Scope:
     """Field names of a model: pydantic's attributes and builtins used in annotations are taken."""
     return Scope(PYDANTIC_RESERVED | GENERATED_GLOBALS | _ANNOTATION_BUILTINS, public=True)
+
+
+# Names the runtime modules (`_client`, `_exceptions`, the package `__init__`) bind themselves:
+# a configured or spec class name that is one of them would shadow it.
+RUNTIME_NAMES = frozenset(
+    {
+        "APIConnectionError",
+        "APIError",
+        "APIResponseValidationError",
+        "APIStatusError",
+        "APITimeoutError",
+        "JSONLDecodeError",
+        "make_status_error",
+        "SyncAPIClient",
+        "AsyncAPIClient",
+        "BaseModel",
+        "NOT_GIVEN",
+        "NotGiven",
+        "Omit",
+        "Timeout",
+        "Dict",
+        "List",
+        "Literal",
+        "Tuple",
+        "Mapping",
+        "Self",
+        "TypeVar",
+        "httpx",
+        "os",
+        "types",
+        "DEFAULT_BASE_URL",
+        "DEFAULT_TIMEOUT",
+        "DEFAULT_MAX_RETRIES",
+        "_V",
+        "_resolve_api_key",
+        "_resolve_base_url",
+        "_merge",
+    }
+)
+
+# What the runtime's page classes define: a page field must not shadow them.
+PAGE_RESERVED = frozenset(
+    {
+        "has_next_page",
+        "next_page_info",
+        "get_next_page",
+        "iter_pages",
+        "PageInfo",
+        "Optional",
+        "List",
+        "Field",
+    }
+)
+# What a resource class defines besides its API methods.
+RESOURCE_RESERVED = frozenset(
+    {
+        "with_raw_response",
+        "with_streaming_response",
+        "_client",
+        "_get",
+        "_post",
+        "_put",
+        "_patch",
+        "_delete",
+        "_get_api_list",
+    }
+)
+
+
+def page_scope() -> Scope:
+    """Field names of a page model: a model's reserved names and the page runtime's."""
+    return Scope(PYDANTIC_RESERVED | GENERATED_GLOBALS | _ANNOTATION_BUILTINS | PAGE_RESERVED, True)
 
 
 def param_scope() -> Scope:

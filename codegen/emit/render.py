@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import multiprocessing
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -17,7 +17,21 @@ from black.mode import Mode, TargetVersion
 from black.parsing import InvalidInput
 
 from codegen.cache import BlobStore, sha256_hex, version_of
+from codegen.emit import code as code_module
 from codegen.emit.annotations import python_literal
+from codegen.emit.code import (
+    BrokenOutput,
+    Code,
+    UnsafeOutput,
+    checked_output,
+    code_concat,
+    comment_text,
+    compile_check,
+    docstring_text,
+    markdown_code,
+    markdown_text,
+    toml_string,
+)
 from codegen.stats import Stats
 
 BLACK_MODE = Mode(line_length=100, target_versions={TargetVersion.PY311})
@@ -25,35 +39,27 @@ BLACK_MODE = Mode(line_length=100, target_versions={TargetVersion.PY311})
 PER_RESOURCE_TEST = "test_resource.py.j2"
 
 
-class TemplateOutputError(Exception):
+class TemplateOutputError(BrokenOutput):
     """A template rendered text black cannot parse: a bug in a template, never in the spec."""
 
     def __init__(self, template: str, path: str, reason: str, text: str) -> None:
-        super().__init__(f"template {template} rendered invalid Python for {path}: {reason}")
+        first = reason.strip().splitlines()[0] if reason.strip() else "cannot format"
+        super().__init__(f"template {template} rendered invalid Python for {path}: {first}")
         self.text = text
-
-
-def docstring_text(text: str) -> str:
-    """Spec text safe inside a triple-quoted docstring: it can never close the string."""
-    escaped = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip()
-    if escaped.endswith('"'):
-        escaped = escaped[:-1] + '\\"'
-    return escaped
-
-
-def toml_string(value: str) -> str:
-    return json.dumps(value)
 
 
 class TemplateCache(jinja2.BytecodeCache):
     """Compiled templates in a `BlobStore` (checksummed: a damaged entry is recompiled). Jinja
-    checks the template's source and its own version against what the entry was compiled from."""
+    checks the template's source and its own version against what the entry was compiled from;
+    the key also names the environment's code (its `finalize` and filters are compiled in), so a
+    template compiled by another codegen never skips the output checks."""
 
     def __init__(self, store: BlobStore) -> None:
         self.store = store
+        self.salt = sha256_hex(Path(__file__).read_bytes(), Path(code_module.__file__).read_bytes())
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = self.store.get(sha256_hex("jinja", bucket.key))
+        data = self.store.get(sha256_hex("jinja", self.salt, bucket.key))
         if data is not None:
             try:
                 bucket.bytecode_from_string(data)
@@ -61,11 +67,22 @@ class TemplateCache(jinja2.BytecodeCache):
                 bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store.put(sha256_hex("jinja", bucket.key), bucket.bytecode_to_string())
+        self.store.put(sha256_hex("jinja", self.salt, bucket.key), bucket.bytecode_to_string())
+
+
+class CodeEnvironment(jinja2.Environment):
+    """Templates whose every output goes through one of two doors (see `codegen.emit.code`):
+    `finalize` checks each `{{ ... }}`, and what macros and blocks render counts as checked."""
+
+    concat = staticmethod(code_concat)
+
+
+# Filters that would let a raw value through (`safe`), or give JSON where Python is wanted.
+_REMOVED_FILTERS = ("safe", "forceescape", "tojson", "urlize", "xmlattr", "escape", "e")
 
 
 def environment(templates: Path, bytecode_cache: BlobStore | None = None) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = CodeEnvironment(
         loader=jinja2.FileSystemLoader(str(templates)),
         bytecode_cache=TemplateCache(bytecode_cache) if bytecode_cache is not None else None,
         keep_trailing_newline=True,
@@ -73,10 +90,17 @@ def environment(templates: Path, bytecode_cache: BlobStore | None = None) -> jin
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
+        finalize=checked_output,
     )
-    env.filters["pystr"] = python_literal
+    for name in _REMOVED_FILTERS:
+        env.filters.pop(name, None)
+    env.filters["pystr"] = lambda value: Code(python_literal(value))
     env.filters["docstring"] = docstring_text
+    env.filters["pybytes"] = lambda value: Code(repr(str(value).encode()))
+    env.filters["comment"] = comment_text
     env.filters["tomlstr"] = toml_string
+    env.filters["mdtext"] = markdown_text
+    env.filters["mdcode"] = markdown_code
     return env
 
 
@@ -141,16 +165,65 @@ def render_package(
     stats = stats if stats is not None else Stats()
     env = environment(templates, bytecode_cache)
     rendered: list[tuple[str, str, str]] = []
+    known = spec_locations(ctx)
+    locations: dict[str, dict[str, str]] = {}
     for template, path, extra in outputs(ctx, templates):
         started = time.perf_counter()
-        text = env.get_template(template).render({**ctx, **extra})
+        try:
+            text = str(env.get_template(template).render({**ctx, **extra}))
+        except UnsafeOutput as exc:
+            raise UnsafeOutput(
+                f"{_template_line(exc, template)}: {exc} (rendering {path})"
+            ) from None
         stats.render += time.perf_counter() - started
         rendered.append((template, path, text))
+        locations[path] = {**known, **spec_locations(extra)}
     started = time.perf_counter()
     formatter = Formatter(format_cache, stats)
     formatted = formatter.format_all([r for r in rendered if r[1].endswith(".py")], jobs, progress)
     stats.format += time.perf_counter() - started
-    return dict(sorted((path, formatted.get(path, text)) for _, path, text in rendered))
+    files = dict(sorted((path, formatted.get(path, text)) for _, path, text in rendered))
+    started = time.perf_counter()
+    salt = f"compiles {sys.version}"
+    for path, text in files.items():
+        if not path.endswith(".py"):
+            continue
+        key = sha256_hex(salt, text)
+        if format_cache is not None and format_cache.get(key) is not None:
+            continue
+        compile_check(path, text, locations[path])
+        if format_cache is not None:
+            format_cache.put(key, b"ok")
+    stats.format += time.perf_counter() - started
+    return files
+
+
+def spec_locations(value: object) -> dict[str, str]:
+    """Python name -> spec location, from every context dict that has both (`name`, `loc`)."""
+    found: dict[str, str] = {}
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            name, loc = item.get("name"), item.get("loc")
+            if isinstance(name, str) and isinstance(loc, str):
+                found.setdefault(name, loc)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _template_line(exc: BaseException, template: str) -> str:
+    """`templates/x.py.j2:LINE` of the innermost template frame of `exc`'s traceback."""
+    where = template
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            where = f"{name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
 
 
 def _black(text: str) -> tuple[str | None, str | None]:

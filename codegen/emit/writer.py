@@ -85,7 +85,8 @@ def compare(out: Path, files: dict[str, str], spec: SpecFiles | None = None) -> 
     return drift
 
 
-def write_atomically(out: Path, files: dict[str, str], spec: SpecFiles | None = None, force: bool = False
+def write_atomically(
+    out: Path, files: dict[str, str], spec: SpecFiles | None = None, force: bool = False
 ) -> Plan:
     """Make `out` hold `files` (and their manifest), changing only owned paths; see `Plan`.
 

@@ -628,7 +628,7 @@ def test_every_credential_set_merges_as_the_spec_says(server: MockServer) -> Non
     }
     with Anthropic(base_url=server.url, **credentials) as client:
         client.get("/any", cast_to=dict)
-    expected = {"authorization": "Bearer auth_token-secret", "x-api-key": "api_key-secret"}
+    expected = {"x-api-key": "api_key-secret", "authorization": "Bearer auth_token-secret"}
     for header, value in expected.items():
         assert server.requests[0].headers[header] == value
 
