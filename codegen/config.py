@@ -26,7 +26,8 @@ class Config:
     root: Path
     spec: Path
     out: Path
-    templates: Path
+    # a folder whose templates replace the built-in ones of the same name (None: built-in only)
+    templates: Path | None = None
     package: str = "anthropic_batches"
     distribution: str = "anthropic-batches"
     version: str = "0.1.0"
@@ -199,7 +200,6 @@ def load_config(
                 else root / path
             )
     values.setdefault("out", root / "generated")
-    values.setdefault("templates", root / "templates")
     values.setdefault("cache", root / ".codegen-cache")
     if "spec" not in values:
         package, version = values.get("npm_package"), values.get("npm_version")

@@ -203,12 +203,15 @@ def build_files(
 
 def inputs_key(config: Config, sources: SpecSources) -> str:
     """The hash of everything the output depends on (see `codegen.cache.inputs_digest`)."""
+    from codegen.emit.render import environment
+    from codegen.emit.templates import templates_digest
     from codegen.routes_file import read_routes_file
 
     dts, js = sources
     spec_files = [(s.display, s.sha256) for s in [*dts, *js.values()]]
     routes = [("routes", repr(read_routes_file(config.routes_file)))] if config.routes_file else []
-    return inputs_digest(repr(config), config.templates, [*spec_files, *routes])
+    templates = templates_digest(environment(config.templates))
+    return inputs_digest(repr(config), templates, [*spec_files, *routes])
 
 
 def generate(
