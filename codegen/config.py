@@ -59,6 +59,7 @@ class Config:
     npm_version: str | None = None
     npm_sha256: str | None = None
     target: str | None = None  # the [tool.codegen.targets.<name>] read, None: [tool.codegen]
+    strict: bool = False  # `generate`/`check` exit 1 when the spec gave any warning (for CI)
     # where each key set in the pyproject is (a flag's value has none), for later errors
     where: dict[str, Location] = field(default_factory=dict, repr=False, compare=False)
 

@@ -70,6 +70,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
             "templates": args.templates,
             "resources": args.resources,
             "cache": getattr(args, "cache_dir", None),
+            "strict": getattr(args, "strict", None),
         },
         getattr(args, "target", None),
         required=not (args.spec and args.out),
@@ -180,6 +181,11 @@ def build_files(
     ctx: dict[str, Any] = ContextBuilder(spec, config, snippets).build()
     files = [{"path": f.path, "sha256": f.sha256} for f in spec.files]
     ctx["spec"] = {"files": files}
+    ctx["warnings"] = [
+        {"where": str(d.loc), "message": d.message, "code": d.code}
+        for d in spec.diagnostics
+        if d.severity == "warning"
+    ]
     stats.context += time.perf_counter() - started
     rendered = render_package(
         ctx,
@@ -324,11 +330,26 @@ def run_generate(args: argparse.Namespace) -> int:
         progress=None if args.quiet else terminal_progress(),
         force=args.force,
     )
-    if not args.quiet:
+    if not args.quiet or config.strict:
         for warning in build.warnings:
             print(warning, file=sys.stderr)
+    if not args.quiet:
         print(summary(config, build))
-    return 0
+    return strict_exit(config, build.warnings)
+
+
+EXIT_STRICT = 1
+
+
+def strict_exit(config: Config, warnings: list[str]) -> int:
+    """`--strict`: a warning (something the generator could not model) fails the run."""
+    if not (config.strict and warnings):
+        return 0
+    print(
+        f"codegen: --strict: the spec gave {len(warnings)} warnings; failing",
+        file=sys.stderr,
+    )
+    return EXIT_STRICT
 
 
 @_template_errors_are_bad_input
@@ -350,7 +371,10 @@ def run_check(args: argparse.Namespace) -> int:
     if drift.clean:
         if not args.quiet:
             print(f"codegen: {config.out} is up to date ({len(files)} files)")
-        return 0
+        if config.strict:
+            for warning in build.warnings:
+                print(warning, file=sys.stderr)
+        return strict_exit(config, build.warnings)
     sys.stdout.writelines(drift.diff)
     print(
         f"codegen: {config.out} has drifted from the spec: {len(drift.changed)} changed, "
