@@ -169,11 +169,22 @@ def add_target(pyproject: Path, text: str) -> None:
 
 
 def page_style(page: PageClass) -> str:
+    """`CursorPage (items in data: after=last item's id, stops when has_more is false)`."""
+    if not page.rule_known:
+        return f"{page.name} (next-page rule not read: a warning)"
+    what = {
+        "field": "{field}",
+        "last_item": "last item's {field}",
+        "first_item": "first item's {field}",
+        "page_number": "page number + 1",
+        "offset": "offset + items",
+    }
     steps = [
-        f"{c.param}={c.field}" + (f" when {c.when_query_has} is sent" if c.when_query_has else "")
+        f"{c.param}={what[c.source].format(field=c.field)}"
+        + (f" when {c.when_query_has} is sent" if c.when_query_has else "")
         for c in page.cursors
     ]
-    rule = "; ".join(steps) if steps else "no next-page rule read"
+    rule = "; ".join(steps) if steps else "a single page"
     stop = f", stops when {page.has_more_field} is false" if page.has_more_field else ""
     return f"{page.name} (items in {page.item_field}: {rule}{stop})"
 

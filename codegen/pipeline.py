@@ -42,7 +42,7 @@ from codegen.ir import Location
 from codegen.stats import Stats
 
 if TYPE_CHECKING:
-    from codegen.ir import Spec
+    from codegen.ir import Location, Spec
     from codegen.parser import SpecSources
 
 
@@ -182,7 +182,7 @@ def build_files(
     files = [{"path": f.path, "sha256": f.sha256} for f in spec.files]
     ctx["spec"] = {"files": files}
     ctx["warnings"] = [
-        {"where": str(d.loc), "message": d.message, "code": d.code}
+        {"where": _spec_relative(d.loc, config.spec), "message": d.message, "code": d.code}
         for d in spec.diagnostics
         if d.severity == "warning"
     ]
@@ -205,6 +205,18 @@ def build_files(
         spec_files=len(spec.files),
         manifest_spec={"digest": spec_digest(files), "files": files},
     )
+
+
+def _spec_relative(loc: Location, spec: Path) -> str:
+    """`file:line:col` with the file relative to the spec folder: output never names the
+    machine's paths."""
+    path = Path(loc.file)
+    root = spec if spec.is_dir() else spec.parent
+    if path.is_absolute() and path.is_relative_to(root.resolve()):
+        path = path.relative_to(root.resolve())
+    elif path.is_absolute() and path.is_relative_to(root):
+        path = path.relative_to(root)
+    return f"{path.as_posix()}:{loc.line}:{loc.col}"
 
 
 def inputs_key(config: Config, sources: SpecSources) -> str:

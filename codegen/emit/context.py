@@ -771,9 +771,16 @@ class ContextBuilder:
                     "fields": fields,
                     "has_more_field": page.has_more_field,
                     "cursors": [
-                        {"when_query_has": c.when_query_has, "param": c.param, "field": c.field}
+                        {
+                            "when_query_has": c.when_query_has,
+                            "param": c.param,
+                            "field": c.field,
+                            "source": c.source,
+                            "start": c.start,
+                        }
                         for c in page.cursors
                     ],
+                    "rule_known": page.rule_known,
                 }
             )
         return pages
