@@ -11,6 +11,7 @@ import argparse
 import functools
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -178,14 +179,13 @@ def build_files(
     check_reach(spec.declarations)  # the emitter's walks recurse along these chains
 
     snippets = cached_snippets(caches.formatted) if caches else format_snippet
-    ctx: dict[str, Any] = ContextBuilder(spec, config, snippets).build()
+    builder = ContextBuilder(spec, config, snippets)
+    ctx: dict[str, Any] = builder.build()
     files = [{"path": f.path, "sha256": f.sha256} for f in spec.files]
     ctx["spec"] = {"files": files}
-    ctx["warnings"] = [
-        {"where": _spec_relative(d.loc, config.spec), "message": d.message, "code": d.code}
-        for d in spec.diagnostics
-        if d.severity == "warning"
-    ]
+    ctx["warnings"] = readme_warnings(
+        spec, config, {r.module for r in builder.resources if r.methods}
+    )
     stats.context += time.perf_counter() - started
     rendered = render_package(
         ctx,
@@ -205,6 +205,22 @@ def build_files(
         spec_files=len(spec.files),
         manifest_spec={"digest": spec_digest(files), "files": files},
     )
+
+
+def readme_warnings(spec: Spec, config: Config, emitted: set[str]) -> list[dict[str, str]]:
+    """The warnings that bear on this package, for its README: those in the files of the
+    resources it has methods of, and those in files of no resource (client, core); not those
+    about resources it leaves out."""
+    resource_modules = {r.module for r in spec.resources}
+    out = []
+    for d in spec.diagnostics:
+        if d.severity != "warning":
+            continue
+        where = _spec_relative(d.loc, config.spec)
+        module = re.sub(r"(\.d\.ts|\.js)$", "", where.rsplit(":", 2)[0])
+        if module in emitted or module not in resource_modules:
+            out.append({"where": where, "message": d.message, "code": d.code})
+    return out
 
 
 def _spec_relative(loc: Location, spec: Path) -> str:
