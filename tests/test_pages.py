@@ -56,6 +56,23 @@ BOTH_WAYS_RULE = """
         if (!last) return null;
         return { ...this.options, query: { ...this.options.query, starting_after: last } };
     }"""
+NEGATED_TEST_RULE = """
+    nextPageRequestOptions() {
+        const data = this.getPaginatedItems();
+        const isForwards = !(typeof this.options.query === 'object' && 'ending_before' in (this.options.query || {}));
+        if (isForwards) {
+            const token = data[data.length - 1]?.token;
+            if (!token) {
+                return null;
+            }
+            return { ...this.options, query: { ...(0, values_1.maybeObj)(this.options.query), starting_after: token } };
+        }
+        const token = data[0]?.token;
+        if (!token) {
+            return null;
+        }
+        return { ...this.options, query: { ...(0, values_1.maybeObj)(this.options.query), ending_before: token } };
+    }"""
 PAGE_NUMBER_RULE = """
     nextPageRequestOptions() {
         const query = this.options.query;
@@ -132,6 +149,13 @@ def rule_of(rule: str, has_more: bool = True) -> JsPageRule:
                 JsPageStep(None, "starting_after", "last_item", "token"),
             ],
         ),
+        (
+            NEGATED_TEST_RULE,
+            [
+                JsPageStep("ending_before", "ending_before", "first_item", "token"),
+                JsPageStep(None, "starting_after", "last_item", "token"),
+            ],
+        ),
         (PAGE_NUMBER_RULE, [JsPageStep(None, "page", "page_number", "page", 1)]),
         (OFFSET_RULE, [JsPageStep(None, "offset", "offset", "offset")]),
         (SINGLE_PAGE_RULE, []),
@@ -142,6 +166,16 @@ def test_rules_are_read(rule: str, steps: list[JsPageStep]) -> None:
     assert found.readable
     assert (found.item_field, found.has_more_field) == ("data", "has_more")
     assert list(found.cursors) == steps
+
+
+def test_has_more_as_a_conjunction() -> None:
+    source = page_class(SINGLE_PAGE_RULE, has_more=False).replace(
+        "getPaginatedItems() {",
+        "hasNextPage() {\n        return this.has_more && super.hasNextPage();\n    }\n"
+        "    getPaginatedItems() {",
+    )
+    (found,) = read_js(source.encode(), "p.js").page_rules
+    assert found.has_more_field == "has_more"
 
 
 @pytest.mark.parametrize("rule", [NEXT_URL_RULE, OPAQUE_CHOICE_RULE])
@@ -162,6 +196,7 @@ def test_page_class_in_a_resource_file_warns_with_its_location(tmp_path: Path) -
         dts.read_text()
         + "\nexport declare class UrlPage<Item> extends AbstractPage<Item> {\n"
         + "    data: Array<Item>;\n    next_page_url: string | null;\n}\n"
+        + "export declare class SubPage<Item> extends Page<Item> {\n}\n"
     )
     dts.write_text(
         dts.read_text().replace(
@@ -175,7 +210,11 @@ def test_page_class_in_a_resource_file_warns_with_its_location(tmp_path: Path) -
         js.read_text()
         + page_class(NEXT_URL_RULE, "UrlPage").replace("AbstractPage", "pagination_1.AbstractPage")
     )
+    js.write_text(js.read_text() + "\nclass SubPage extends pagination_1.Page {\n}\n")
     parsed = parse_spec(spec, RouteConfig())
+    by_name = {p.name: p for p in parsed.pages}
+    assert by_name["SubPage"].rule_known  # a subclass without a rule of its own: its base's
+    assert by_name["SubPage"].cursors == by_name["Page"].cursors != []
     (warning,) = [d for d in parsed.diagnostics if d.code == "page-rule-unknown"]
     assert warning.severity == "warning"
     assert warning.loc.file.endswith("resources/messages/batches.js")

@@ -1053,8 +1053,19 @@ class _Ctx:
         return None
 
     def has_more_field(self, method: Node | None) -> str | None:
-        """``if (this.has_more === false) return false;`` -> ``has_more``."""
+        """``if (this.has_more === false) return false;`` (or ``return this.has_more &&
+        super.hasNextPage();``) -> ``has_more``."""
         for n in _walk(method, into_functions=False) if method is not None else []:
+            if n.type == "return_statement" and n.named_children:
+                expr = _unparen(n.named_children[0])
+                if (
+                    expr is not None
+                    and expr.type == "binary_expression"
+                    and _operator(expr) == "&&"
+                ):
+                    field = self.this_field(expr.child_by_field_name("left"))
+                    if field is not None and "." not in field:
+                        return field
             if n.type != "if_statement":
                 continue
             cond = _unparen(n.child_by_field_name("condition"))

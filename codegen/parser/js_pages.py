@@ -76,11 +76,15 @@ class _Reader:
     # -- statements ------------------------------------------------------------------------------
 
     def block(self, block: Node, when: str | None, env: dict[str, Sym | None], depth: int) -> None:
+        stmts = block.named_children if block.type == "statement_block" else [block]
+        self.statements(stmts, when, dict(env), depth)
+
+    def statements(
+        self, stmts: list[Node], when: str | None, env: dict[str, Sym | None], depth: int
+    ) -> None:
         if depth > 16:
             raise Unreadable
-        env = dict(env)
-        stmts = block.named_children if block.type == "statement_block" else [block]
-        for stmt in stmts:
+        for i, stmt in enumerate(stmts):
             if stmt.type == "comment" or stmt.type == "empty_statement":
                 continue
             if stmt.type in ("lexical_declaration", "variable_declaration"):
@@ -92,13 +96,24 @@ class _Reader:
                         raise Unreadable
                     env[self.ctx.text(name)] = self.value(decl.child_by_field_name("value"), env)
             elif stmt.type == "if_statement":
-                key = self.query_test(stmt.child_by_field_name("condition"), env)
+                test = self.query_test(stmt.child_by_field_name("condition"), env)
                 consequence = stmt.child_by_field_name("consequence")
                 alternative = stmt.child_by_field_name("alternative")
-                if key is None and self.returns_options(consequence):
+                if test is None and self.returns_options(consequence):
                     raise Unreadable  # a choice this reader cannot follow
+                if test is not None and test[1]:
+                    # `if (!has(k)) { ... return }` then the rest: the rest is the rule when the
+                    # query has k, the branch otherwise (steps are tried in order)
+                    if alternative is not None or consequence is None:
+                        raise Unreadable
+                    saved, self.out = self.out, []
+                    self.block(consequence, when, env, depth + 1)
+                    absent, self.out = self.out, saved
+                    self.statements(stmts[i + 1 :], test[0], dict(env), depth + 1)
+                    self.out.extend(absent)
+                    return
                 if consequence is not None:
-                    self.block(consequence, key or when, env, depth + 1)
+                    self.block(consequence, test[0] if test else when, env, depth + 1)
                 if alternative is not None and alternative.named_children:
                     self.block(alternative.named_children[0], when, env, depth + 1)
             elif stmt.type == "return_statement":
@@ -151,22 +166,29 @@ class _Reader:
         if not found:
             raise Unreadable
 
-    def query_test(self, cond: Node | None, env: dict[str, Sym | None]) -> str | None:
-        """The query key an `if` tests for: `this.options.query?.['k']` (maybe `!= null`) or
-        `'k' in this.options.query`; None for anything else."""
+    def query_test(self, cond: Node | None, env: dict[str, Sym | None]) -> tuple[str, bool] | None:
+        """(query key, negated) an `if` tests for: `this.options.query?.['k']` (maybe
+        `!= null`), `'k' in this.options.query`, their negation, or a local holding one;
+        None for anything else."""
         cond = _unparen(cond)
-        if cond is None:
-            return None
-        if cond.type == "binary_expression" and _operator(cond) in ("!=", "!=="):
+        if (
+            cond is not None
+            and cond.type == "binary_expression"
+            and _operator(cond)
+            in (
+                "!=",
+                "!==",
+            )
+        ):
             right = _unparen(cond.child_by_field_name("right"))
             if right is not None and right.type in ("null", "undefined"):
                 cond = _unparen(cond.child_by_field_name("left"))
-        elif cond.type == "binary_expression" and _operator(cond) == "in":
-            key = self.ctx.string(cond.child_by_field_name("left"))
-            within = self.value(cond.child_by_field_name("right"), env)
-            return key if within == ("query-object",) else None
         sym = self.value(cond, env)
-        return str(sym[1]) if sym is not None and sym[0] == "query" else None
+        if sym is not None and sym[0] == "query":
+            return str(sym[1]), False
+        if sym is not None and sym[0] in ("has", "not-has"):
+            return str(sym[1]), sym[0] == "not-has"
+        return None
 
     # -- values ----------------------------------------------------------------------------------
 
@@ -184,6 +206,14 @@ class _Reader:
                 return None
         if node.type == "binary_expression":
             return self.binary(node, env)
+        if node.type == "unary_expression":
+            inner = self.value(node.child_by_field_name("argument"), env)
+            op = _operator(node)
+            if op == "typeof" and inner == ("query-object",):
+                return ("typeof-query",)
+            if op == "!" and inner is not None and inner[0] in ("has", "not-has", "query"):
+                return ("not-has" if inner[0] != "not-has" else "has", inner[1])
+            return None
         if node.type == "call_expression":
             fn = ctx.dotted(node.child_by_field_name("function"))
             if fn == "this.getPaginatedItems":
@@ -197,8 +227,16 @@ class _Reader:
 
     def binary(self, node: Node, env: dict[str, Sym | None]) -> Sym | None:
         op = _operator(node)
+        if op == "in":
+            key = self.ctx.string(node.child_by_field_name("left"))
+            within = self.value(node.child_by_field_name("right"), env)
+            return ("has", key) if key is not None and within == ("query-object",) else None
         left = self.value(node.child_by_field_name("left"), env)
         right = self.value(node.child_by_field_name("right"), env)
+        if op in ("===", "==") and left == ("typeof-query",):
+            return ("query-guard",)  # `typeof this.options.query === 'object'`
+        if op == "&&" and left == ("query-guard",) and right is not None and right[0] == "has":
+            return right
         if op in ("??", "||"):
             if left == ("query-object",):
                 return left  # `this.options.query || {}`

@@ -19,7 +19,7 @@ from codegen.ir import (
     TypeParam,
 )
 from codegen.parser.dts import ClassDecl
-from codegen.parser.js_facts import JsModule
+from codegen.parser.js_facts import JsModule, JsPageRule
 
 _ERROR_ROOT = "APIError"
 _PAGE_ROOT = "AbstractPage"
@@ -66,6 +66,23 @@ def error_classes(classes: list[ClassDecl], js: dict[str, JsModule]) -> list[Err
     return found
 
 
+def _inherited_rule(
+    klass: ClassDecl,
+    rules: dict[str, tuple[str, JsPageRule]],
+    by_name: dict[str, ClassDecl],
+) -> tuple[str | None, JsPageRule | None]:
+    """The class's own rule, else its nearest base's (`class XPage extends CursorPage {}`)."""
+    seen: set[str] = set()
+    current: ClassDecl | None = klass
+    while current is not None and current.name not in seen:
+        if current.name in rules:
+            return rules[current.name]
+        seen.add(current.name)
+        base = base_name(current)
+        current = by_name.get(base) if base else None
+    return None, None
+
+
 def page_classes(
     classes: list[ClassDecl],
     js: dict[str, JsModule],
@@ -81,7 +98,7 @@ def page_classes(
     for klass in classes:
         if klass.is_abstract or not _descends(klass, _PAGE_ROOT, by_name):
             continue
-        module, rule = rules.get(klass.name, (None, None))
+        module, rule = _inherited_rule(klass, rules, by_name)
         known = rule is not None and rule.readable
         if not known and diags is not None:
             where = klass.loc
