@@ -213,12 +213,13 @@ def generator_digest() -> str:
     )
 
 
-def inputs_digest(config_repr: str, templates: Path, extra: Iterable[tuple[str, str]]) -> str:
-    """Everything a generated folder depends on: generator, config, templates, spec files."""
+def inputs_digest(config_repr: str, templates: str, extra: Iterable[tuple[str, str]]) -> str:
+    """Everything a generated folder depends on: generator, config, templates (the digest of the
+    effective set, built-in overlaid by the user's folder), spec files."""
     return sha256_hex(
-        "inputs 1",
+        "inputs 2",
         generator_digest(),
         config_repr,
-        tree_digest(templates, "*") if templates.is_dir() else "no templates",
+        templates,
         *(f"{name} {digest}" for name, digest in extra),
     )

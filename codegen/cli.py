@@ -77,6 +77,13 @@ def _parser() -> argparse.ArgumentParser:
                 help="json: the changed, added and removed files as one JSON object (for bots)",
             )
 
+        cmd.add_argument(
+            "--strict",
+            action="store_true",
+            default=None,
+            help="exit 1 when the spec gave any warning (config `strict = true`)",
+        )
+
     fetch = sub.add_parser(
         "fetch",
         help="npm pack an npm target's package into the cache, verify it and unpack its spec",
@@ -87,6 +94,16 @@ def _parser() -> argparse.ArgumentParser:
     from codegen.diff.command import add_parser as add_diff
 
     add_diff(sub)
+
+    init = sub.add_parser(
+        "init", help="write a [tool.codegen] target for an npm SDK into DIR/pyproject.toml"
+    )
+    init.add_argument(
+        "--npm", required=True, metavar="NAME[@VERSION]", help="the package, as `npm pack` takes it"
+    )
+    init.add_argument(
+        "--dir", type=Path, default=Path("."), help="project folder (default: the current one)"
+    )
     return parser
 
 
@@ -137,6 +154,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_generate(args)
         if args.command == "fetch":
             return run_fetch(args)
+        if args.command == "init":
+            from codegen.init import init
+
+            init(args.npm, args.dir)
+            return 0
         return run_check(args)
     except SpecError as exc:
         print(f"codegen: {exc}" if exc.loc is None else str(exc), file=sys.stderr)

@@ -26,7 +26,8 @@ class Config:
     root: Path
     spec: Path
     out: Path
-    templates: Path
+    # a folder whose templates replace the built-in ones of the same name (None: built-in only)
+    templates: Path | None = None
     package: str = "anthropic_batches"
     distribution: str = "anthropic-batches"
     version: str = "0.1.0"
@@ -58,6 +59,7 @@ class Config:
     npm_version: str | None = None
     npm_sha256: str | None = None
     target: str | None = None  # the [tool.codegen.targets.<name>] read, None: [tool.codegen]
+    strict: bool = False  # `generate`/`check` exit 1 when the spec gave any warning (for CI)
     # where each key set in the pyproject is (a flag's value has none), for later errors
     where: dict[str, Location] = field(default_factory=dict, repr=False, compare=False)
 
@@ -199,7 +201,6 @@ def load_config(
                 else root / path
             )
     values.setdefault("out", root / "generated")
-    values.setdefault("templates", root / "templates")
     values.setdefault("cache", root / ".codegen-cache")
     if "spec" not in values:
         package, version = values.get("npm_package"), values.get("npm_version")

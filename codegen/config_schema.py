@@ -171,6 +171,7 @@ SCHEMA: dict[str, Key] = {
     "npm_package": Key("str", npm_name),
     "npm_version": Key("str", npm_version),
     "npm_sha256": Key("str", sha256),
+    "strict": Key("bool"),
 }
 # one table of the `errors` array
 ERROR_SCHEMA: dict[str, Key] = {

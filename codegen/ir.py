@@ -327,11 +327,15 @@ class ErrorClass:
 @dataclass
 class Cursor:
     """Next-page rule step: if `when_query_has` is in the request query (or is None), send
-    `param` = the page's `field`; no next page when that field is empty."""
+    `param` = the page's `field`; no next page when that field is empty. Other `source`s:
+    `last_item`/`first_item` (that item's `field`), `page_number` (query `field`, else `start`,
+    plus one), `offset` (query `field`, else 0, plus the number of items on the page)."""
 
     param: str
     field: str
     when_query_has: str | None = None
+    source: L["field", "last_item", "first_item", "page_number", "offset"] = "field"
+    start: int = 0
 
 
 @dataclass
@@ -345,6 +349,8 @@ class PageClass:
     has_more_field: str | None = None
     cursors: list[Cursor] = field(default_factory=list)
     doc: Doc = field(default_factory=Doc)
+    # False: its next-page rule could not be read (a warning); iterating past page one raises
+    rule_known: bool = True
 
 
 @dataclass

@@ -11,6 +11,7 @@ import argparse
 import functools
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -42,7 +43,7 @@ from codegen.ir import Location
 from codegen.stats import Stats
 
 if TYPE_CHECKING:
-    from codegen.ir import Spec
+    from codegen.ir import Location, Spec
     from codegen.parser import SpecSources
 
 
@@ -70,6 +71,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
             "templates": args.templates,
             "resources": args.resources,
             "cache": getattr(args, "cache_dir", None),
+            "strict": getattr(args, "strict", None),
         },
         getattr(args, "target", None),
         required=not (args.spec and args.out),
@@ -181,6 +183,9 @@ def build_files(
     ctx: dict[str, Any] = builder.build()
     files = [{"path": f.path, "sha256": f.sha256} for f in spec.files]
     ctx["spec"] = {"files": files}
+    ctx["warnings"] = readme_warnings(
+        spec, config, {r.module for r in builder.resources if r.methods}
+    )
     stats.context += time.perf_counter() - started
     rendered = render_package(
         ctx,
@@ -204,14 +209,45 @@ def build_files(
     )
 
 
+def readme_warnings(spec: Spec, config: Config, emitted: set[str]) -> list[dict[str, str]]:
+    """The warnings that bear on this package, for its README: those in the files of the
+    resources it has methods of, and those in files of no resource (client, core); not those
+    about resources it leaves out."""
+    resource_modules = {r.module for r in spec.resources}
+    out = []
+    for d in spec.diagnostics:
+        if d.severity != "warning":
+            continue
+        where = _spec_relative(d.loc, config.spec)
+        module = re.sub(r"(\.d\.ts|\.js)$", "", where.rsplit(":", 2)[0])
+        if module in emitted or module not in resource_modules:
+            out.append({"where": where, "message": d.message, "code": d.code})
+    return out
+
+
+def _spec_relative(loc: Location, spec: Path) -> str:
+    """`file:line:col` with the file relative to the spec folder: output never names the
+    machine's paths."""
+    path = Path(loc.file)
+    root = spec if spec.is_dir() else spec.parent
+    if path.is_absolute() and path.is_relative_to(root.resolve()):
+        path = path.relative_to(root.resolve())
+    elif path.is_absolute() and path.is_relative_to(root):
+        path = path.relative_to(root)
+    return f"{path.as_posix()}:{loc.line}:{loc.col}"
+
+
 def inputs_key(config: Config, sources: SpecSources) -> str:
     """The hash of everything the output depends on (see `codegen.cache.inputs_digest`)."""
+    from codegen.emit.render import environment
+    from codegen.emit.templates import templates_digest
     from codegen.routes_file import read_routes_file
 
     dts, js = sources
     spec_files = [(s.display, s.sha256) for s in [*dts, *js.values()]]
     routes = [("routes", repr(read_routes_file(config.routes_file)))] if config.routes_file else []
-    return inputs_digest(repr(config), config.templates, [*spec_files, *routes])
+    templates = templates_digest(environment(config.templates))
+    return inputs_digest(repr(config), templates, [*spec_files, *routes])
 
 
 def generate(
@@ -324,11 +360,26 @@ def run_generate(args: argparse.Namespace) -> int:
         progress=None if args.quiet else terminal_progress(),
         force=args.force,
     )
-    if not args.quiet:
+    if not args.quiet or config.strict:
         for warning in build.warnings:
             print(warning, file=sys.stderr)
+    if not args.quiet:
         print(summary(config, build))
-    return 0
+    return strict_exit(config, build.warnings)
+
+
+EXIT_STRICT = 1
+
+
+def strict_exit(config: Config, warnings: list[str]) -> int:
+    """`--strict`: a warning (something the generator could not model) fails the run."""
+    if not (config.strict and warnings):
+        return 0
+    print(
+        f"codegen: --strict: the spec gave {len(warnings)} warnings; failing",
+        file=sys.stderr,
+    )
+    return EXIT_STRICT
 
 
 @_template_errors_are_bad_input
@@ -350,7 +401,10 @@ def run_check(args: argparse.Namespace) -> int:
     if drift.clean:
         if not args.quiet:
             print(f"codegen: {config.out} is up to date ({len(files)} files)")
-        return 0
+        if config.strict:
+            for warning in build.warnings:
+                print(warning, file=sys.stderr)
+        return strict_exit(config, build.warnings)
     sys.stdout.writelines(drift.diff)
     print(
         f"codegen: {config.out} has drifted from the spec: {len(drift.changed)} changed, "

@@ -51,8 +51,16 @@ GOOD: dict[str, str] = {
     "npm_package": '"@scope/sdk"',
     "npm_version": '"1.14.0-beta.1+build.5"',
     "npm_sha256": f'"{"aB" * 32}"',
+    "strict": "true",
 }
-WRONG_TYPE = {"str": "1", "path": "2", "int": '"2"', "float": '"600"', "list[str]": '"limit"'}
+WRONG_TYPE = {
+    "str": "1",
+    "path": "2",
+    "int": '"2"',
+    "float": '"600"',
+    "list[str]": '"limit"',
+    "bool": '"yes"',
+}
 WRONG_TYPE["errors"] = '"x"'
 
 # (key, TOML value, what the message says); the message points at the value, or at the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tarfile
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from codegen.parser.js_facts import (
     JsMethod,
     JsModule,
     JsPageRule,
+    JsPageStep,
     JsRequest,
     read_js,
 )
@@ -154,12 +156,15 @@ def test_messages_attaches_batches() -> None:
 
 def test_page_rule() -> None:
     module = spec("core/pagination.js")
-    assert module.page_rules == (
+    assert tuple(replace(r, line=0, col=0) for r in module.page_rules) == (
         JsPageRule(
             cls="Page",
             item_field="data",
             has_more_field="has_more",
-            cursors=(("before_id", "before_id", "first_id"), (None, "after_id", "last_id")),
+            cursors=(
+                JsPageStep("before_id", "before_id", "field", "first_id"),
+                JsPageStep(None, "after_id", "field", "last_id"),
+            ),
         ),
     )
     assert [c.name for c in module.classes] == ["AbstractPage", "PagePromise", "Page"]
@@ -299,9 +304,11 @@ class TokenPage extends AbstractPage {
 
 def test_newer_page_classes() -> None:
     rules = read_js(NEWER_PAGINATION.encode(), "pagination.js").page_rules
-    assert rules == (
-        JsPageRule("PageCursor", "data", None, ((None, "page", "next_page"),)),
-        JsPageRule("TokenPage", "data", "has_more", ((None, "page_token", "next_page"),)),
+    assert tuple(replace(r, line=0, col=0) for r in rules) == (
+        JsPageRule("PageCursor", "data", None, (JsPageStep(None, "page", "field", "next_page"),)),
+        JsPageRule(
+            "TokenPage", "data", "has_more", (JsPageStep(None, "page_token", "field", "next_page"),)
+        ),
     )
 
 

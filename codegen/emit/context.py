@@ -1018,15 +1018,28 @@ class ContextBuilder:
                             "param": c.param,
                             "param_name": identifier(c.param),
                             "when_name": identifier(c.when_query_has or ""),
-                            "field": attr_of(c.field, "cursor field"),
+                            # a page field only for `field` cursors; else an item field or a query key (`wire`)
+                            "field": (
+                                attr_of(c.field, "cursor field") if c.source == "field" else None
+                            ),
                             "wire": c.field,
                             # the generated test's cursor value: f"<field>-{page}"
                             "page_value": Code(
                                 "f" + python_literal(_fstring_text(c.field) + "-{page}")
                             ),
+                            "source": c.source,
+                            "start": c.start,
+                            # what the generated test expects the 2nd and 3rd requests to send
+                            "next_1": python_literal(
+                                _expected_cursor(c.source, c.field, c.start, 1)
+                            ),
+                            "next_2": python_literal(
+                                _expected_cursor(c.source, c.field, c.start, 2)
+                            ),
                         }
                         for c in page.cursors
                     ],
+                    "rule_known": page.rule_known,
                 }
             )
         return pages
@@ -1267,3 +1280,18 @@ def _steer(method: Method, path: str, values: dict[str, str]) -> list[str] | Non
         return None
     before, _, after = path.rpartition(values[last[0].name])
     return [before, after]
+
+
+def _expected_cursor(source: str, wire: str, start: int, k: int) -> str:
+    """The cursor the generated pagination test's scripted page `k` (1-based, two widgets a
+    page, widget ids `w_1`...) leads the client to send for page `k + 1`."""
+    prefix = "w_" if wire == "id" else f"{wire}-"
+    if source == "field":
+        return f"{wire}-{k}"
+    if source == "last_item":
+        return f"{prefix}{2 * k}"
+    if source == "first_item":
+        return f"{prefix}{2 * k - 1}"
+    if source == "page_number":
+        return str(start + k)
+    return str(2 * k)

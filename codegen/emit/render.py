@@ -32,6 +32,7 @@ from codegen.emit.code import (
     markdown_text,
     toml_string,
 )
+from codegen.emit.templates import loader, template_names
 from codegen.stats import Stats
 
 BLACK_MODE = Mode(line_length=100, target_versions={TargetVersion.PY311})
@@ -81,9 +82,12 @@ class CodeEnvironment(jinja2.Environment):
 _REMOVED_FILTERS = ("safe", "forceescape", "tojson", "urlize", "xmlattr", "escape", "e")
 
 
-def environment(templates: Path, bytecode_cache: BlobStore | None = None) -> jinja2.Environment:
+def environment(
+    templates: Path | None = None, bytecode_cache: BlobStore | None = None
+) -> jinja2.Environment:
+    """`templates`: a folder overlaying the built-in templates file by file (None: built-in)."""
     env = CodeEnvironment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=loader(templates),
         bytecode_cache=TemplateCache(bytecode_cache) if bytecode_cache is not None else None,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -104,7 +108,7 @@ def environment(templates: Path, bytecode_cache: BlobStore | None = None) -> jin
     return env
 
 
-def outputs(ctx: dict[str, Any], templates: Path) -> list[tuple[str, str, dict[str, Any]]]:
+def outputs(ctx: dict[str, Any], env: jinja2.Environment) -> list[tuple[str, str, dict[str, Any]]]:
     """(template, output path, extra context) for every file of the package.
 
     The runtime (`package/_*.py.j2`) and the static tests (`tests/*.py.j2`) are copied into every
@@ -119,8 +123,11 @@ def outputs(ctx: dict[str, Any], templates: Path) -> list[tuple[str, str, dict[s
         ("package/types_init.py.j2", f"{pkg}/types/__init__.py", {}),
         ("package/resources_init.py.j2", f"{pkg}/resources/__init__.py", {}),
     ]
-    for runtime in sorted((templates / "package").glob("_*.py.j2")):
-        items.append((f"package/{runtime.name}", f"{pkg}/{runtime.name[:-3]}", {}))
+    names = template_names(env)
+    for runtime in names:
+        base = runtime.removeprefix("package/")
+        if base != runtime and base.startswith("_") and base.endswith(".py.j2") and "/" not in base:
+            items.append((runtime, f"{pkg}/{base[:-3]}", {}))
     for module in ctx["type_modules"]:
         items.append(
             ("package/types_module.py.j2", f"{pkg}/types/{module['name']}.py", {"module": module})
@@ -133,9 +140,10 @@ def outputs(ctx: dict[str, Any], templates: Path) -> list[tuple[str, str, dict[s
                 {"resource": resource},
             )
         )
-    for test in sorted((templates / "tests").glob("*.j2")):
-        if test.name != PER_RESOURCE_TEST:
-            items.append((f"tests/{test.name}", f"tests/{test.name[:-3]}", {}))
+    for test in names:
+        base = test.removeprefix("tests/")
+        if base != test and "/" not in base and base != PER_RESOURCE_TEST:
+            items.append((test, f"tests/{base[:-3]}", {}))
     for resource in ctx["resources"]:
         if resource["methods"]:
             name = resource["path"].replace(".", "_")
@@ -147,7 +155,7 @@ def outputs(ctx: dict[str, Any], templates: Path) -> list[tuple[str, str, dict[s
 
 def render_package(
     ctx: dict[str, Any],
-    templates: Path,
+    templates: Path | None,
     *,
     format_cache: BlobStore | None = None,
     bytecode_cache: BlobStore | None = None,
@@ -167,7 +175,7 @@ def render_package(
     rendered: list[tuple[str, str, str]] = []
     known = spec_locations(ctx)
     locations: dict[str, dict[str, str]] = {}
-    for template, path, extra in outputs(ctx, templates):
+    for template, path, extra in outputs(ctx, env):
         started = time.perf_counter()
         try:
             text = str(env.get_template(template).render({**ctx, **extra}))

@@ -165,7 +165,9 @@ def _cross_file(
     for _cid, klass in sorted(table.classes.items()):
         if klass.module.endswith("pagination") and not klass.is_abstract:
             resolver.klass(klass)
-    pages = page_classes(classes, js, table.decls)
+    pages = page_classes(
+        classes, js, table.decls, diags, {m: s.display for m, s in js_sources.items()}
+    )
     attachments = _attachments(table, resource_ids, js)
 
     builder = ResourceBuilder(table.decls, diags, routes or RouteConfig())

@@ -28,6 +28,7 @@ __all__ = [
     "JsMethod",
     "JsModule",
     "JsPageRule",
+    "JsPageStep",
     "JsPos",
     "JsRequest",
     "read_js",
@@ -107,18 +108,32 @@ class JsClass:
 
 
 @dataclass(frozen=True)
-class JsPageRule:
-    """How one page class of ``core/pagination.js`` reads its items and asks for the next page.
+class JsPageStep:
+    """When the current request's query has ``when_query_has`` (``None``: otherwise), the next
+    request sets query ``param`` from ``source``: ``field`` (the page's ``field``),
+    ``last_item``/``first_item`` (that item's ``field``), ``page_number`` (query ``field``, or
+    ``start``, plus one) or ``offset`` (query ``field``, or 0, plus the items on this page)."""
 
-    ``cursors`` holds ``(when_query_has, param, field)``: when the current request's query has
-    ``when_query_has`` (``None``: otherwise), the next request sets query ``param`` to the page's
-    ``field``.
-    """
+    when_query_has: str | None
+    param: str
+    source: str
+    field: str
+    start: int = 0
+
+
+@dataclass(frozen=True)
+class JsPageRule:
+    """How one page class reads its items and asks for the next page (see ``js_pages``).
+    ``readable`` is False when its next-page method does something not modelled; ``line``/``col``
+    locate that method."""
 
     cls: str
     item_field: str | None
     has_more_field: str | None
-    cursors: tuple[tuple[str | None, str, str], ...]
+    cursors: tuple[JsPageStep, ...]
+    readable: bool = True
+    line: int = 0
+    col: int = 0
 
 
 @dataclass(frozen=True)
@@ -1012,18 +1027,9 @@ class _Ctx:
     # -- pagination ------------------------------------------------------------------------------
 
     def read_page_rule(self, cls: Node) -> JsPageRule | None:
-        name = self.class_name(cls)
-        methods = self.methods(cls)
-        if name is None or not (
-            "getPaginatedItems" in methods or "nextPageRequestOptions" in methods
-        ):
-            return None
-        return JsPageRule(
-            cls=name,
-            item_field=_safe(None, self.item_field, methods.get("getPaginatedItems")),
-            has_more_field=_safe(None, self.has_more_field, methods.get("hasNextPage")),
-            cursors=_safe((), self.cursors, methods.get("nextPageRequestOptions")),
-        )
+        from codegen.parser.js_pages import read_page_rule
+
+        return read_page_rule(self, cls)
 
     def item_field(self, method: Node | None) -> str | None:
         """``return this.data ?? [];`` -> ``data``."""
@@ -1047,8 +1053,19 @@ class _Ctx:
         return None
 
     def has_more_field(self, method: Node | None) -> str | None:
-        """``if (this.has_more === false) return false;`` -> ``has_more``."""
+        """``if (this.has_more === false) return false;`` (or ``return this.has_more &&
+        super.hasNextPage();``) -> ``has_more``."""
         for n in _walk(method, into_functions=False) if method is not None else []:
+            if n.type == "return_statement" and n.named_children:
+                expr = _unparen(n.named_children[0])
+                if (
+                    expr is not None
+                    and expr.type == "binary_expression"
+                    and _operator(expr) == "&&"
+                ):
+                    field = self.this_field(expr.child_by_field_name("left"))
+                    if field is not None and "." not in field:
+                        return field
             if n.type != "if_statement":
                 continue
             cond = _unparen(n.child_by_field_name("condition"))
@@ -1065,110 +1082,6 @@ class _Ctx:
                 continue
             if field is not None and "." not in field and field != "options":
                 return field
-        return None
-
-    def cursors(self, method: Node | None) -> tuple[tuple[str | None, str, str], ...]:
-        body = _field(method, "body")
-        out: list[tuple[str | None, str, str]] = []
-        if body is not None:
-            self.cursor_block(body, None, {}, out, 0)
-        return tuple(out)
-
-    def cursor_block(
-        self,
-        block: Node,
-        when: str | None,
-        aliases: dict[str, str],
-        out: list[tuple[str | None, str, str]],
-        depth: int,
-    ) -> None:
-        """Walk ``nextPageRequestOptions`` statements, tracking the ``if`` on the query we're in."""
-        if depth > 16:
-            return
-        aliases = dict(aliases)
-        stmts = block.named_children if block.type == "statement_block" else [block]
-        for stmt in stmts:
-            if stmt.type in ("lexical_declaration", "variable_declaration"):
-                for decl in stmt.named_children:
-                    name = decl.child_by_field_name("name")
-                    field = self.this_field(decl.child_by_field_name("value"))
-                    if decl.type == "variable_declarator" and name is not None and field:
-                        aliases[self.text(name)] = field
-            elif stmt.type == "if_statement":
-                key = self.query_test(stmt.child_by_field_name("condition"))
-                inner_when = key if key is not None else when
-                consequence = stmt.child_by_field_name("consequence")
-                if consequence is not None:
-                    self.cursor_block(consequence, inner_when, aliases, out, depth + 1)
-                alternative = stmt.child_by_field_name("alternative")
-                if alternative is not None and alternative.named_children:
-                    self.cursor_block(
-                        alternative.named_children[0],
-                        None if key is not None else when,
-                        aliases,
-                        out,
-                        depth + 1,
-                    )
-            elif stmt.type == "return_statement" and stmt.named_children:
-                self.cursor_return(stmt.named_children[0], when, aliases, out)
-
-    def cursor_return(
-        self,
-        expr: Node,
-        when: str | None,
-        aliases: dict[str, str],
-        out: list[tuple[str | None, str, str]],
-    ) -> None:
-        obj = _unparen(expr)
-        if obj is None or obj.type != "object":
-            return
-        for entry in obj.named_children:
-            if entry.type != "pair" or self.key(entry.child_by_field_name("key")) != "query":
-                continue
-            query = _unparen(entry.child_by_field_name("value"))
-            if query is None or query.type != "object":
-                continue
-            for item in query.named_children:
-                if item.type == "pair":
-                    param = self.key(item.child_by_field_name("key"))
-                    value = item.child_by_field_name("value")
-                elif item.type == "shorthand_property_identifier":
-                    param, value = self.text(item), item
-                else:
-                    continue
-                value = _unparen(value)
-                if param is None or value is None:
-                    continue
-                field = self.this_field(value)
-                if field is None and value.type in ("identifier", "shorthand_property_identifier"):
-                    field = aliases.get(self.text(value))
-                if field is not None:
-                    out.append((when, param, field))
-
-    def query_test(self, cond: Node | None) -> str | None:
-        """``this.options.query?.['before_id']`` (maybe ``!= null``) -> ``before_id``."""
-        cond = _unparen(cond)
-        if (
-            cond is not None
-            and cond.type == "binary_expression"
-            and _operator(cond)
-            in (
-                "!=",
-                "!==",
-            )
-        ):
-            cond = _unparen(cond.child_by_field_name("left"))
-        if cond is None:
-            return None
-        if cond.type == "subscript_expression":
-            if self.dotted(cond.child_by_field_name("object")) != "this.options.query":
-                return None
-            return self.string(cond.child_by_field_name("index"))
-        if cond.type == "member_expression":
-            name = self.dotted(cond)
-            prefix = "this.options.query."
-            if name is not None and name.startswith(prefix) and "." not in name[len(prefix) :]:
-                return name[len(prefix) :]
         return None
 
     # -- errors ----------------------------------------------------------------------------------

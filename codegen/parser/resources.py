@@ -17,6 +17,7 @@ from codegen.ir import (
     Doc,
     FollowUrl,
     HeaderValue,
+    Interface,
     Location,
     Method,
     Param,
@@ -123,6 +124,14 @@ class ResourceBuilder:
                 continue
             if response is None:
                 resource.skipped_methods.append(sig.name)
+                if js_method is not None and js_method.requests:
+                    self.diags.warn(
+                        "unmodelled-response",
+                        f"{klass.name}.{sig.name} sends a request in the .js but returns a type "
+                        "codegen does not model (not APIPromise/PagePromise); method skipped",
+                        sig.loc,
+                    )
+                    continue
                 self.diags.info(
                     "skipped-method",
                     f"{klass.name}.{sig.name} returns no API response (a hand-written helper); skipped",
@@ -205,9 +214,21 @@ class ResourceBuilder:
     ) -> list[Param]:
         target = _strip_null(param.type)
         if not (isinstance(target, Ref) and target.target):
+            what = "a union" if isinstance(target, UnionType) else "no resolvable interface type"
             self.diags.warn(
                 "untyped-params",
-                f"parameter '{param.name}' has no resolvable interface type; its fields are unknown",
+                f"parameter '{param.name}' has {what}; its fields are unknown and the method "
+                "takes none of them",
+                param.loc,
+            )
+            return []
+        decl = self.decls.get(target.target)
+        if not isinstance(decl, Interface):
+            what = "a type alias" if isinstance(decl, Alias) else "an unknown declaration"
+            self.diags.warn(
+                "untyped-params",
+                f"parameter '{param.name}' is typed as {what} ('{target.text}', e.g. a union), "
+                "not an interface; the method takes none of its fields",
                 param.loc,
             )
             return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from codegen.diagnostics import Diagnostics
 from codegen.ir import (
     ArrayType,
     AuthScheme,
@@ -13,11 +14,12 @@ from codegen.ir import (
     ErrorClass,
     Interface,
     LiteralType,
+    Location,
     PageClass,
     TypeParam,
 )
 from codegen.parser.dts import ClassDecl
-from codegen.parser.js_facts import JsModule
+from codegen.parser.js_facts import JsModule, JsPageRule
 
 _ERROR_ROOT = "APIError"
 _PAGE_ROOT = "AbstractPage"
@@ -64,16 +66,51 @@ def error_classes(classes: list[ClassDecl], js: dict[str, JsModule]) -> list[Err
     return found
 
 
+def _inherited_rule(
+    klass: ClassDecl,
+    rules: dict[str, tuple[str, JsPageRule]],
+    by_name: dict[str, ClassDecl],
+) -> tuple[str | None, JsPageRule | None]:
+    """The class's own rule, else its nearest base's (`class XPage extends CursorPage {}`)."""
+    seen: set[str] = set()
+    current: ClassDecl | None = klass
+    while current is not None and current.name not in seen:
+        if current.name in rules:
+            return rules[current.name]
+        seen.add(current.name)
+        base = base_name(current)
+        current = by_name.get(base) if base else None
+    return None, None
+
+
 def page_classes(
-    classes: list[ClassDecl], js: dict[str, JsModule], decls: dict[str, Declaration]
+    classes: list[ClassDecl],
+    js: dict[str, JsModule],
+    decls: dict[str, Declaration],
+    diags: Diagnostics | None = None,
+    js_files: dict[str, str] | None = None,
 ) -> list[PageClass]:
+    """Page classes with their next-page rule from their `.js`; a rule that is missing or not
+    read is a warning (`js_files`: module -> file name, for its location)."""
     by_name = {c.name: c for c in classes}
-    rules = {r.cls: r for module in js.values() for r in module.page_rules}
+    rules = {r.cls: (m, r) for m, module in js.items() for r in module.page_rules}
     pages = []
     for klass in classes:
         if klass.is_abstract or not _descends(klass, _PAGE_ROOT, by_name):
             continue
-        rule = rules.get(klass.name)
+        module, rule = _inherited_rule(klass, rules, by_name)
+        known = rule is not None and rule.readable
+        if not known and diags is not None:
+            where = klass.loc
+            if rule is not None and module is not None and js_files and module in js_files:
+                where = Location(js_files[module], rule.line, rule.col)
+            what = "is not one codegen can read" if rule is not None else "was not found"
+            diags.warn(
+                "page-rule-unknown",
+                f"page class '{klass.name}': its next-page rule {what}; its pages raise an "
+                "error when asked for a next page instead of stopping after the first",
+                where,
+            )
         item_field = (
             rule.item_field
             if rule and rule.item_field
@@ -97,10 +134,11 @@ def page_classes(
                 params=params_decl.fields if isinstance(params_decl, Interface) else [],
                 has_more_field=rule.has_more_field if rule else None,
                 cursors=[
-                    Cursor(param, field, when)
-                    for when, param, field in (rule.cursors if rule else ())
+                    Cursor(c.param, c.field, c.when_query_has, c.source, c.start)  # type: ignore[arg-type]
+                    for c in (rule.cursors if rule else ())
                 ],
                 doc=klass.doc,
+                rule_known=known,
             )
         )
     return pages

@@ -30,6 +30,7 @@ from typing import (
     get_args,
     get_origin,
 )
+from urllib.parse import parse_qsl
 
 import httpx
 import pydantic
@@ -334,8 +335,12 @@ class BaseClient(Generic[_HttpxClientT]):
             else:
                 raise TypeError("extra_body can only be merged into a JSON object body")
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
-        params = tuple(_query_pairs({**self.default_query, **options.params}))
-        url = self._prepare_url(options.url)
+        # a query string written into the route (`/v1/files?beta=true`) or carried by a followed
+        # URL is kept, under the client's default query and the call's own params
+        path, _, route_query = options.url.partition("?")
+        fixed = dict(parse_qsl(route_query, keep_blank_values=True))
+        params = tuple(_query_pairs({**fixed, **self.default_query, **options.params}))
+        url = self._prepare_url(path)
         if options.multipart and isinstance(body, Mapping):
             files, data = _multipart(body)
             return self._client.build_request(

@@ -112,6 +112,22 @@ def test_default_and_per_call_headers_and_query(server: MockServer) -> None:
     assert second.query_pairs == [("beta", "true"), ("tags[]", "a"), ("tags[]", "b")]
 
 
+def test_query_written_into_the_route_is_kept_under_the_call_query(server: MockServer) -> None:
+    """`/v1/files?beta=true` in the SDK's route: sent, as the TypeScript SDK does, with the
+    client's default query and the call's own params over it."""
+    server.expect("GET", "/v1/widgets/w_1").respond(json=WIDGET, times=2)
+    with FakeSleepClient(api_key=API_KEY, base_url=server.url, default_query={"n": 1}) as client:
+        client.get("/v1/widgets/w_1?beta=true&n=0&empty=", cast_to=Widget)
+        client.get(
+            "/v1/widgets/w_1?beta=true",
+            cast_to=Widget,
+            options=make_request_options(query={"beta": "no"}),
+        )
+    first, second = server.requests
+    assert first.query == {"beta": "true", "n": "1", "empty": ""}
+    assert second.query == {"beta": "no", "n": "1"}
+
+
 def test_nullable_result_without_a_body_is_none_and_with_one_is_parsed(
     server: MockServer, client: FakeSleepClient
 ) -> None:

@@ -181,9 +181,9 @@ def test_x_should_retry_false_wins_over_a_retryable_status(
     server: MockServer, client: FakeSleepClient
 ) -> None:
     server.expect("GET", "/any").respond(
-        status=503, json=ERROR_BODY, headers={"x-should-retry": "false"}, times=None
+        status=502, json=ERROR_BODY, headers={"x-should-retry": "false"}, times=None
     )
-    with pytest.raises(EXPECTED_CLASS[503]):
+    with pytest.raises(EXPECTED_CLASS[502]):
         client.get("/any", cast_to=dict)
     assert len(server.requests) == 1
 
