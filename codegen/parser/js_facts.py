@@ -833,19 +833,30 @@ class _Ctx:
                 template = args[0]
         if template is not None:
             parts: list[str] = []
-            for child in template.named_children:
-                if child.type == "string_fragment":
-                    parts.append(self.text(child))
-                elif child.type == "escape_sequence":
-                    parts.append(_unescape(self.text(child)))
-                elif child.type == "template_substitution":
-                    inner = [c for c in child.named_children if c.type != "comment"]
-                    if len(inner) != 1:
-                        return None, self.text(expr)
-                    ref = self.dotted(inner[0])
-                    parts.append("{" + (ref if ref is not None else self.text(inner[0])) + "}")
+            for piece in self.template_pieces(template):
+                if piece is None:
+                    return None, self.text(expr)
+                if isinstance(piece, str):
+                    parts.append(piece)
+                else:
+                    ref = self.dotted(piece)
+                    parts.append("{" + (ref if ref is not None else self.text(piece)) + "}")
             return "".join(parts), None
         return None, self.text(expr)
+
+    def template_pieces(self, template: Node) -> list[str | Node | None]:
+        """A template string's text (escapes undone) and its `${...}` expressions, in order;
+        None for a substitution that is not exactly one expression."""
+        pieces: list[str | Node | None] = []
+        for child in template.named_children:
+            if child.type == "string_fragment":
+                pieces.append(self.text(child))
+            elif child.type == "escape_sequence":
+                pieces.append(_unescape(self.text(child)))
+            elif child.type == "template_substitution":
+                inner = [c for c in child.named_children if c.type != "comment"]
+                pieces.append(inner[0] if len(inner) == 1 else None)
+        return pieces
 
     def read_options(
         self, node: Node | None, local_values: dict[str, Node], opts: _Options, depth: int
@@ -1388,18 +1399,15 @@ class _Ctx:
         if value.type != "template_string":
             return None
         parts: list[str | None] = []
-        for child in value.named_children:
-            if child.type == "string_fragment":
-                parts.append(self.text(child))
-            elif child.type == "escape_sequence":
-                parts.append(_unescape(self.text(child)))
-            elif child.type == "template_substitution":
-                inner = [c for c in child.named_children if c.type != "comment"]
-                field = self.this_field(inner[0]) if len(inner) == 1 else None
-                if field is None or "." in field or option is not None:
-                    return None
-                option = field
-                parts.append(None)
+        for piece in self.template_pieces(value):
+            if isinstance(piece, str):
+                parts.append(piece)
+                continue
+            field = self.this_field(piece) if piece is not None else None
+            if field is None or "." in field or option is not None:
+                return None
+            option = field
+            parts.append(None)
         if option is None:
             return None
         cut = parts.index(None)
