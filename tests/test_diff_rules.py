@@ -533,3 +533,198 @@ def test_vendored_spec_edits(tmp_path: Path, edit_from: str, edit_to: str, rule:
     pagination.write_text(text.replace(edit_from, edit_to))
     found = compare(parse_spec(old), parse_spec(new), ["messages.batches"])
     assert [c.rule for c in found] == [rule]
+
+
+# -- one rule each, with its level and the verdict it gives alone ------------------------------
+
+CREATE = "    create(body: WidgetCreateParams, options?: RequestOptions): APIPromise<Widget>;\n"
+STREAMING_TYPES = (
+    TYPES + "export interface WidgetCreateParamsNonStreaming extends WidgetCreateParams {\n"
+    "    stream?: false;\n}\n"
+    "export interface WidgetCreateParamsStreaming extends WidgetCreateParams {\n"
+    "    stream: true;\n}\n"
+)
+ONE_SHOT = method(
+    CREATE,
+    "    create(body: WidgetCreateParamsNonStreaming, options?: RequestOptions): APIPromise<Widget>;\n"
+    "    create(body: WidgetCreateParams, options?: RequestOptions): APIPromise<Widget>;\n",
+)
+STREAMING = method(
+    CREATE,
+    "    create(body: WidgetCreateParamsNonStreaming, options?: RequestOptions): APIPromise<Widget>;\n"
+    "    create(body: WidgetCreateParamsStreaming, options?: RequestOptions): "
+    "APIPromise<Stream<Widget>>;\n"
+    "    create(body: WidgetCreateParams, options?: RequestOptions): "
+    "APIPromise<Stream<Widget> | Widget>;\n",
+)
+BODY_NAME = edit(
+    "    name: string;\n    color?",
+    "    /** Body param: its name */\n    name: string;\n    color?",
+)
+QUERY_NAME = edit(
+    "    name: string;\n    color?",
+    "    /** Query param: its name */\n    name: string;\n    color?",
+)
+# `retrieve(widgetID)` takes the id positionally; from a params interface it is keyword-only
+RETRIEVE_PARAMS = (
+    TYPES
+    + "export interface WidgetRetrieveParams {\n    /** Path param: id */\n    widget_id: string;\n}\n"
+)
+RETRIEVE_BY_KEYWORD = method("retrieve(widgetID: string,", "retrieve(params: WidgetRetrieveParams,")
+WIDGET = """export interface Widget {
+    id: string;
+    name: string;
+    color: 'red' | 'blue';
+    size?: number;
+}
+"""
+
+
+def moved_to_shared() -> dict[str, str]:
+    """`Widget` declared in `shared.d.ts` and imported: same name, same shape."""
+    files = widgets('import { Widget } from "./shared.js";\n' + edit(WIDGET, ""))
+    files["shared.d.ts"] = WIDGET
+    return files
+
+
+# (rule, its level, old spec, new spec)
+ONE_RULE: list[tuple[str, str, dict[str, str], dict[str, str]]] = [
+    (
+        "stream-added",
+        "minor",
+        widgets(STREAMING_TYPES, ONE_SHOT),
+        widgets(STREAMING_TYPES, STREAMING),
+    ),
+    (
+        "stream-removed",
+        "major",
+        widgets(STREAMING_TYPES, STREAMING),
+        widgets(STREAMING_TYPES, ONE_SHOT),
+    ),
+    ("param-moved", "patch", widgets(BODY_NAME), widgets(QUERY_NAME)),
+    ("param-positional-changed", "major", widgets(), widgets(RETRIEVE_PARAMS, RETRIEVE_BY_KEYWORD)),
+    ("model-moved", "patch", widgets(), moved_to_shared()),
+]
+
+
+@pytest.mark.parametrize(("rule", "level", "old", "new"), ONE_RULE, ids=[c[0] for c in ONE_RULE])
+def test_one_rule(
+    tmp_path: Path, rule: str, level: str, old: dict[str, str], new: dict[str, str]
+) -> None:
+    found = changes(tmp_path, old, new)
+    assert [c.rule for c in found] == [rule]
+    assert found[0].level == level and verdict(found) == level
+
+
+def spec_edits(tmp: Path, edits: list[tuple[str, str, str]]) -> list[Change]:
+    """Two copies of the vendored spec, the new one with `edits` (file, text, replacement), compared
+    on `messages.batches` (a page-returning `list`)."""
+    from codegen.diff.compare import compare
+    from codegen.parser import parse_spec
+
+    old, new = tmp / "old", tmp / "new"
+    shutil.copytree(SPEC, old)
+    shutil.copytree(SPEC, new)
+    for name, before, after in edits:
+        text = (new / name).read_text()
+        assert before in text, (name, before)
+        (new / name).write_text(text.replace(before, after, 1))
+    return compare(parse_spec(old), parse_spec(new), ["messages.batches"])
+
+
+def _between(text: str, start: str, end: str) -> str:
+    first = text.index(start)
+    return text[first : text.index(end, first) + len(end)]
+
+
+def other_page(drop_field: str = "", extra_field: str = "") -> list[tuple[str, str, str]]:
+    """A copy of core/pagination's `Page` named `BigPage` (.d.ts and .js), without `drop_field`
+    and with `extra_field` (both .d.ts lines), now the page `messages.batches.list` returns."""
+    dts = _between(
+        (SPEC / "core/pagination.d.ts").read_text(), "export declare class Page<", "\n}\n"
+    )
+    js = _between(
+        (SPEC / "core/pagination.js").read_text(), "class Page extends", "exports.Page = Page;\n"
+    )
+    dts = dts.replace("class Page<", "class BigPage<").replace(drop_field, "")
+    dts = dts.replace("    constructor(", f"{extra_field}    constructor(")
+    js = js.replace("class Page ", "class BigPage ").replace(
+        "exports.Page = Page", "exports.BigPage = BigPage"
+    )
+    end = "//# sourceMappingURL"
+    batches = "resources/messages/batches.d.ts"
+    return [
+        ("core/pagination.d.ts", end, dts + end),
+        ("core/pagination.js", end, js + end),
+        (batches, "{ Page, type PageParams", "{ Page, BigPage, type PageParams"),
+        (batches, "MessageBatchesPage = Page<", "MessageBatchesPage = BigPage<"),
+    ]
+
+
+SPEC_ONE_RULE: list[tuple[str, str, list[tuple[str, str, str]]]] = [
+    ("page-class-changed", "major", other_page(drop_field="    first_id: string | null;\n")),
+    ("page-class-extended", "minor", other_page(extra_field="    total: number;\n")),
+    ("page-class-extended", "minor", other_page()),
+    (
+        "page-rule-changed",
+        "patch",
+        [("core/pagination.js", "const cursor = this.last_id;", "const cursor = this.first_id;")],
+    ),
+    (
+        "error-removed",
+        "major",
+        [
+            (
+                "core/error.d.ts",
+                "export declare class ConflictError extends APIError<409, Headers> {\n}\n",
+                "",
+            )
+        ],
+    ),
+    ("error-changed", "major", [("core/error.js", "status === 409", "status === 410")]),
+    (
+        "client-env-changed",
+        "major",
+        [("client.js", "readEnv)('ANTHROPIC_API_KEY')", "readEnv)('ANTHROPIC_KEY')")],
+    ),
+    (
+        "client-env-changed",
+        "major",
+        [("client.js", "readEnv)('ANTHROPIC_BASE_URL')", "readEnv)('ANTHROPIC_URL')")],
+    ),
+    (
+        "client-default-changed",
+        "patch",
+        [("client.js", "options.maxRetries ?? 2", "options.maxRetries ?? 5")],
+    ),
+    (
+        "client-default-changed",
+        "patch",
+        [
+            (
+                "client.js",
+                "baseURL || `https://api.anthropic.com`",
+                "baseURL || `https://api.example.com`",
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "level", "edits"),
+    SPEC_ONE_RULE,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(SPEC_ONE_RULE)],
+)
+def test_one_rule_on_the_vendored_spec(
+    tmp_path: Path, rule: str, level: str, edits: list[tuple[str, str, str]]
+) -> None:
+    found = spec_edits(tmp_path, edits)
+    assert [c.rule for c in found] == [rule], [(c.rule, c.where, c.detail) for c in found]
+    assert found[0].level == level and verdict(found) == level
+
+
+def test_every_rule_is_tested() -> None:
+    """Each rule id appears in this file's cases (a new rule needs a test)."""
+    text = Path(__file__).read_text()
+    assert [r for r in RULES if f'"{r}"' not in text] == []
