@@ -73,6 +73,18 @@ def codegen(
     )
 
 
+def run_generated_tests(out: Path, *select: str) -> subprocess.CompletedProcess[str]:
+    """A generated package's own pytest suite (real HTTP on 127.0.0.1), run in `out` as its
+    users would: the package importable from there, no pytest cache written."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *select],
+        capture_output=True,
+        text=True,
+        cwd=out,
+        env={**os.environ, "PYTHONPATH": str(out)},
+    )
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """pyproject, templates and spec/ of the repo, in a temporary folder (no output yet)."""

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO, SPEC, codegen
+from tests.conftest import REPO, SPEC, codegen, run_generated_tests
 
 PY = sys.executable
 BATCHES = "resources/messages/batches"
@@ -33,17 +33,6 @@ def generate(
 ) -> tuple[subprocess.CompletedProcess[str], Path]:
     out = tmp_path / "out"
     return codegen("generate", "--no-cache", "--spec", str(spec), "--out", str(out), *extra), out
-
-
-def suite(out: Path, *select: str) -> subprocess.CompletedProcess[str]:
-    """The generated package's own tests (real HTTP on 127.0.0.1)."""
-    return subprocess.run(
-        [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", *select],
-        capture_output=True,
-        text=True,
-        cwd=out,
-        env={**os.environ, "PYTHONPATH": str(out)},
-    )
 
 
 def test_page_fields_that_are_not_python_names(tmp_path: Path) -> None:
@@ -69,7 +58,7 @@ def test_page_fields_that_are_not_python_names(tmp_path: Path) -> None:
         'model_config_: Optional[str] = Field(default=None, alias="model_config")',
     ):
         assert line in pagination
-    tests = suite(out, "tests/test_client.py", "-k", "page")
+    tests = run_generated_tests(out, "tests/test_client.py", "-k", "page")
     assert tests.returncode == 0 and " passed" in tests.stdout, tests.stdout[-3000:]
 
 
@@ -121,7 +110,7 @@ def test_two_path_params_with_one_python_name(tmp_path: Path) -> None:
     run, out = generate(tmp_path, spec)
     assert run.returncode == 0, run.stderr
     assert "a second param named 'message_batch_id' is named 'message_batch_id_2'" in run.stderr
-    tests = suite(out, "tests/test_messages_batches.py", "-k", "cancel")
+    tests = run_generated_tests(out, "tests/test_messages_batches.py", "-k", "cancel")
     assert tests.returncode == 0 and " passed" in tests.stdout, tests.stdout[-3000:]
     generated = (out / "tests" / "test_messages_batches.py").read_text()
     assert "/message_batch_id_value/x/message_batch_id_2_value/cancel" in generated
@@ -151,7 +140,7 @@ def test_methods_whose_python_names_clash(tmp_path: Path) -> None:
     run, out = generate(tmp_path, spec)
     assert run.returncode == 0, run.stderr
     assert run.stderr.count("[name-clash]") == 2 and "named 'foo_bar_3'" in run.stderr
-    tests = suite(out, "tests/test_messages_batches.py", "-k", "foo_bar")
+    tests = run_generated_tests(out, "tests/test_messages_batches.py", "-k", "foo_bar")
     assert tests.returncode == 0 and " passed" in tests.stdout, tests.stdout[-3000:]
     generated = (out / "tests" / "test_messages_batches.py").read_text()
     for name in ("fooBar", "foo_bar", "FooBar"):
@@ -171,9 +160,7 @@ def test_generics_nested_past_the_parser_limit(tmp_path: Path) -> None:
     run, out = generate(tmp_path, spec)
     assert run.returncode == 2 and not out.exists()
     lines = run.stderr.strip().splitlines()
-    assert (
-        len(lines) == 1 and f"{BATCHES}.d.ts:" in lines[0] and "nested" in lines[0]
-    )
+    assert len(lines) == 1 and f"{BATCHES}.d.ts:" in lines[0] and "nested" in lines[0]
 
 
 def test_braces_in_a_js_route(tmp_path: Path) -> None:
@@ -182,7 +169,7 @@ def test_braces_in_a_js_route(tmp_path: Path) -> None:
     )
     run, out = generate(tmp_path, spec)
     assert run.returncode == 0, run.stderr
-    tests = suite(out, "tests/test_messages_batches.py", "-k", "cancel")
+    tests = run_generated_tests(out, "tests/test_messages_batches.py", "-k", "cancel")
     assert tests.returncode == 0 and " passed" in tests.stdout, tests.stdout[-3000:]
     assert (
         "/message_batch_id_value/%7Bcancel%7D"
@@ -227,9 +214,7 @@ def test_output_that_does_not_compile_is_never_written(tmp_path: Path) -> None:
     assert run.returncode == 1
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in run.stderr
-    assert (
-        "anthropic_batches/_client.py:" in lines[0] and "duplicate argument 'x'" in lines[0]
-    )
+    assert "anthropic_batches/_client.py:" in lines[0] and "duplicate argument 'x'" in lines[0]
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
 
 

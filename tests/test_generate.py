@@ -7,21 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SEED, codegen
+from conftest import SEED, codegen, run_generated_tests
 
 PY = sys.executable
-
-
-
-
-def run_generated_tests(out: Path, *select: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", *select],
-        capture_output=True,
-        text=True,
-        cwd=out,
-        env={**os.environ, "PYTHONPATH": str(out)},
-    )
 
 
 def test_committed_package_has_not_drifted() -> None:

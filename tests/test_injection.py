@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, SPEC, codegen
+from tests.conftest import REPO, SPEC, codegen, run_generated_tests
 
 PY = sys.executable
 
@@ -173,13 +173,7 @@ def run_package(out: Path, marker: Path) -> subprocess.CompletedProcess[str]:
     imported = subprocess.run([PY, "-c", script], capture_output=True, text=True, env=env)
     assert imported.returncode == 0 and imported.stdout.strip() == "ok", imported.stderr[-3000:]
     assert not marker.exists()
-    suite = subprocess.run(
-        [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        capture_output=True,
-        text=True,
-        cwd=out,
-        env=env,
-    )
+    suite = run_generated_tests(out, "tests")
     assert not marker.exists(), "a planted payload ran"
     return suite
 

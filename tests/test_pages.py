@@ -5,15 +5,12 @@ package's own tests then auto-paginate over 3 pages of each style over real HTTP
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, run_generated_tests
 
 from codegen.cache import Caches
 from codegen.config import load_config
@@ -273,23 +270,7 @@ def test_generated_package_paginates_over_real_http(
         assert "raise NextPageUnknownError" in pagination
         readme = (project / "out" / "README.md").read_text()
         assert re.search(r"- `core/pagination\.js:\d+:\d+`: page class 'Page'", readme), readme
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "tests/test_client.py",
-            "-k",
-            "page",
-        ],
-        cwd=project / "out",
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(project / "out")},
-    )
+    run = run_generated_tests(project / "out", "tests/test_client.py", "-k", "page")
     assert run.returncode == 0, run.stdout[-4000:]
     ran = re.search(r"(\d+) passed", run.stdout)
     assert ran and int(ran.group(1)) >= (1 if style == "unknown" else 3), run.stdout[-2000:]

@@ -4,13 +4,10 @@ it, whose own tests check each request over real HTTP. A small SDK of another ve
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import codegen
+from conftest import codegen, run_generated_tests
 
 from codegen.ir import AuthScheme, HeaderValue, Method, Spec
 from codegen.parser import parse_spec
@@ -255,23 +252,8 @@ def test_generated_package_sends_what_the_js_sends(acme: Path, tmp_path: Path) -
     assert '"X-Acme-Key"' in client and '"ACME_TOKEN"' in client
     tests = (out / "tests" / "test_things.py").read_text()
     assert '"acme-beta": "betas,things-2026-01-01"' in tests.replace("'", '"')
-    res = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "tests/test_things.py",
-            "tests/test_client.py",
-            "-k",
-            "things or auth or credential",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=out,
-        env={**os.environ, "PYTHONPATH": str(out)},
+    res = run_generated_tests(
+        out, "tests/test_things.py", "tests/test_client.py", "-k", "things or auth or credential"
     )
     assert res.returncode == 0, res.stdout[-4000:]
 
