@@ -135,38 +135,50 @@ def fetch(config: Config, npm: str = "npm", say: Callable[[str], None] = print) 
     return spec
 
 
+def npm_pack(npm: str, spec: str, staging: Path, missing: str = "install Node.js/npm") -> Path:
+    """`npm pack <spec>` into the empty folder `staging`; the one tarball it made. Every
+    caller (fetch, init, diff) goes through here, so `spec` can never reach npm as an option.
+    `missing`: what to tell the user when npm is not installed."""
+    try:
+        run = subprocess.run(
+            # `--`: whatever `spec` holds, npm reads it as the package, not as an option
+            [npm, "pack", "--pack-destination", str(staging), "--json", "--", spec],
+            capture_output=True,
+            text=True,
+            cwd=staging,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise SpecError(None, f"'{npm}' not found: {missing}") from None
+    if run.returncode != 0:
+        lines = [
+            line.strip()
+            for line in run.stderr.splitlines()
+            if line.strip() and "complete log" not in line
+        ]
+        reason = lines[-1] if lines else f"exit code {run.returncode}"
+        raise SpecError(None, f"npm pack {spec} failed: {reason}")
+    packed = sorted(staging.glob("*.tgz"))
+    if len(packed) != 1:
+        raise SpecError(None, f"npm pack {spec} made {len(packed)} tarballs, expected one")
+    return packed[0]
+
+
 def _npm_pack(npm: str, name: str, tgz: Path, expected: str, section: str) -> None:
     tgz.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".npm-pack-", dir=tgz.parent))
     try:
-        try:
-            run = subprocess.run(
-                # `--`: whatever `name` holds, npm reads it as the package, not as an option
-                [npm, "pack", "--pack-destination", str(staging), "--json", "--", name],
-                capture_output=True,
-                text=True,
-                cwd=staging,
-                check=False,
-            )
-        except FileNotFoundError:
-            raise SpecError(
-                None, f"'{npm}' not found: install Node.js/npm, or put {tgz.name} in {tgz.parent}"
-            ) from None
-        if run.returncode != 0:
-            lines = [line for line in run.stderr.splitlines() if line.strip()]
-            reason = lines[-1].strip() if lines else f"exit code {run.returncode}"
-            raise SpecError(None, f"npm pack {name} failed: {reason}")
-        packed = sorted(staging.glob("*.tgz"))
-        if len(packed) != 1:
-            raise SpecError(None, f"npm pack {name} made {len(packed)} tarballs, expected one")
-        got = file_sha256(packed[0])
+        packed = npm_pack(
+            npm, name, staging, f"install Node.js/npm, or put {tgz.name} in {tgz.parent}"
+        )
+        got = file_sha256(packed)
         if got != expected:
             raise SpecError(
                 None,
                 f"{name}: the packed tarball's sha256 is {got}, but npm_sha256 in {section} "
                 f"is {expected}",
             )
-        os.replace(packed[0], tgz)
+        os.replace(packed, tgz)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -15,7 +15,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import tarfile
 import tempfile
 import tomllib
@@ -27,6 +26,7 @@ from pathlib import Path
 from codegen.config import load_config, npm_slug
 from codegen.errors import SpecError
 from codegen.fetch import fetch, file_sha256
+from codegen.fetch import npm_pack as pack
 from codegen.ir import PageClass, Spec
 
 # The current Stainless layout, then the older one (client class in index.d.ts, runtime files
@@ -85,30 +85,10 @@ def npm_pack(spec: str, dest: Path, npm: str = "npm") -> Packed:
     """`npm pack <spec>` into `dest`; name and version from the tarball's own package.json."""
     staging = Path(tempfile.mkdtemp(prefix=".npm-init-", dir=dest))
     try:
-        try:
-            run = subprocess.run(
-                [npm, "pack", spec, "--pack-destination", str(staging), "--json"],
-                capture_output=True,
-                text=True,
-                cwd=staging,
-                check=False,
-            )
-        except FileNotFoundError:
-            raise SpecError(None, f"'{npm}' not found: install Node.js/npm") from None
-        if run.returncode != 0:
-            lines = [
-                line.strip()
-                for line in run.stderr.splitlines()
-                if line.strip() and "complete log" not in line
-            ]
-            reason = lines[-1] if lines else f"exit code {run.returncode}"
-            raise SpecError(None, f"npm pack {spec} failed: {reason}")
-        packed = sorted(staging.glob("*.tgz"))
-        if len(packed) != 1:
-            raise SpecError(None, f"npm pack {spec} made {len(packed)} tarballs, expected one")
-        name, version, members = _read_tarball(packed[0], spec)
+        packed = pack(npm, spec, staging)
+        name, version, members = _read_tarball(packed, spec)
         final = dest / f"{npm_slug(name)}-{version}.tgz"
-        os.replace(packed[0], final)
+        os.replace(packed, final)
         return Packed(name, version, final, file_sha256(final), members)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -333,3 +333,25 @@ def test_include_selects_spec_files(tmp_path: Path) -> None:
     assert json.dumps(sorted(f.path for f in ir.files)) == json.dumps(
         sorted(f.path for f in parse_spec(REPO / "spec").files)
     )
+
+
+def test_npm_pack_never_hands_the_spec_to_npm_as_an_option(tmp_path: Path) -> None:
+    """fetch, init and diff all pack through `npm_pack`: the spec always follows `--`."""
+    from codegen.fetch import npm_pack
+
+    argv_file = tmp_path / "argv.json"
+    fake = tmp_path / "npm"
+    fake.write_text(
+        "#!/usr/bin/env python3\n"
+        "import json, pathlib, sys\n"
+        f"pathlib.Path({str(argv_file)!r}).write_text(json.dumps(sys.argv[1:]))\n"
+        "dest = sys.argv[sys.argv.index('--pack-destination') + 1]\n"
+        "pathlib.Path(dest, 'x-1.0.0.tgz').write_bytes(b'')\n"
+    )
+    fake.chmod(0o755)
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    packed = npm_pack(str(fake), "--registry=http://127.0.0.1:9/", staging)
+    assert packed == staging / "x-1.0.0.tgz"
+    argv = json.loads(argv_file.read_text())
+    assert argv[0] == "pack" and argv[-2:] == ["--", "--registry=http://127.0.0.1:9/"]

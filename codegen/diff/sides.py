@@ -138,25 +138,13 @@ def _write_pins(cache: Path, pins: dict[str, str]) -> None:
 
 def _npm_pack_unpinned(name: str, tgz: Path) -> None:
     """`npm pack` (npm checks the registry's sha512 integrity); the sha256 is pinned after."""
+    from codegen.fetch import npm_pack
+
     tgz.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".npm-pack-", dir=tgz.parent))
     try:
-        try:
-            run = subprocess.run(
-                ["npm", "pack", name, "--pack-destination", str(staging), "--json"],
-                capture_output=True,
-                text=True,
-                cwd=staging,
-                check=False,
-            )
-        except FileNotFoundError:
-            raise SpecError(None, f"'npm' not found: install Node.js/npm to diff {name}") from None
-        packed = sorted(staging.glob("*.tgz"))
-        if run.returncode != 0 or len(packed) != 1:
-            lines = [line for line in run.stderr.splitlines() if line.strip()]
-            reason = lines[-1].strip() if lines else f"exit code {run.returncode}"
-            raise SpecError(None, f"npm pack {name} failed: {reason}")
-        os.replace(packed[0], tgz)
+        packed = npm_pack("npm", name, staging, f"install Node.js/npm to diff {name}")
+        os.replace(packed, tgz)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
