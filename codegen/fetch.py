@@ -214,7 +214,7 @@ def _unpack(tgz: Path, into: Path) -> tuple[int, int]:
     files = 0
     try:
         with tarfile.open(tgz, "r:*") as tar:
-            members = _members(tgz, tar)
+            members = bounded_members(tgz, tar)
             for member in members:
                 parts = _safe_parts(member.name) or ()
                 if not member.isfile() or len(parts) < 2:
@@ -232,7 +232,7 @@ def _unpack(tgz: Path, into: Path) -> tuple[int, int]:
     return files, 0
 
 
-def _members(tgz: Path, tar: tarfile.TarFile) -> list[tarfile.TarInfo]:
+def bounded_members(tgz: Path, tar: tarfile.TarFile) -> list[tarfile.TarInfo]:
     """Every member, read one header at a time: a path outside the folder, or more members or
     bytes than the bounds allow, refuses the tarball before anything is unpacked."""
     members: list[tarfile.TarInfo] = []

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from codegen.config import load_config, npm_slug
 from codegen.errors import SpecError
-from codegen.fetch import fetch, file_sha256
+from codegen.fetch import bounded_members, fetch, file_sha256
 from codegen.fetch import npm_pack as pack
 from codegen.ir import PageClass, Spec
 
@@ -97,8 +97,9 @@ def npm_pack(spec: str, dest: Path, npm: str = "npm") -> Packed:
 def _read_tarball(tgz: Path, spec: str) -> tuple[str, str, list[str]]:
     try:
         with tarfile.open(tgz, "r:*") as tar:
-            members = [m.name.partition("/")[2] for m in tar.getmembers() if m.isfile()]
-            meta = next((m for m in tar.getmembers() if m.name == "package/package.json"), None)
+            every = bounded_members(tgz, tar)  # the same bounds and path checks as fetch
+            members = [m.name.partition("/")[2] for m in every if m.isfile()]
+            meta = next((m for m in every if m.name == "package/package.json"), None)
             handle = tar.extractfile(meta) if meta is not None else None
             data = json.load(io.TextIOWrapper(handle, "utf-8")) if handle else None
     except (tarfile.TarError, OSError, ValueError) as exc:
