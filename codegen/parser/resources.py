@@ -35,7 +35,7 @@ from codegen.ir import (
 from codegen.ir_walk import all_fields
 from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
-from codegen.parser.js_facts import JsMethod, JsRequest
+from codegen.parser.js import JsMethod, JsRequest
 
 # request options the model covers; `__span`/`__qualifiers` feed tracing and middleware only
 _OPTIONS_READ = frozenset(
