@@ -1,18 +1,14 @@
-"""Client auth: the headers ``authHeaders()`` sets and the options they read."""
+"""Client auth: which header each credential option fills, with its prefix (``Bearer ``), so the
+generated client authenticates as the official one does; credentials resolved at run time are
+counted, not modelled."""
 
 from __future__ import annotations
 
 from tree_sitter import Node
 
 from codegen.parser.js.context import JsContext
-from codegen.parser.js.facts import (
-    JsPos,
-)
-from codegen.parser.js.tree import (
-    call_args,
-    unparen,
-    walk,
-)
+from codegen.parser.js.facts import JsPos
+from codegen.parser.js.tree import call_args, unparen, walk
 
 
 def auth_header(ctx: JsContext, clients: list[Node]) -> str | None:
@@ -49,30 +45,30 @@ def auth_schemes(ctx: JsContext, clients: list[Node]) -> tuple[tuple[str, str, s
             continue
         args = call_args(n)
         array = unparen(args[0]) if args else None
-        calls = [this_call(ctx, e) for e in (array.named_children if array else [])]
+        calls = [_this_call(ctx, e) for e in (array.named_children if array else [])]
         if calls and all(calls):
             order = [c for c in calls if c]
     out: list[tuple[str, str, str, str]] = []
     for method in [methods[m] for m in order if m in methods] or [auth]:
         for n in walk(method, into_functions=False):
-            scheme = auth_pair(ctx, n) if n.type == "pair" else None
+            scheme = _auth_pair(ctx, n) if n.type == "pair" else None
             if scheme is not None and scheme not in out:
                 out.append(scheme)
     return tuple(out)
 
 
-def auth_method(ctx: JsContext, clients: list[Node]) -> Node | None:
+def _auth_method(ctx: JsContext, clients: list[Node]) -> Node | None:
     return next((m for c in clients if (m := ctx.methods(c).get("authHeaders"))), None)
 
 
 def auth_position(ctx: JsContext, clients: list[Node]) -> JsPos | None:
-    method = auth_method(ctx, clients)
+    method = _auth_method(ctx, clients)
     return ctx.pos(method) if method is not None else None
 
 
 def auth_other(ctx: JsContext, clients: list[Node]) -> int:
     """``buildHeaders`` calls in ``authHeaders()`` beside the one that merges the schemes."""
-    method = auth_method(ctx, clients)
+    method = _auth_method(ctx, clients)
     calls = [
         n
         for n in (walk(method, into_functions=False) if method is not None else [])
@@ -81,7 +77,7 @@ def auth_other(ctx: JsContext, clients: list[Node]) -> int:
     return max(len(calls) - 1, 0)
 
 
-def this_call(ctx: JsContext, element: Node) -> str | None:
+def _this_call(ctx: JsContext, element: Node) -> str | None:
     """``await this.apiKeyAuth(opts)`` -> ``apiKeyAuth``."""
     node = unparen(element)
     if node is not None and node.type == "await_expression" and node.named_children:
@@ -92,7 +88,7 @@ def this_call(ctx: JsContext, element: Node) -> str | None:
     return name if name is not None and "." not in name else None
 
 
-def auth_pair(ctx: JsContext, pair: Node) -> tuple[str, str, str, str] | None:
+def _auth_pair(ctx: JsContext, pair: Node) -> tuple[str, str, str, str] | None:
     """``'X-Api-Key': this.apiKey`` or ``Authorization: `Bearer ${this.apiKey}```."""
     header = ctx.key(pair.child_by_field_name("key"))
     value = unparen(pair.child_by_field_name("value"))

@@ -1,21 +1,14 @@
-"""Classes of the file: name, base and the sub-resources each attaches to itself."""
+"""Classes of the file: name, base, methods, and the sub-resources each attaches to itself
+(``this.batches = new Batches(...)``), which wire ``client.messages.batches``."""
 
 from __future__ import annotations
 
 from tree_sitter import Node
 
 from codegen.parser.js.context import JsContext
-from codegen.parser.js.facts import (
-    JsClass,
-    JsMethod,
-)
+from codegen.parser.js.facts import JsClass, JsMethod
 from codegen.parser.js.methods import read_method
-from codegen.parser.js.tree import (
-    field_of,
-    has_anon,
-    safe,
-    unparen,
-)
+from codegen.parser.js.tree import field_of, has_anon, safe, unparen
 
 
 def read_class(ctx: JsContext, node: Node) -> JsClass | None:
@@ -31,14 +24,14 @@ def read_class(ctx: JsContext, node: Node) -> JsClass | None:
             methods.append(read)
     return JsClass(
         name=name,
-        base=safe(None, class_base, ctx, node),
+        base=safe(None, _class_base, ctx, node),
         methods=tuple(methods),
-        attached=safe((), attached, ctx, node),
+        attached=safe((), _attached, ctx, node),
         pos=ctx.pos(node),
     )
 
 
-def class_base(ctx: JsContext, node: Node) -> str | None:
+def _class_base(ctx: JsContext, node: Node) -> str | None:
     for heritage in node.named_children:
         if heritage.type != "class_heritage":
             continue
@@ -51,7 +44,7 @@ def class_base(ctx: JsContext, node: Node) -> str | None:
     return None
 
 
-def attached(ctx: JsContext, cls: Node) -> tuple[tuple[str, str], ...]:
+def _attached(ctx: JsContext, cls: Node) -> tuple[tuple[str, str], ...]:
     """Sub-resources: ``this.batches = new X.Batches(...)`` in the constructor, or a field."""
     out: list[tuple[str, str]] = []
     for member in ctx.members(cls):

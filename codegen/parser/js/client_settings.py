@@ -1,4 +1,5 @@
-"""Client settings: base URL, environment variables, fixed headers, retries and timeout."""
+"""Client settings the ``.d.ts`` does not carry: base URL, environment variables, fixed headers,
+retries and timeout, read from the class whose constructor handles ``baseURL``."""
 
 from __future__ import annotations
 
@@ -6,17 +7,8 @@ from tree_sitter import Node
 
 from codegen.parser.js.auth import auth_header, auth_other, auth_position, auth_schemes
 from codegen.parser.js.context import JsContext
-from codegen.parser.js.facts import (
-    JsClientDefaults,
-)
-from codegen.parser.js.tree import (
-    call_args,
-    of_types,
-    operator,
-    safe,
-    unparen,
-    walk,
-)
+from codegen.parser.js.facts import JsClientDefaults
+from codegen.parser.js.tree import call_args, of_types, operator, safe, unparen, walk
 
 # what `base_url`, `env`, `max_retries` and `timeout` look at in a client class
 CLIENT_NODE_TYPES = (
@@ -31,26 +23,26 @@ CLIENT_NODE_TYPES = (
 
 def read_client(ctx: JsContext, class_nodes: list[Node]) -> JsClientDefaults | None:
     """Client defaults, if some class's constructor handles ``baseURL``."""
-    clients = [c for c in class_nodes if handles_base_url(ctx, c)]
+    clients = [c for c in class_nodes if _handles_base_url(ctx, c)]
     if not clients:
         return None
     names = tuple(n for n in (ctx.class_name(c) for c in class_nodes) if n is not None)
     nodes = [n for c in clients for n in of_types(c, CLIENT_NODE_TYPES)]
     return JsClientDefaults(
         class_names=tuple(dict.fromkeys(names)),
-        base_url=safe(None, base_url, ctx, nodes),
-        env=safe((), env, ctx, nodes),
+        base_url=safe(None, _base_url, ctx, nodes),
+        env=safe((), _env, ctx, nodes),
         auth_header=safe(None, auth_header, ctx, clients),
-        static_headers=safe((), client_headers, ctx, clients),
-        max_retries=safe(None, max_retries, ctx, nodes),
-        timeout_ms=safe(None, timeout, ctx, clients, nodes),
+        static_headers=safe((), _client_headers, ctx, clients),
+        max_retries=safe(None, _max_retries, ctx, nodes),
+        timeout_ms=safe(None, _timeout, ctx, clients, nodes),
         auth=safe((), auth_schemes, ctx, clients),
         auth_pos=safe(None, auth_position, ctx, clients),
         auth_other=safe(0, auth_other, ctx, clients),
     )
 
 
-def handles_base_url(ctx: JsContext, cls: Node) -> bool:
+def _handles_base_url(ctx: JsContext, cls: Node) -> bool:
     ctor = ctx.methods(cls).get("constructor")
     if ctor is None or b"baseURL" not in ctx.source[ctor.start_byte : ctor.end_byte]:
         return False
@@ -67,7 +59,7 @@ def handles_base_url(ctx: JsContext, cls: Node) -> bool:
     )
 
 
-def base_url(ctx: JsContext, nodes: list[Node]) -> str | None:
+def _base_url(ctx: JsContext, nodes: list[Node]) -> str | None:
     """``baseURL || `https://api.anthropic.com``` (or ``??``, or a parameter default)."""
     for n in nodes:
         if n.type == "binary_expression" and operator(n) in ("||", "??"):
@@ -85,20 +77,20 @@ def base_url(ctx: JsContext, nodes: list[Node]) -> str | None:
     return None
 
 
-def env(ctx: JsContext, nodes: list[Node]) -> tuple[tuple[str, str], ...]:
+def _env(ctx: JsContext, nodes: list[Node]) -> tuple[tuple[str, str], ...]:
     """Option -> environment variable, from each ``readEnv('X')`` and where its value goes."""
     out: list[tuple[str, str]] = []
     for n in nodes:
-        var = env_read(ctx, n)
+        var = _env_read(ctx, n)
         if var is None:
             continue
-        option = env_target(ctx, n)
+        option = _env_target(ctx, n)
         if option is not None and (option, var) not in out:
             out.append((option, var))
     return tuple(out)
 
 
-def env_read(ctx: JsContext, node: Node) -> str | None:
+def _env_read(ctx: JsContext, node: Node) -> str | None:
     if node.type == "call_expression" and ctx.callee(node) == "readEnv":
         args = call_args(node)
         return ctx.string(args[0]) if args else None
@@ -115,7 +107,7 @@ def env_read(ctx: JsContext, node: Node) -> str | None:
     return None
 
 
-def env_target(ctx: JsContext, node: Node) -> str | None:
+def _env_target(ctx: JsContext, node: Node) -> str | None:
     """Climb from the read through ``??``, ``?:``, calls... to the option it initialises."""
     child, up = node, node.parent
     while up is not None:
@@ -149,7 +141,7 @@ def env_target(ctx: JsContext, node: Node) -> str | None:
     return None
 
 
-def client_headers(ctx: JsContext, clients: list[Node]) -> tuple[tuple[str, str], ...]:
+def _client_headers(ctx: JsContext, clients: list[Node]) -> tuple[tuple[str, str], ...]:
     """Literal headers every request gets: the objects passed to ``buildHeaders([...])``."""
     out: dict[str, str] = {}
     for cls in clients:
@@ -178,7 +170,7 @@ def client_headers(ctx: JsContext, clients: list[Node]) -> tuple[tuple[str, str]
     return tuple(out.items())
 
 
-def max_retries(ctx: JsContext, nodes: list[Node]) -> int | None:
+def _max_retries(ctx: JsContext, nodes: list[Node]) -> int | None:
     """``options.maxRetries ?? 2`` (not ``this.maxRetries``) or a ``maxRetries = 2`` default."""
     for n in nodes:
         if n.type == "binary_expression" and operator(n) in ("??", "||"):
@@ -197,7 +189,7 @@ def max_retries(ctx: JsContext, nodes: list[Node]) -> int | None:
     return None
 
 
-def timeout(ctx: JsContext, clients: list[Node], nodes: list[Node]) -> int | None:
+def _timeout(ctx: JsContext, clients: list[Node], nodes: list[Node]) -> int | None:
     """``X.DEFAULT_TIMEOUT = 600000`` / ``static DEFAULT_TIMEOUT = ...``; else ``?? <ms>``."""
     for cls in clients:
         for member in ctx.members(cls):

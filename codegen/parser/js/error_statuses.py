@@ -1,21 +1,13 @@
-"""The status -> error class table of ``APIError.generate``."""
+"""The status -> error class table of ``APIError.generate`` (``if`` chains or a status ``Map``),
+so the generated client raises the same error class for each status."""
 
 from __future__ import annotations
 
 from tree_sitter import Node
 
 from codegen.parser.js.context import JsContext
-from codegen.parser.js.facts import (
-    JsErrorStatus,
-)
-from codegen.parser.js.tree import (
-    call_args,
-    disjuncts,
-    operator,
-    safe,
-    unparen,
-    walk,
-)
+from codegen.parser.js.facts import JsErrorStatus
+from codegen.parser.js.tree import call_args, disjuncts, operator, safe, unparen, walk
 
 
 def read_error_statuses(ctx: JsContext, class_nodes: list[Node]) -> tuple[JsErrorStatus, ...]:
@@ -30,9 +22,9 @@ def read_error_statuses(ctx: JsContext, class_nodes: list[Node]) -> tuple[JsErro
         body = generate.child_by_field_name("body")
         for n in walk(body, into_functions=False) if body is not None else []:
             if n.type == "if_statement":
-                out.extend(safe([], status_if, ctx, n, status))
+                out.extend(safe([], _status_if, ctx, n, status))
             elif n.type == "call_expression":
-                out.extend(safe([], status_map, ctx, n, status))
+                out.extend(safe([], _status_map, ctx, n, status))
     seen: set[tuple[int, str]] = set()
     unique = []
     for e in out:
@@ -42,8 +34,8 @@ def read_error_statuses(ctx: JsContext, class_nodes: list[Node]) -> tuple[JsErro
     return tuple(unique)
 
 
-def status_if(ctx: JsContext, stmt: Node, status: str) -> list[JsErrorStatus]:
-    cls = returned_class(ctx, stmt.child_by_field_name("consequence"))
+def _status_if(ctx: JsContext, stmt: Node, status: str) -> list[JsErrorStatus]:
+    cls = _returned_class(ctx, stmt.child_by_field_name("consequence"))
     if cls is None:
         return []
     out: list[JsErrorStatus] = []
@@ -74,7 +66,7 @@ def status_if(ctx: JsContext, stmt: Node, status: str) -> list[JsErrorStatus]:
     return out
 
 
-def returned_class(ctx: JsContext, branch: Node | None) -> str | None:
+def _returned_class(ctx: JsContext, branch: Node | None) -> str | None:
     """``return new BadRequestError(...)`` as the (first) statement of an ``if`` branch."""
     if branch is None:
         return None
@@ -88,7 +80,7 @@ def returned_class(ctx: JsContext, branch: Node | None) -> str | None:
     return ctx.callee(value)
 
 
-def status_map(ctx: JsContext, call: Node, status: str) -> list[JsErrorStatus]:
+def _status_map(ctx: JsContext, call: Node, status: str) -> list[JsErrorStatus]:
     """``STATUS_ERROR_CLASSES.get(status)`` with ``const X = new Map([[400, Cls], ...])``."""
     fn = unparen(call.child_by_field_name("function"))
     args = call_args(call)

@@ -1,4 +1,5 @@
-"""Headers a request sets, by wire name, with the parameter each comes from."""
+"""Headers a request sets, by wire name, with the parameter each comes from: a header
+parameter's wire name (``anthropic-beta``) is spelled only here, not in the ``.d.ts``."""
 
 from __future__ import annotations
 
@@ -7,11 +8,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from codegen.parser.js.context import JsContext
-from codegen.parser.js.tree import (
-    call_args,
-    operator,
-    unparen,
-)
+from codegen.parser.js.tree import call_args, operator, unparen
 
 if TYPE_CHECKING:
     from codegen.parser.js.requests import Options
@@ -26,7 +23,7 @@ def read_headers_value(
             return
         value = resolved
     if value.type == "object":
-        read_header_object(ctx, value, None, opts, 0)
+        _read_header_object(ctx, value, None, opts, 0)
     elif value.type == "call_expression" and ctx.callee(value) == "buildHeaders":
         args = call_args(value)
         array = unparen(args[0]) if args else None
@@ -34,14 +31,14 @@ def read_headers_value(
             for element in array.named_children:
                 element = unparen(element) or element
                 if element.type == "object":
-                    read_header_object(ctx, element, None, opts, 0)
+                    _read_header_object(ctx, element, None, opts, 0)
                 elif element.type == "call_expression":
                     opts.header_calls.append(ctx.callee(element) or ctx.text(element))
     elif value.type == "call_expression":
         opts.header_calls.append(ctx.callee(value) or ctx.text(value))
 
 
-def read_header_object(
+def _read_header_object(
     ctx: JsContext, obj: Node, condition: str | None, opts: Options, depth: int
 ) -> None:
     """Header entries; under ``...(x != null ? {...} : undefined)`` they come from ``x``."""
@@ -63,11 +60,11 @@ def read_header_object(
             elif inner.type == "object":
                 branch = inner
             if branch is not None and branch.type == "object":
-                ref = source_ref(ctx, cond_node) if cond_node is not None else condition
-                read_header_object(ctx, branch, ref, opts, depth + 1)
+                ref = _source_ref(ctx, cond_node) if cond_node is not None else condition
+                _read_header_object(ctx, branch, ref, opts, depth + 1)
             continue
         if entry.type == "shorthand_property_identifier":
-            add_header(ctx, opts, ctx.text(entry), condition or ctx.text(entry))
+            _add_header(opts, ctx.text(entry), condition or ctx.text(entry))
             continue
         if entry.type != "pair":
             continue
@@ -77,25 +74,25 @@ def read_header_object(
             continue
         literal = ctx.string(value)
         if literal is not None:
-            add_header(ctx, opts, name, condition)
+            _add_header(opts, name, condition)
             if condition is None:
                 opts.static_headers.append((name, literal))
             continue
-        ref = source_ref(ctx, value)
+        ref = _source_ref(ctx, value)
         if ref is None and condition is None:
             continue
-        add_header(ctx, opts, name, ref or condition)
-        fixed = array_literals(ctx, value)
+        _add_header(opts, name, ref or condition)
+        fixed = _array_literals(ctx, value)
         if fixed:
             opts.static_headers.append((name, ",".join(fixed)))
 
 
-def add_header(ctx: JsContext, opts: Options, name: str, ref: str | None) -> None:
+def _add_header(opts: Options, name: str, ref: str | None) -> None:
     if (name, ref) not in opts.headers:
         opts.headers.append((name, ref))
 
 
-def array_literals(ctx: JsContext, value: Node) -> list[str]:
+def _array_literals(ctx: JsContext, value: Node) -> list[str]:
     """The string elements of ``[...(betas ?? []), 'a', 'b'].toString()``."""
     if value.type == "call_expression":
         fn = unparen(value.child_by_field_name("function"))
@@ -106,7 +103,7 @@ def array_literals(ctx: JsContext, value: Node) -> list[str]:
     return [s for s in (ctx.string(e) for e in value.named_children) if s is not None]
 
 
-def source_ref(ctx: JsContext, node: Node | None) -> str | None:
+def _source_ref(ctx: JsContext, node: Node | None) -> str | None:
     """The parameter an expression's value comes from: ``betas?.toString()`` -> ``betas``."""
     node = unparen(node)
     for _ in range(32):

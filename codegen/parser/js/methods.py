@@ -1,4 +1,5 @@
-"""A class method's parameters, destructures, guards, self-calls and the requests it makes."""
+"""A class method's parameters, destructures, guards, self-calls and the requests it makes: the
+destructures say which parameters go to the path, the query, the body or a header."""
 
 from __future__ import annotations
 
@@ -7,24 +8,16 @@ from dataclasses import replace
 from tree_sitter import Node
 
 from codegen.parser.js.context import JsContext
-from codegen.parser.js.facts import (
-    JsMethod,
-    JsRequest,
-)
+from codegen.parser.js.facts import JsMethod, JsRequest
 from codegen.parser.js.requests import read_request
-from codegen.parser.js.tree import (
-    disjuncts,
-    operator,
-    safe,
-    unparen,
-)
+from codegen.parser.js.tree import disjuncts, operator, safe, unparen
 
 
 def read_method(ctx: JsContext, name: str, node: Node) -> JsMethod:
     body = node.child_by_field_name("body")
     nodes = ctx.method_nodes(body) if body is not None else []
-    local_values = locals_of(ctx, nodes)
-    renames = safe({}, renamed_locals, ctx, nodes)
+    local_values = _locals_of(ctx, nodes)
+    renames = safe({}, _renamed_locals, ctx, nodes)
     requests: list[JsRequest] = []
     self_calls = []
     for n in nodes:
@@ -41,21 +34,21 @@ def read_method(ctx: JsContext, name: str, node: Node) -> JsMethod:
                 req = replace(req, headers=headers)
             requests.append(req)
             continue
-        self_call = read_self_call(ctx, n)
+        self_call = _read_self_call(ctx, n)
         if self_call is not None:
             self_calls.append(self_call)
     return JsMethod(
         name=name,
         params=safe((), ctx.params, node),
-        destructures=safe((), destructures, ctx, nodes),
+        destructures=safe((), _destructures, ctx, nodes),
         requests=tuple(requests),
         self_calls=tuple(self_calls),
-        guards=safe((), guards, ctx, nodes),
+        guards=safe((), _guards, ctx, nodes),
         pos=ctx.pos(node),
     )
 
 
-def locals_of(ctx: JsContext, nodes: list[Node]) -> dict[str, Node]:
+def _locals_of(ctx: JsContext, nodes: list[Node]) -> dict[str, Node]:
     """``const name = <expr>`` in a method body, first declaration of each name."""
     out: dict[str, Node] = {}
     for n in nodes:
@@ -67,7 +60,7 @@ def locals_of(ctx: JsContext, nodes: list[Node]) -> dict[str, Node]:
     return out
 
 
-def destructures(
+def _destructures(
     ctx: JsContext, nodes: list[Node]
 ) -> tuple[tuple[str, tuple[str, ...], str | None], ...]:
     """``const { a, b, ...body } = params ?? {}`` -> ``('params', ('a', 'b'), 'body')``."""
@@ -102,7 +95,7 @@ def destructures(
     return tuple(out)
 
 
-def renamed_locals(ctx: JsContext, nodes: list[Node]) -> dict[str, str]:
+def _renamed_locals(ctx: JsContext, nodes: list[Node]) -> dict[str, str]:
     """Locals bound under another key: ``{ 'X-Id': xId } = params`` -> ``{'xId': 'X-Id'}``."""
     out: dict[str, str] = {}
     for n in nodes:
@@ -115,7 +108,7 @@ def renamed_locals(ctx: JsContext, nodes: list[Node]) -> dict[str, str]:
     return out
 
 
-def read_self_call(ctx: JsContext, call: Node) -> tuple[str, str | None] | None:
+def _read_self_call(ctx: JsContext, call: Node) -> tuple[str, str | None] | None:
     """``const batch = await this.retrieve(id)`` -> ``('retrieve', 'batch')``."""
     fn = unparen(call.child_by_field_name("function"))
     if fn is None or fn.type != "member_expression":
@@ -136,7 +129,7 @@ def read_self_call(ctx: JsContext, call: Node) -> tuple[str, str | None] | None:
     return (ctx.text(prop), target)
 
 
-def guards(ctx: JsContext, nodes: list[Node]) -> tuple[str, ...]:
+def _guards(ctx: JsContext, nodes: list[Node]) -> tuple[str, ...]:
     """Values tested for falsiness/nullness by an ``if`` whose branch throws."""
     out: list[str] = []
     for n in nodes:

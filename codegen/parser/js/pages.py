@@ -36,8 +36,8 @@ def read_page_rule(ctx: JsContext, cls: Node) -> JsPageRule | None:
         "getPaginatedItems" in methods or any(m in methods for m in RULE_METHODS)
     ):
         return None
-    item_field = read_item_field(ctx, methods.get("getPaginatedItems"))
-    has_more = read_has_more_field(ctx, methods.get("hasNextPage"))
+    item_field = _read_item_field(ctx, methods.get("getPaginatedItems"))
+    has_more = _read_has_more_field(ctx, methods.get("hasNextPage"))
     rule = next((methods[m] for m in RULE_METHODS if m in methods), None)
     steps: tuple[JsPageStep, ...] = ()
     readable = rule is not None
@@ -57,7 +57,7 @@ def read_page_rule(ctx: JsContext, cls: Node) -> JsPageRule | None:
     )
 
 
-def read_item_field(ctx: JsContext, method: Node | None) -> str | None:
+def _read_item_field(ctx: JsContext, method: Node | None) -> str | None:
     """``return this.data ?? [];`` -> ``data``."""
     for n in walk(method, into_functions=False) if method is not None else []:
         if n.type != "return_statement" or not n.named_children:
@@ -79,7 +79,7 @@ def read_item_field(ctx: JsContext, method: Node | None) -> str | None:
     return None
 
 
-def read_has_more_field(ctx: JsContext, method: Node | None) -> str | None:
+def _read_has_more_field(ctx: JsContext, method: Node | None) -> str | None:
     """``if (this.has_more === false) return false;`` (or ``return this.has_more &&
     super.hasNextPage();``) -> ``has_more``."""
     for n in walk(method, into_functions=False) if method is not None else []:

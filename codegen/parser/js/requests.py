@@ -1,26 +1,20 @@
-"""A request's verb, route and options: ``this._client.<verb>(path, {...})``."""
+"""A request's verb, route and options (``this._client.<verb>(path, {...})``, or
+``getAPIList`` for a page): the HTTP call itself, which only the ``.js`` shows."""
 
 from __future__ import annotations
 
 from tree_sitter import Node
 
 from codegen.parser.js.context import JsContext
-from codegen.parser.js.facts import (
-    JsRequest,
-)
+from codegen.parser.js.facts import JsRequest
 from codegen.parser.js.headers import read_headers_value
-from codegen.parser.js.tree import (
-    call_args,
-    safe,
-    unparen,
-    walk,
-)
+from codegen.parser.js.tree import call_args, safe, unparen, walk
 
 VERBS = frozenset({"get", "post", "put", "patch", "delete"})
 
 
 class Options:
-    """What ``read_options`` has gathered so far for one request."""
+    """What ``_read_options`` has gathered so far for one request."""
 
     def __init__(self) -> None:
         self.keys: list[str] = []
@@ -54,7 +48,7 @@ def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> J
         options = args[1] if len(args) > 1 else None
     else:
         return None
-    path, path_expr = read_path(ctx, args[0]) if args else (None, None)
+    path, path_expr = _read_path(ctx, args[0]) if args else (None, None)
     opts = Options()
     options = unparen(options)
     if options is not None and options.type == "call_expression":
@@ -63,7 +57,7 @@ def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> J
             opts.wrapper = ctx.callee(options)
             options = unparen(inner[0])
     if options is not None:
-        safe(None, read_options, ctx, options, local_values, opts, 0)
+        safe(None, _read_options, ctx, options, local_values, opts, 0)
     return JsRequest(
         verb=verb,
         path=path,
@@ -84,7 +78,7 @@ def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> J
     )
 
 
-def read_path(ctx: JsContext, node: Node) -> tuple[str | None, str | None]:
+def _read_path(ctx: JsContext, node: Node) -> tuple[str | None, str | None]:
     """A literal path, or a ``path`...```/plain template as ``/a/{id}``; else its source."""
     expr = unparen(node)
     if expr is None:
@@ -113,7 +107,7 @@ def read_path(ctx: JsContext, node: Node) -> tuple[str | None, str | None]:
     return None, ctx.text(expr)
 
 
-def read_options(
+def _read_options(
     ctx: JsContext, node: Node | None, local_values: dict[str, Node], opts: Options, depth: int
 ) -> None:
     """Read the request-options object; spreads of a local object literal are inlined."""
@@ -123,7 +117,7 @@ def read_options(
     if node.type == "identifier":
         value = local_values.get(ctx.text(node))
         if value is not None:
-            read_options(ctx, value, local_values, opts, depth + 1)
+            _read_options(ctx, value, local_values, opts, depth + 1)
         return
     if node.type != "object":
         return
@@ -133,7 +127,7 @@ def read_options(
             if inner is not None and inner.type == "identifier":
                 value = unparen(local_values.get(ctx.text(inner)))
                 if value is not None and value.type == "object":
-                    read_options(ctx, value, local_values, opts, depth + 1)
+                    _read_options(ctx, value, local_values, opts, depth + 1)
             continue
         if entry.type == "shorthand_property_identifier":
             key = ctx.text(entry)
@@ -161,16 +155,16 @@ def read_options(
             opts.query_from = ctx.text(value)
         elif key in ("body", "query") and value.type == "object":
             fields = opts.body_fields if key == "body" else opts.query_fields
-            fields.extend(object_keys(ctx, value))
+            fields.extend(_object_keys(ctx, value))
         elif key == "headers":
             read_headers_value(ctx, value, local_values, opts)
         elif key in ("__binaryResponse", "stream") and value.type == "true":
             opts.flags.append(key)
         elif key == "__span":
-            opts.span_route = span_route(ctx, value, local_values)
+            opts.span_route = _span_route(ctx, value, local_values)
 
 
-def object_keys(ctx: JsContext, obj: Node) -> list[str]:
+def _object_keys(ctx: JsContext, obj: Node) -> list[str]:
     """Keys of an object literal as written (spreads skipped)."""
     out: list[str] = []
     for entry in obj.named_children:
@@ -183,7 +177,7 @@ def object_keys(ctx: JsContext, obj: Node) -> list[str]:
     return out
 
 
-def span_route(ctx: JsContext, value: Node, local_values: dict[str, Node]) -> str | None:
+def _span_route(ctx: JsContext, value: Node, local_values: dict[str, Node]) -> str | None:
     """``route: '...'`` in the settings given to ``startApiCallSpan``."""
     if value.type in ("identifier", "shorthand_property_identifier"):
         resolved = local_values.get(ctx.text(value))
