@@ -1,4 +1,4 @@
-"""Tests for codegen.parser.js_facts: the facts read from the SDK's compiled JavaScript."""
+"""Tests for codegen.parser.js: the facts read from the SDK's compiled JavaScript."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from codegen.parser.js_facts import (
+from codegen.parser.js import (
     JsClass,
     JsErrorStatus,
     JsMethod,

@@ -14,7 +14,7 @@ from conftest import REPO, run_generated_tests
 
 from codegen.cache import Caches
 from codegen.config import load_config
-from codegen.parser.js_facts import JsPageRule, JsPageStep, read_js
+from codegen.parser.js import JsPageRule, JsPageStep, read_js
 from codegen.pipeline import generate
 
 CURSOR_RULE = """

@@ -11,7 +11,7 @@ from conftest import codegen, run_generated_tests
 
 from codegen.ir import AuthScheme, HeaderValue, Method, Spec
 from codegen.parser import parse_spec
-from codegen.parser.js_facts import read_js
+from codegen.parser.js import read_js
 
 CLIENT_DTS = """
 import * as API from './resources/things';

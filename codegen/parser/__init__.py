@@ -24,7 +24,7 @@ from codegen.ir import (
 from codegen.naming_wire import snake_case
 from codegen.parser import defaults
 from codegen.parser.dts import ClassDecl, ModuleScan, scan_module
-from codegen.parser.js_facts import JsModule, read_js
+from codegen.parser.js import JsModule, read_js
 from codegen.parser.jsdoc import parse_jsdoc
 from codegen.parser.recover import Recovery
 from codegen.parser.resolve import Resolver, SymbolTable

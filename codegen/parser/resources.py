@@ -35,7 +35,7 @@ from codegen.ir import (
 from codegen.ir_walk import all_fields
 from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
-from codegen.parser.js_facts import JsMethod, JsRequest
+from codegen.parser.js import JsMethod, JsRequest
 
 # request options the model covers; `__span`/`__qualifiers` feed tracing and middleware only
 _OPTIONS_READ = frozenset(
@@ -185,7 +185,7 @@ class ResourceBuilder:
             method.params.extend(self.object_params(param, request, js))
         if request is not None:
             method.request = self.request_shape(resource, method, request, js)
-        route = self.route_from_js(method, js, request) if request else None
+        route = _route_from_js(method, js, request) if request else None
         if route is None:
             route = self.route_from_convention(resource, method, sig.loc, has_js)
         method.route = route
@@ -343,22 +343,6 @@ class ResourceBuilder:
                 shape.body_param = request.body_from
         return shape
 
-    def route_from_js(
-        self, method: Method, js: JsMethod | None, request: JsRequest
-    ) -> Route | None:
-        loc = Location(method.loc.file.replace(".d.ts", ".js"), request.pos.line, request.pos.col)
-        if request.path is not None:
-            path = re.sub(r"\{(\w+)\}", lambda m: "{" + snake_case(m.group(1)) + "}", request.path)
-            return Route(request.verb.upper(), path, "js", loc)
-        if js is None or not request.path_expr:
-            return None
-        holder, _, url_field = request.path_expr.partition(".")
-        via = next((name for name, var in js.self_calls if var == holder), None)
-        if via is None or not url_field:
-            return None
-        accept = dict((k.lower(), v) for k, v in request.static_headers).get("accept")
-        return Route(request.verb.upper(), None, "js", loc, FollowUrl(via, url_field, accept))
-
     def route_from_convention(
         self, resource: Resource, method: Method, loc: Location, has_js: bool
     ) -> Route:
@@ -399,6 +383,22 @@ class ResourceBuilder:
             "convention",
             loc,
         )
+
+
+def _route_from_js(method: Method, js: JsMethod | None, request: JsRequest) -> Route | None:
+    """The route a request of the `.js` shows: its path, or a URL a self-call fetched first."""
+    loc = Location(method.loc.file.replace(".d.ts", ".js"), request.pos.line, request.pos.col)
+    if request.path is not None:
+        path = re.sub(r"\{(\w+)\}", lambda m: "{" + snake_case(m.group(1)) + "}", request.path)
+        return Route(request.verb.upper(), path, "js", loc)
+    if js is None or not request.path_expr:
+        return None
+    holder, _, url_field = request.path_expr.partition(".")
+    via = next((name for name, var in js.self_calls if var == holder), None)
+    if via is None or not url_field:
+        return None
+    accept = dict((k.lower(), v) for k, v in request.static_headers).get("accept")
+    return Route(request.verb.upper(), None, "js", loc, FollowUrl(via, url_field, accept))
 
 
 def learn_header_names(resources: list[Resource], diags: Diagnostics) -> None:

@@ -20,7 +20,7 @@ import codegen
 from codegen.cache import BlobStore, sha256_hex, tree_digest, version_of
 from codegen.ir import Diagnostic
 from codegen.parser.dts import ModuleScan
-from codegen.parser.js_facts import JsModule
+from codegen.parser.js import JsModule
 from codegen.parser.source import SourceText
 
 _SCAN_FIELDS = tuple(f.name for f in dataclasses.fields(ModuleScan) if f.name != "source")

@@ -19,7 +19,7 @@ from codegen.ir import (
     TypeParam,
 )
 from codegen.parser.dts import ClassDecl
-from codegen.parser.js_facts import JsModule, JsPageRule
+from codegen.parser.js import JsModule, JsPageRule
 
 _ERROR_ROOT = "APIError"
 _PAGE_ROOT = "AbstractPage"

@@ -12,14 +12,11 @@ and the generated page refuses to go past the first page rather than stop there 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from tree_sitter import Node
 
-from codegen.parser.js_facts import JsPageRule, JsPageStep, _field, _operator, _unparen, _walk
-
-if TYPE_CHECKING:
-    from codegen.parser.js_facts import _Ctx
+from codegen.parser.js.context import JsContext
+from codegen.parser.js.facts import JsPageRule, JsPageStep
+from codegen.parser.js.tree import field_of, operator, unparen, walk
 
 # A value read symbolically: ("field", name) | ("items",) | ("count",) | ("last", f) |
 # ("first", f) | ("query", key, start) | ("page", key, start) | ("offset", key) | ("num", n)
@@ -32,15 +29,15 @@ class Unreadable(Exception):
     """The method does something this reader does not model."""
 
 
-def read_page_rule(ctx: _Ctx, cls: Node) -> JsPageRule | None:
+def read_page_rule(ctx: JsContext, cls: Node) -> JsPageRule | None:
     name = ctx.class_name(cls)
     methods = ctx.methods(cls)
     if name is None or not (
         "getPaginatedItems" in methods or any(m in methods for m in RULE_METHODS)
     ):
         return None
-    item_field = ctx.item_field(methods.get("getPaginatedItems"))
-    has_more = ctx.has_more_field(methods.get("hasNextPage"))
+    item_field = _read_item_field(ctx, methods.get("getPaginatedItems"))
+    has_more = _read_has_more_field(ctx, methods.get("hasNextPage"))
     rule = next((methods[m] for m in RULE_METHODS if m in methods), None)
     steps: tuple[JsPageStep, ...] = ()
     readable = rule is not None
@@ -60,14 +57,65 @@ def read_page_rule(ctx: _Ctx, cls: Node) -> JsPageRule | None:
     )
 
 
+def _read_item_field(ctx: JsContext, method: Node | None) -> str | None:
+    """``return this.data ?? [];`` -> ``data``."""
+    for n in walk(method, into_functions=False) if method is not None else []:
+        if n.type != "return_statement" or not n.named_children:
+            continue
+        expr = unparen(n.named_children[0])
+        while (
+            expr is not None
+            and expr.type == "binary_expression"
+            and operator(expr)
+            in (
+                "??",
+                "||",
+            )
+        ):
+            expr = unparen(expr.child_by_field_name("left"))
+        field = ctx.this_field(expr)
+        if field is not None:
+            return field
+    return None
+
+
+def _read_has_more_field(ctx: JsContext, method: Node | None) -> str | None:
+    """``if (this.has_more === false) return false;`` (or ``return this.has_more &&
+    super.hasNextPage();``) -> ``has_more``."""
+    for n in walk(method, into_functions=False) if method is not None else []:
+        if n.type == "return_statement" and n.named_children:
+            expr = unparen(n.named_children[0])
+            if expr is not None and expr.type == "binary_expression" and operator(expr) == "&&":
+                field = ctx.this_field(expr.child_by_field_name("left"))
+                if field is not None and "." not in field:
+                    return field
+        if n.type != "if_statement":
+            continue
+        cond = unparen(n.child_by_field_name("condition"))
+        if cond is None:
+            continue
+        if cond.type == "unary_expression" and operator(cond) == "!":
+            field = ctx.this_field(cond.child_by_field_name("argument"))
+        elif cond.type == "binary_expression" and operator(cond) in ("===", "=="):
+            right = unparen(cond.child_by_field_name("right"))
+            if right is None or right.type != "false":
+                continue
+            field = ctx.this_field(cond.child_by_field_name("left"))
+        else:
+            continue
+        if field is not None and "." not in field and field != "options":
+            return field
+    return None
+
+
 class _Reader:
-    def __init__(self, ctx: _Ctx, item_field: str | None) -> None:
+    def __init__(self, ctx: JsContext, item_field: str | None) -> None:
         self.ctx = ctx
         self.item_field = item_field
         self.out: list[JsPageStep] = []
 
     def read(self, method: Node) -> tuple[JsPageStep, ...]:
-        body = _field(method, "body")
+        body = field_of(method, "body")
         if body is None:
             raise Unreadable
         self.block(body, None, {}, 0)
@@ -125,15 +173,15 @@ class _Reader:
 
     def returns_options(self, node: Node | None) -> bool:
         """Does this branch return something other than null (a next page)?"""
-        for n in _walk(node, into_functions=False) if node is not None else []:
+        for n in walk(node, into_functions=False) if node is not None else []:
             if n.type == "return_statement" and n.named_children:
-                value = _unparen(n.named_children[0])
+                value = unparen(n.named_children[0])
                 if value is not None and value.type not in ("null", "undefined"):
                     return True
         return False
 
     def returned(self, expr: Node | None, when: str | None, env: dict[str, Sym | None]) -> None:
-        obj = _unparen(expr)
+        obj = unparen(expr)
         if obj is None or obj.type in ("null", "undefined"):
             return
         if obj.type != "object":
@@ -145,7 +193,7 @@ class _Reader:
             key = self.ctx.key(entry.child_by_field_name("key")) if entry.type == "pair" else None
             if key not in ("query", "params"):
                 raise Unreadable  # e.g. a new `path` (a next-page URL)
-            query = _unparen(entry.child_by_field_name("value"))
+            query = unparen(entry.child_by_field_name("value"))
             if query is None or query.type != "object":
                 raise Unreadable
             for item in query.named_children:
@@ -170,19 +218,19 @@ class _Reader:
         """(query key, negated) an `if` tests for: `this.options.query?.['k']` (maybe
         `!= null`), `'k' in this.options.query`, their negation, or a local holding one;
         None for anything else."""
-        cond = _unparen(cond)
+        cond = unparen(cond)
         if (
             cond is not None
             and cond.type == "binary_expression"
-            and _operator(cond)
+            and operator(cond)
             in (
                 "!=",
                 "!==",
             )
         ):
-            right = _unparen(cond.child_by_field_name("right"))
+            right = unparen(cond.child_by_field_name("right"))
             if right is not None and right.type in ("null", "undefined"):
-                cond = _unparen(cond.child_by_field_name("left"))
+                cond = unparen(cond.child_by_field_name("left"))
         sym = self.value(cond, env)
         if sym is not None and sym[0] == "query":
             return str(sym[1]), False
@@ -193,7 +241,7 @@ class _Reader:
     # -- values ----------------------------------------------------------------------------------
 
     def value(self, node: Node | None, env: dict[str, Sym | None]) -> Sym | None:
-        node = _unparen(node)
+        node = unparen(node)
         if node is None:
             return None
         ctx = self.ctx
@@ -208,7 +256,7 @@ class _Reader:
             return self.binary(node, env)
         if node.type == "unary_expression":
             inner = self.value(node.child_by_field_name("argument"), env)
-            op = _operator(node)
+            op = operator(node)
             if op == "typeof" and inner == ("query-object",):
                 return ("typeof-query",)
             if op == "!" and inner is not None and inner[0] in ("has", "not-has", "query"):
@@ -226,7 +274,7 @@ class _Reader:
         return None
 
     def binary(self, node: Node, env: dict[str, Sym | None]) -> Sym | None:
-        op = _operator(node)
+        op = operator(node)
         if op == "in":
             key = self.ctx.string(node.child_by_field_name("left"))
             within = self.value(node.child_by_field_name("right"), env)
@@ -265,8 +313,8 @@ class _Reader:
             idx = self.value(index, env)
             if idx == ("num", 0):
                 return ("first-item",)
-            inner = _unparen(index)
-            if inner is not None and inner.type == "binary_expression" and _operator(inner) == "-":
+            inner = unparen(index)
+            if inner is not None and inner.type == "binary_expression" and operator(inner) == "-":
                 length = self.value(inner.child_by_field_name("left"), env)
                 one = self.value(inner.child_by_field_name("right"), env)
                 if length == ("count",) and one == ("num", 1):

@@ -1,0 +1,229 @@
+"""The state every reader of one ``.js`` file shares: its bytes and tree, the names and
+constants they resolve, and the per-file caches (class methods, method-level nodes)."""
+
+from __future__ import annotations
+
+import bisect
+
+from tree_sitter import Node
+
+from codegen.parser.js.facts import JsPos
+from codegen.parser.js.tree import (
+    CLASS_NODE_TYPES,
+    METHOD_NODE_TYPES,
+    field_of,
+    has_anon,
+    of_types,
+    operator,
+    unescape,
+    unparen,
+)
+
+
+class JsContext:
+    """Source text and tree of one file, with the name resolution the readers share."""
+
+    def __init__(self, source: bytes, root: Node) -> None:
+        self.source = source
+        self.root = root
+        self._file_nodes: list[Node] | None = None
+        self._methods: dict[tuple[int, int], dict[str, Node]] = {}
+        self._method_nodes: list[Node] | None = None
+        self._method_starts: list[int] = []
+
+    def text(self, node: Node) -> str:
+        return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def pos(self, node: Node) -> JsPos:
+        line_start = node.start_byte - node.start_point[1]
+        col = len(self.source[max(line_start, 0) : node.start_byte].decode("utf-8", "replace"))
+        return JsPos(line=node.start_point[0] + 1, col=col + 1)
+
+    def string(self, node: Node | None) -> str | None:
+        """Value of a string literal or a template with no substitutions; else ``None``."""
+        node = unparen(node)
+        if node is None or node.type not in ("string", "template_string"):
+            return None
+        parts: list[str] = []
+        for child in node.named_children:
+            if child.type == "string_fragment":
+                parts.append(self.text(child))
+            elif child.type == "escape_sequence":
+                parts.append(unescape(self.text(child)))
+            elif child.type == "comment":
+                continue
+            else:
+                return None
+        return "".join(parts)
+
+    def key(self, node: Node | None) -> str | None:
+        """The name of an object key or class member name, as written."""
+        if node is None:
+            return None
+        if node.type in ("property_identifier", "identifier", "shorthand_property_identifier"):
+            return self.text(node)
+        if node.type in ("string", "number"):
+            return self.string(node) if node.type == "string" else self.text(node)
+        if node.type == "computed_property_name":
+            inner = node.named_children
+            return self.string(inner[0]) if inner else None
+        return None
+
+    def last_name(self, node: Node | None) -> str | None:
+        """``resource_1.APIResource`` -> ``APIResource``; ``(pagination_1.Page)`` -> ``Page``."""
+        node = unparen(node)
+        if node is None:
+            return None
+        if node.type in ("identifier", "type_identifier", "property_identifier"):
+            return self.text(node)
+        if node.type == "member_expression":
+            return self.last_name(node.child_by_field_name("property"))
+        if node.type == "sequence_expression":  # `(0, path_1.path)`
+            named = node.named_children
+            return self.last_name(named[-1]) if named else None
+        return None
+
+    def callee(self, call: Node) -> str | None:
+        """The called function's name: ``(0, headers_1.buildHeaders)(...)`` -> ``buildHeaders``."""
+        if call.type not in ("call_expression", "new_expression"):
+            return None
+        fn = call.child_by_field_name("function") or call.child_by_field_name("constructor")
+        return self.last_name(fn)
+
+    def dotted(self, node: Node | None) -> str | None:
+        """``batch.results_url`` / ``this.options?.query`` as a plain dotted name, else ``None``."""
+        parts: list[str] = []
+        node = unparen(node)
+        while node is not None and node.type == "member_expression":
+            prop = node.child_by_field_name("property")
+            if prop is None or prop.type != "property_identifier":
+                return None
+            parts.append(self.text(prop))
+            node = unparen(node.child_by_field_name("object"))
+        if node is None or node.type not in ("identifier", "this", "property_identifier"):
+            return None
+        parts.append(self.text(node))
+        return ".".join(reversed(parts))
+
+    def this_field(self, node: Node | None) -> str | None:
+        """``this.last_id`` -> ``last_id`` (``this.a.b`` -> ``a.b``), else ``None``."""
+        name = self.dotted(node)
+        if name is None or not name.startswith("this."):
+            return None
+        return name[len("this.") :]
+
+    def template_pieces(self, template: Node) -> list[str | Node | None]:
+        """A template string's text (escapes undone) and its `${...}` expressions, in order;
+        None for a substitution that is not exactly one expression."""
+        pieces: list[str | Node | None] = []
+        for child in template.named_children:
+            if child.type == "string_fragment":
+                pieces.append(self.text(child))
+            elif child.type == "escape_sequence":
+                pieces.append(unescape(self.text(child)))
+            elif child.type == "template_substitution":
+                inner = [c for c in child.named_children if c.type != "comment"]
+                pieces.append(inner[0] if len(inner) == 1 else None)
+        return pieces
+
+    def class_nodes(self) -> list[Node]:
+        """Every named class in the file, in source order (also those inside an IIFE)."""
+        return [
+            n
+            for n in self.file_nodes()
+            if n.type in CLASS_NODE_TYPES and self.class_name(n) is not None
+        ]
+
+    def class_name(self, node: Node) -> str | None:
+        name = node.child_by_field_name("name")
+        if name is not None:
+            return self.text(name)
+        parent = node.parent
+        if parent is not None and parent.type == "variable_declarator":
+            var = parent.child_by_field_name("name")
+            if var is not None and var.type == "identifier":
+                return self.text(var)
+        return None
+
+    def members(self, cls: Node) -> list[Node]:
+        body = cls.child_by_field_name("body")
+        return body.named_children if body is not None else []
+
+    def methods(self, cls: Node) -> dict[str, Node]:
+        """Plain methods by name (no accessors, no computed or private names), first one wins.
+
+        Asked for several times per class (methods, constructor, page and client rules): once."""
+        key = (cls.start_byte, cls.end_byte)
+        if key not in self._methods:
+            self._methods[key] = self._read_methods(cls)
+        return self._methods[key]
+
+    def _read_methods(self, cls: Node) -> dict[str, Node]:
+        out: dict[str, Node] = {}
+        for member in self.members(cls):
+            if member.type != "method_definition" or has_anon(member, "get", "set"):
+                continue
+            name = member.child_by_field_name("name")
+            if name is None or name.type != "property_identifier":
+                continue
+            out.setdefault(self.text(name), member)
+        return out
+
+    def params(self, method: Node) -> tuple[str, ...]:
+        """Names of identifier parameters, defaults stripped; destructured ones are skipped."""
+        params = method.child_by_field_name("parameters")
+        out: list[str] = []
+        for param in params.named_children if params is not None else []:
+            pattern: Node | None = param
+            if param.type in ("required_parameter", "optional_parameter"):
+                pattern = param.child_by_field_name("pattern")
+            if pattern is not None and pattern.type == "assignment_pattern":
+                pattern = pattern.child_by_field_name("left")
+            if pattern is not None and pattern.type == "rest_pattern":
+                pattern = pattern.named_children[0] if pattern.named_children else None
+            if pattern is not None and pattern.type == "identifier":
+                out.append(self.text(pattern))
+        return tuple(out)
+
+    def file_nodes(self) -> list[Node]:
+        """Every class and method-level node of the file, from one query run."""
+        if self._file_nodes is None:
+            self._file_nodes = of_types(self.root, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
+        return self._file_nodes
+
+    def method_nodes(self, body: Node) -> list[Node]:
+        """The nodes of `METHOD_NODE_TYPES` inside `body`, in pre-order: one query per file,
+        sliced per method by byte range (a query per method costs more than the matching)."""
+        if self._method_nodes is None:
+            self._method_nodes = [n for n in self.file_nodes() if n.type in METHOD_NODE_TYPES]
+            self._method_starts = [n.start_byte for n in self._method_nodes]
+        lo = bisect.bisect_left(self._method_starts, body.start_byte)
+        hi = bisect.bisect_left(self._method_starts, body.end_byte)
+        return [n for n in self._method_nodes[lo:hi] if n.end_byte <= body.end_byte]
+
+    def number(self, node: Node | None) -> int | None:
+        """An integer from a number literal or simple arithmetic on them (``10 * 60 * 1000``)."""
+        node = unparen(node)
+        if node is None:
+            return None
+        if node.type == "number":
+            text = self.text(node).replace("_", "").lower()
+            try:
+                if text.startswith(("0x", "0o", "0b")):
+                    return int(text, 0)
+                value = float(text)
+            except ValueError:
+                return None
+            return int(value) if value.is_integer() else None
+        if node.type == "binary_expression":
+            left, right = self.number(field_of(node, "left")), self.number(field_of(node, "right"))
+            op = operator(node)
+            if left is None or right is None:
+                return None
+            if op == "*":
+                return left * right
+            if op == "+":
+                return left + right
+            if op == "-":
+                return left - right
+        return None

@@ -1,0 +1,159 @@
+"""A class method's parameters, destructures, guards, self-calls and the requests it makes: the
+destructures say which parameters go to the path, the query, the body or a header."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tree_sitter import Node
+
+from codegen.parser.js.context import JsContext
+from codegen.parser.js.facts import JsMethod, JsRequest
+from codegen.parser.js.requests import read_request
+from codegen.parser.js.tree import disjuncts, operator, safe, unparen
+
+
+def read_method(ctx: JsContext, name: str, node: Node) -> JsMethod:
+    body = node.child_by_field_name("body")
+    nodes = ctx.method_nodes(body) if body is not None else []
+    local_values = _locals_of(ctx, nodes)
+    renames = safe({}, _renamed_locals, ctx, nodes)
+    requests: list[JsRequest] = []
+    self_calls = []
+    for n in nodes:
+        if n.type != "call_expression":
+            continue
+        # requests (`this._client.post(...)`) and self-calls (`this.retrieve(...)`) both
+        # start with `this.`: a byte test spares reading every other call
+        if ctx.source[n.start_byte : n.start_byte + 5] != b"this.":
+            continue
+        req = safe(None, read_request, ctx, n, local_values)
+        if req is not None:
+            if renames and req.headers:
+                headers = tuple((h, renames.get(s, s) if s else s) for h, s in req.headers)
+                req = replace(req, headers=headers)
+            requests.append(req)
+            continue
+        self_call = _read_self_call(ctx, n)
+        if self_call is not None:
+            self_calls.append(self_call)
+    return JsMethod(
+        name=name,
+        params=safe((), ctx.params, node),
+        destructures=safe((), _destructures, ctx, nodes),
+        requests=tuple(requests),
+        self_calls=tuple(self_calls),
+        guards=safe((), _guards, ctx, nodes),
+        pos=ctx.pos(node),
+    )
+
+
+def _locals_of(ctx: JsContext, nodes: list[Node]) -> dict[str, Node]:
+    """``const name = <expr>`` in a method body, first declaration of each name."""
+    out: dict[str, Node] = {}
+    for n in nodes:
+        if n.type != "variable_declarator":
+            continue
+        name, value = n.child_by_field_name("name"), n.child_by_field_name("value")
+        if name is not None and name.type == "identifier" and value is not None:
+            out.setdefault(ctx.text(name), value)
+    return out
+
+
+def _destructures(
+    ctx: JsContext, nodes: list[Node]
+) -> tuple[tuple[str, tuple[str, ...], str | None], ...]:
+    """``const { a, b, ...body } = params ?? {}`` -> ``('params', ('a', 'b'), 'body')``."""
+    out: list[tuple[str, tuple[str, ...], str | None]] = []
+    for n in nodes:
+        if n.type != "variable_declarator":
+            continue
+        pattern, value = n.child_by_field_name("name"), unparen(n.child_by_field_name("value"))
+        if pattern is None or pattern.type != "object_pattern" or value is None:
+            continue
+        if value.type == "binary_expression" and operator(value) in ("??", "||"):
+            value = unparen(value.child_by_field_name("left"))
+        source = ctx.dotted(value)
+        if source is None:
+            continue
+        names: list[str] = []
+        rest: str | None = None
+        for prop in pattern.named_children:
+            if prop.type == "shorthand_property_identifier_pattern":
+                names.append(ctx.text(prop))
+            elif prop.type == "object_assignment_pattern":
+                left = prop.child_by_field_name("left")
+                if left is not None:
+                    names.append(ctx.text(left))
+            elif prop.type == "pair_pattern":
+                key = ctx.key(prop.child_by_field_name("key"))
+                if key is not None:
+                    names.append(key)
+            elif prop.type == "rest_pattern" and prop.named_children:
+                rest = ctx.text(prop.named_children[0])
+        out.append((source, tuple(names), rest))
+    return tuple(out)
+
+
+def _renamed_locals(ctx: JsContext, nodes: list[Node]) -> dict[str, str]:
+    """Locals bound under another key: ``{ 'X-Id': xId } = params`` -> ``{'xId': 'X-Id'}``."""
+    out: dict[str, str] = {}
+    for n in nodes:
+        if n.type != "pair_pattern" or n.parent is None or n.parent.type != "object_pattern":
+            continue
+        key = ctx.key(n.child_by_field_name("key"))
+        value = n.child_by_field_name("value")
+        if key is not None and value is not None and value.type == "identifier":
+            out.setdefault(ctx.text(value), key)
+    return out
+
+
+def _read_self_call(ctx: JsContext, call: Node) -> tuple[str, str | None] | None:
+    """``const batch = await this.retrieve(id)`` -> ``('retrieve', 'batch')``."""
+    fn = unparen(call.child_by_field_name("function"))
+    if fn is None or fn.type != "member_expression":
+        return None
+    obj, prop = fn.child_by_field_name("object"), fn.child_by_field_name("property")
+    if obj is None or obj.type != "this" or prop is None or prop.type != "property_identifier":
+        return None
+    target: str | None = None
+    up = call.parent
+    while up is not None and up.type in ("await_expression", "parenthesized_expression"):
+        up = up.parent
+    if up is not None and up.type == "variable_declarator":
+        name = up.child_by_field_name("name")
+        if name is not None and name.type == "identifier":
+            target = ctx.text(name)
+    elif up is not None and up.type == "assignment_expression":
+        target = ctx.dotted(up.child_by_field_name("left"))
+    return (ctx.text(prop), target)
+
+
+def _guards(ctx: JsContext, nodes: list[Node]) -> tuple[str, ...]:
+    """Values tested for falsiness/nullness by an ``if`` whose branch throws."""
+    out: list[str] = []
+    for n in nodes:
+        if n.type != "if_statement" or not _throws(n.child_by_field_name("consequence")):
+            continue
+        for test in disjuncts(unparen(n.child_by_field_name("condition"))):
+            ref: str | None = None
+            if test.type == "unary_expression" and operator(test) == "!":
+                ref = ctx.dotted(test.child_by_field_name("argument"))
+            elif test.type == "binary_expression" and operator(test) in ("==", "==="):
+                right = unparen(test.child_by_field_name("right"))
+                if right is not None and right.type in ("null", "undefined"):
+                    ref = ctx.dotted(test.child_by_field_name("left"))
+            if ref is not None and ref not in out:
+                out.append(ref)
+    return tuple(out)
+
+
+def _throws(branch: Node | None) -> bool:
+    """Whether an ``if`` branch is (or directly contains) a ``throw``."""
+    if branch is None:
+        return False
+    if branch.type == "throw_statement":
+        return True
+    return branch.type == "statement_block" and any(
+        s.type == "throw_statement" for s in branch.named_children
+    )

@@ -1,0 +1,199 @@
+"""A request's verb, route and options (``this._client.<verb>(path, {...})``, or
+``getAPIList`` for a page): the HTTP call itself, which only the ``.js`` shows."""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from codegen.parser.js.context import JsContext
+from codegen.parser.js.facts import JsRequest
+from codegen.parser.js.headers import read_headers_value
+from codegen.parser.js.tree import call_args, safe, unparen, walk
+
+VERBS = frozenset({"get", "post", "put", "patch", "delete"})
+
+
+class Options:
+    """What ``_read_options`` has gathered so far for one request."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.body_from: str | None = None
+        self.query_from: str | None = None
+        self.headers: list[tuple[str, str | None]] = []
+        self.static_headers: list[tuple[str, str]] = []
+        self.span_route: str | None = None
+        self.wrapper: str | None = None
+        self.query_fields: list[str] = []
+        self.body_fields: list[str] = []
+        self.header_calls: list[str] = []
+        self.flags: list[str] = []
+
+
+def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> JsRequest | None:
+    fn = unparen(call.child_by_field_name("function"))
+    if fn is None or fn.type != "member_expression":
+        return None
+    method = ctx.last_name(fn.child_by_field_name("property"))
+    if method not in VERBS and method != "getAPIList":
+        return None
+    if ctx.dotted(fn.child_by_field_name("object")) != "this._client":
+        return None
+    args = call_args(call)
+    if method == "getAPIList":
+        verb, page_class = "get", ctx.last_name(args[1]) if len(args) > 1 else None
+        options = args[2] if len(args) > 2 else None
+    elif method in VERBS:
+        verb, page_class = method, None
+        options = args[1] if len(args) > 1 else None
+    else:
+        return None
+    path, path_expr = _read_path(ctx, args[0]) if args else (None, None)
+    opts = Options()
+    options = unparen(options)
+    if options is not None and options.type == "call_expression":
+        inner = call_args(options)
+        if inner and unparen(inner[0]) is not None:
+            opts.wrapper = ctx.callee(options)
+            options = unparen(inner[0])
+    if options is not None:
+        safe(None, _read_options, ctx, options, local_values, opts, 0)
+    return JsRequest(
+        verb=verb,
+        path=path,
+        path_expr=path_expr,
+        page_class=page_class,
+        option_keys=tuple(opts.keys),
+        body_from=opts.body_from,
+        query_from=opts.query_from,
+        headers=tuple(opts.headers),
+        static_headers=tuple(opts.static_headers),
+        span_route=opts.span_route,
+        pos=ctx.pos(call),
+        options_wrapper=opts.wrapper,
+        query_fields=tuple(opts.query_fields),
+        body_fields=tuple(opts.body_fields),
+        header_calls=tuple(opts.header_calls),
+        flags=tuple(opts.flags),
+    )
+
+
+def _read_path(ctx: JsContext, node: Node) -> tuple[str | None, str | None]:
+    """A literal path, or a ``path`...```/plain template as ``/a/{id}``; else its source."""
+    expr = unparen(node)
+    if expr is None:
+        return None, ctx.text(node)
+    literal = ctx.string(expr)
+    if literal is not None:
+        return literal, None
+    template: Node | None = None
+    if expr.type == "template_string":
+        template = expr
+    elif expr.type == "call_expression" and ctx.callee(expr) == "path":
+        args = call_args(expr)
+        if len(args) == 1 and args[0].type == "template_string":
+            template = args[0]
+    if template is not None:
+        parts: list[str] = []
+        for piece in ctx.template_pieces(template):
+            if piece is None:
+                return None, ctx.text(expr)
+            if isinstance(piece, str):
+                parts.append(piece)
+            else:
+                ref = ctx.dotted(piece)
+                parts.append("{" + (ref if ref is not None else ctx.text(piece)) + "}")
+        return "".join(parts), None
+    return None, ctx.text(expr)
+
+
+def _read_options(
+    ctx: JsContext, node: Node | None, local_values: dict[str, Node], opts: Options, depth: int
+) -> None:
+    """Read the request-options object; spreads of a local object literal are inlined."""
+    node = unparen(node)
+    if node is None or depth > 8:
+        return
+    if node.type == "identifier":
+        value = local_values.get(ctx.text(node))
+        if value is not None:
+            _read_options(ctx, value, local_values, opts, depth + 1)
+        return
+    if node.type != "object":
+        return
+    for entry in node.named_children:
+        if entry.type == "spread_element":
+            inner = unparen(entry.named_children[0]) if entry.named_children else None
+            if inner is not None and inner.type == "identifier":
+                value = unparen(local_values.get(ctx.text(inner)))
+                if value is not None and value.type == "object":
+                    _read_options(ctx, value, local_values, opts, depth + 1)
+            continue
+        if entry.type == "shorthand_property_identifier":
+            key = ctx.text(entry)
+            value_node: Node | None = entry
+        elif entry.type == "pair":
+            k = ctx.key(entry.child_by_field_name("key"))
+            if k is None:
+                continue
+            key, value_node = k, entry.child_by_field_name("value")
+        elif entry.type == "method_definition":
+            k = ctx.key(entry.child_by_field_name("name"))
+            if k is not None and k not in opts.keys:
+                opts.keys.append(k)
+            continue
+        else:
+            continue
+        if key not in opts.keys:
+            opts.keys.append(key)
+        value = unparen(value_node)
+        if value is None:
+            continue
+        if key == "body" and value.type in ("identifier", "shorthand_property_identifier"):
+            opts.body_from = ctx.text(value)
+        elif key == "query" and value.type in ("identifier", "shorthand_property_identifier"):
+            opts.query_from = ctx.text(value)
+        elif key in ("body", "query") and value.type == "object":
+            fields = opts.body_fields if key == "body" else opts.query_fields
+            fields.extend(_object_keys(ctx, value))
+        elif key == "headers":
+            read_headers_value(ctx, value, local_values, opts)
+        elif key in ("__binaryResponse", "stream") and value.type == "true":
+            opts.flags.append(key)
+        elif key == "__span":
+            opts.span_route = _span_route(ctx, value, local_values)
+
+
+def _object_keys(ctx: JsContext, obj: Node) -> list[str]:
+    """Keys of an object literal as written (spreads skipped)."""
+    out: list[str] = []
+    for entry in obj.named_children:
+        if entry.type == "shorthand_property_identifier":
+            out.append(ctx.text(entry))
+        elif entry.type == "pair":
+            key = ctx.key(entry.child_by_field_name("key"))
+            if key is not None:
+                out.append(key)
+    return out
+
+
+def _span_route(ctx: JsContext, value: Node, local_values: dict[str, Node]) -> str | None:
+    """``route: '...'`` in the settings given to ``startApiCallSpan``."""
+    if value.type in ("identifier", "shorthand_property_identifier"):
+        resolved = local_values.get(ctx.text(value))
+        if resolved is None:
+            return None
+        value = resolved
+    for n in walk(value, into_functions=False):
+        if n.type != "call_expression" or ctx.callee(n) != "startApiCallSpan":
+            continue
+        for arg in call_args(n):
+            arg = unparen(arg) or arg
+            if arg.type != "object":
+                continue
+            for entry in arg.named_children:
+                if entry.type == "pair" and ctx.key(entry.child_by_field_name("key")) == "route":
+                    route = ctx.string(entry.child_by_field_name("value"))
+                    if route is not None:
+                        return route
+    return None
