@@ -153,3 +153,24 @@ def test_whole_sdk_layout_matches_the_official_package(tmp_path: Path) -> None:
                          text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     assert json.loads(out.read_text())["top_level"]["percent"] >= 99.0
+
+
+def test_a_params_type_with_only_path_and_header_params_has_no_module() -> None:
+    from codegen.ir import Method, Param, ParamLocation, Response
+
+    def method(name: str, params_type: str, locations: list[ParamLocation]) -> Method:
+        return Method(name=name, loc=LOC, response=Response(kind="model", type=None),
+                      params_type=Ref(text=params_type,
+                                      target=f"resources/messages/batches#{params_type}"),
+                      params=[Param(name=f"p{i}", type=Ref(text="string"), required=True,
+                                    location=loc, loc=LOC)
+                              for i, loc in enumerate(locations)])
+
+    spec = _spec([_iface("resources/messages/batches", "BatchRetrieveParams"),
+                  _iface("resources/messages/batches", "BatchListParams")], RESOURCES)
+    spec.resources[1].methods = [method("retrieve", "BatchRetrieveParams", ["path", "header"]),
+                                 method("list", "BatchListParams", ["header", "query"])]
+    layout = plan(spec)
+    assert layout.module_of("resources/messages/batches#BatchRetrieveParams") is None
+    assert layout.module_of("resources/messages/batches#BatchListParams") == (
+        "types.messages.batch_list_params")

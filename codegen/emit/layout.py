@@ -10,10 +10,13 @@ of its own: `types/shared/`. Each top-level type gets one module named for it
 (`MessageBatch` -> `message_batch.py`); a type nested in a namespace (`BatchCreateParams.Request`)
 lives in its outer type's module under its inner name (`Request`), and so does a params type's
 companion declared beside it (`MessageCreateParamsStreaming` -> `message_create_params.py`).
-Aliases of page classes are not types (the pages live in `pagination`). Each package's
-`__init__` re-exports the top-level names of its modules.
+Aliases of page classes are not types (the pages live in `pagination`), nor is a params type
+whose every param goes to the path or a header (the method takes them as plain arguments, and
+no request body or query is typed). Each package's `__init__` re-exports the top-level names of
+its modules.
 
-Pure: `plan(spec)` reads only declaration ids, names, modules and alias targets.
+Pure: `plan(spec)` reads declaration ids, names, modules and alias targets, and each method's
+params type and param locations.
 """
 
 from __future__ import annotations
@@ -130,9 +133,23 @@ def _owner(name: str, file_names: set[str]) -> tuple[str, str]:
     return outer, outer
 
 
+def untyped_params(spec: Spec) -> set[str]:
+    """Ids of params types that no method sends as a body or query."""
+    plain: set[str] = set()
+    typed: set[str] = set()
+    for resource in spec.resources:
+        for method in resource.methods:
+            target = method.params_type.target if isinstance(method.params_type, Ref) else None
+            if target:
+                sent = any(p.location in ("body", "query") for p in method.params)
+                (typed if sent else plain).add(target)
+    return plain - typed
+
+
 def plan(spec: Spec) -> Layout:
     """The module and name of every type declaration of `spec`, and each package's exports."""
     resource_modules = {r.module for r in spec.resources}
+    untyped = untyped_params(spec)
     page_ids = {p.id for p in spec.pages}
     names_by_file: dict[str, set[str]] = {}
     for decl in spec.declarations.values():
@@ -143,7 +160,8 @@ def plan(spec: Spec) -> Layout:
     for decl_id in sorted(spec.declarations):
         decl = spec.declarations[decl_id]
         package = types_package(decl.module, resource_modules)
-        if package is None or _is_page_alias(decl, page_ids):
+        outer_id = f"{decl.module}#{decl.name.partition('.')[0]}"
+        if package is None or _is_page_alias(decl, page_ids) or outer_id in untyped:
             continue
         outer, name = _owner(decl.name, names_by_file[decl.module])
         module = f"{package}.{file_stem(outer, known)}"
