@@ -31,34 +31,60 @@ from codegen.emit.layout import plan  # noqa: E402
 from codegen.ir import Spec  # noqa: E402
 
 
-def official_types(sdist: Path) -> dict[str, set[str]]:
-    """name -> the dotted modules (`types.messages.message_batch`) of the sdist that define it."""
+def _type_sources(sdist: Path) -> dict[str, str]:
+    """dotted module (`types.messages.message_batch`, `types.messages` for an `__init__`) ->
+    its source, for every module under the sdist's `types/`."""
     prefix = f"{peer_tests.SDIST_NAME}-{peer_tests.SDIST_VERSION}/src/{peer_tests.SDIST_NAME}/"
-    out: dict[str, set[str]] = {}
+    out: dict[str, str] = {}
     with tarfile.open(sdist) as tar:
         for member in tar.getmembers():
             rel = member.name[len(prefix):]
-            if not (member.name.startswith(prefix) and rel.startswith("types/")
-                    and rel.endswith(".py") and not rel.endswith("__init__.py")):
-                continue
-            handle = tar.extractfile(member)
-            assert handle is not None
-            module = rel[:-3].replace("/", ".")
-            for node in ast.parse(handle.read().decode()).body:
-                names: list[str] = []
-                if isinstance(node, ast.ClassDef):
-                    names = [node.name]
-                elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-                    names = [node.target.id]
-                elif isinstance(node, ast.Assign):
-                    names = [t.id for t in node.targets if isinstance(t, ast.Name)]
-                for name in names:
-                    if name[:1].isupper() and not name.startswith("_"):
-                        out.setdefault(name, set()).add(module)
+            if member.name.startswith(prefix) and rel.startswith("types/") and rel.endswith(".py"):
+                handle = tar.extractfile(member)
+                assert handle is not None
+                module = rel[:-3].replace("/", ".").removesuffix(".__init__")
+                out[module + ("/" if rel.endswith("__init__.py") else "")] = (
+                    handle.read().decode())
     return out
 
 
-def compare(spec: Spec, official: dict[str, set[str]]) -> dict[str, Any]:
+def official_exports(sdist: Path) -> dict[str, dict[str, str]]:
+    """package -> name -> the module it is re-exported from, per `types/**/__init__.py`."""
+    out: dict[str, dict[str, str]] = {}
+    for key, source in _type_sources(sdist).items():
+        if not key.endswith("/"):
+            continue
+        package = key[:-1]
+        for node in ast.parse(source).body:
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+                for alias in node.names:
+                    out.setdefault(package, {})[alias.asname or alias.name] = (
+                        f"{package}.{node.module}")
+    return out
+
+
+def official_types(sdist: Path) -> dict[str, set[str]]:
+    """name -> the dotted modules (`types.messages.message_batch`) of the sdist that define it."""
+    out: dict[str, set[str]] = {}
+    for module, source in _type_sources(sdist).items():
+        if module.endswith("/"):
+            continue
+        for node in ast.parse(source).body:
+            names: list[str] = []
+            if isinstance(node, ast.ClassDef):
+                names = [node.name]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names = [node.target.id]
+            elif isinstance(node, ast.Assign):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            for name in names:
+                if name[:1].isupper() and not name.startswith("_"):
+                    out.setdefault(name, set()).add(module)
+    return out
+
+
+def compare(spec: Spec, official: dict[str, set[str]],
+            exports: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
     layout = plan(spec)
     result: dict[str, Any] = {}
     for kind, nested in (("top_level", False), ("nested", True)):
@@ -76,6 +102,18 @@ def compare(spec: Spec, official: dict[str, set[str]]) -> dict[str, Any]:
         result[kind] = {"shared": shared, "matched": matched,
                         "percent": round(100 * matched / shared, 2) if shared else 0.0,
                         "misses": misses}
+    if exports is not None:
+        agree = ours_n = official_n = 0
+        for package, pairs in layout.exports.items():
+            theirs = exports.get(package, {})
+            ours = {name: module for module, name in pairs}
+            names = set(ours) & set(theirs)
+            agree += sum(1 for n in names if ours[n] == theirs[n] or
+                         ours[n].startswith(theirs[n] + "."))
+            ours_n += len(names)
+            official_n += len(theirs)
+        result["exports"] = {"shared": ours_n, "same_module": agree,
+                             "official_total": official_n}
     placed = {h.name for d, h in layout.placements.items() if "." not in spec.declarations[d].name}
     result["ours_only"] = len(placed - set(official))
     result["official_only"] = len(set(official) - placed)
@@ -99,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     except (peer_tests.PeerError, OSError, SpecError) as exc:
         print(f"layout_parity: {exc}", file=sys.stderr)
         return 2
-    result = compare(spec, official_types(sdist))
+    result = compare(spec, official_types(sdist), official_exports(sdist))
     if opts.json_file:
         opts.json_file.write_text(json.dumps(result, indent=1))
     for kind in ("top_level", "nested"):
@@ -108,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
               f"({r['percent']}%)")
         for miss in r["misses"][:opts.show]:
             print(f"  {miss['id']}: ours {miss['ours']}, official {', '.join(miss['official'])}")
+    e = result["exports"]
+    print(f"package re-exports: {e['same_module']}/{e['shared']} names both re-export from the "
+          f"same package come from the same module ({e['official_total']} official re-exports)")
     print(f"top-level names placed by ours only: {result['ours_only']}; "
           f"defined by the official types only: {result['official_only']}")
     return 0
