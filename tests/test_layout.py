@@ -79,6 +79,11 @@ def test_each_type_gets_a_module_named_for_it_and_nested_types_share_their_outer
         _iface("resources/beta/messages/batches", "BetaMessageBatch"),
         _iface("resources/shared", "APIErrorObject"),
         page_alias,
+        Alias(id="resources/messages/messages#MessageCreateParams.MessageCreateParamsStreaming",
+              name="MessageCreateParams.MessageCreateParamsStreaming",
+              module="resources/messages/messages", loc=LOC,
+              type=Ref(text="MessagesAPI.MessageCreateParamsStreaming",
+                       target="resources/messages/messages#MessageCreateParamsStreaming")),
     ]
     layout = plan(_spec(decls, RESOURCES))
     homes = {k.split("#")[1]: v for k, v in layout.placements.items()}
@@ -88,6 +93,8 @@ def test_each_type_gets_a_module_named_for_it_and_nested_types_share_their_outer
         "MessageCreateParamsStreaming": Placement("types.message_create_params",
                                                   "MessageCreateParamsStreaming"),
         "MessageCreateParams.Metadata": Placement("types.message_create_params", "Metadata"),
+        "MessageCreateParams.MessageCreateParamsStreaming": Placement(
+            "types.message_create_params", "MessageCreateParamsStreaming"),
         "MessageBatch": Placement("types.messages.message_batch", "MessageBatch"),
         "BatchCreateParams": Placement("types.messages.batch_create_params", "BatchCreateParams"),
         "BatchCreateParams.Request": Placement("types.messages.batch_create_params", "Request"),
@@ -98,6 +105,10 @@ def test_each_type_gets_a_module_named_for_it_and_nested_types_share_their_outer
         "APIErrorObject": Placement("types.shared.api_error_object", "APIErrorObject"),
     }
     assert layout.module_of("resources/messages/batches#MessageBatchesPage") is None
+    # the namespace's re-export of a type with the same home is that type, defined once
+    assert layout.same_as == {
+        "resources/messages/messages#MessageCreateParams.MessageCreateParamsStreaming":
+            "resources/messages/messages#MessageCreateParamsStreaming"}
     # packages re-export their top-level names, never the nested ones; parents exist
     assert layout.exports["types.messages"] == [
         ("types.messages.batch_create_params", "BatchCreateParams"),

@@ -43,6 +43,9 @@ class Layout:
     placements: dict[str, Placement] = field(default_factory=dict)  # declaration id -> home
     # package (dotted) -> (module, name) pairs its `__init__` re-exports, sorted
     exports: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # a namespace alias that only re-exports a declaration with the same home
+    # (`MessageCreateParams.MessageCreateParamsStreaming`) -> that declaration: define it once
+    same_as: dict[str, str] = field(default_factory=dict)
 
     def module_of(self, decl_id: str) -> str | None:
         home = self.placements.get(decl_id)
@@ -172,4 +175,9 @@ def plan(spec: Spec) -> Layout:
             for i in range(1, len(parts)):  # every parent package exists, exports or not
                 exported.setdefault(".".join(parts[:i]), set())
     layout.exports = {pkg: sorted(pairs) for pkg, pairs in sorted(exported.items())}
+    for decl_id, home in layout.placements.items():
+        decl = spec.declarations[decl_id]
+        if isinstance(decl, Alias) and isinstance(decl.type, Ref) and decl.type.target:
+            if decl.type.target != decl_id and layout.placements.get(decl.type.target) == home:
+                layout.same_as[decl_id] = decl.type.target
     return layout
