@@ -185,3 +185,11 @@ def test_a_params_type_with_only_path_and_header_params_has_no_module() -> None:
     assert layout.module_of("resources/messages/batches#BatchRetrieveParams") is None
     assert layout.module_of("resources/messages/batches#BatchListParams") == (
         "types.messages.batch_list_params")
+
+
+def test_a_type_module_named_like_a_package_is_a_clash() -> None:
+    spec = _spec([_iface("resources/beta/beta", "Messages"),
+                  _iface("resources/messages/batches", "MessageBatch")], RESOURCES)
+    assert plan(spec).clashes == ["types.messages"]
+    assert plan(_spec([_iface("resources/messages/batches", "MessageBatch")],
+                      RESOURCES)).clashes == []

@@ -46,6 +46,9 @@ class Layout:
     # a namespace alias that only re-exports a declaration with the same home
     # (`MessageCreateParams.MessageCreateParamsStreaming`) -> that declaration: define it once
     same_as: dict[str, str] = field(default_factory=dict)
+    # modules that are also a package (a type `Beta` in `beta/beta.d.ts` beside `types/beta/`):
+    # the emitter must report these, as a file and a folder cannot share the name
+    clashes: list[str] = field(default_factory=list)
 
     def module_of(self, decl_id: str) -> str | None:
         home = self.placements.get(decl_id)
@@ -175,6 +178,8 @@ def plan(spec: Spec) -> Layout:
             for i in range(1, len(parts)):  # every parent package exists, exports or not
                 exported.setdefault(".".join(parts[:i]), set())
     layout.exports = {pkg: sorted(pairs) for pkg, pairs in sorted(exported.items())}
+    modules = {home.module for home in layout.placements.values()}
+    layout.clashes = sorted(modules & set(layout.exports))
     for decl_id, home in layout.placements.items():
         decl = spec.declarations[decl_id]
         if isinstance(decl, Alias) and isinstance(decl.type, Ref) and decl.type.target:
