@@ -95,8 +95,9 @@ def rank(collected: dict[str, list[str]], per_file: dict[str, list[str]],
          ) -> dict[str, Any]:
     """gap -> tests blocked (ranked), the cumulative tests freed when the gaps are fixed in
     that order, and the error each test file's own import hits first (past conftest), weighted
-    by its tests. `per_file`: every gap
-    of each file's own imports; `helpers`: the helper modules (files) each file imports."""
+    by its tests. `per_file`: every gap of each file's own imports; `helpers`: the helper
+    modules (files) each file imports; `first`: the error each file's import raised, which
+    counts as a gap too (an attribute read at import time is no import statement)."""
     common = set(per_file.get("tests/conftest.py", ()))
     blocked: Counter[str] = Counter()
     files: dict[str, set[str]] = {}
@@ -104,7 +105,7 @@ def rank(collected: dict[str, list[str]], per_file: dict[str, list[str]],
     first_tests: Counter[str] = Counter()
     for node, fixtures in collected.items():
         file = node.split("::", 1)[0]
-        gaps = common | set(per_file.get(file, ()))
+        gaps = common | set(per_file.get(file, ())) | ({first[file]} if file in first else set())
         for helper in helpers.get(file, ()):
             gaps |= set(per_file.get(helper, ()))
         for fixture, cls in CLIENT_FIXTURES.items():

@@ -110,6 +110,11 @@ def test_blockers_rank_gaps_by_the_tests_they_block() -> None:
     ]
     assert out["unblocked"] == 1
     assert out["first_error_tests"] == {"missing name ours.Stream": 3, "(imports resolve)": 1}
+    # an error at import that no import statement names still blocks the file's tests
+    late = peer_blockers.rank({"tests/test_z.py::test_1": []}, {}, {}, facts,
+                              {"tests/test_z.py": "AttributeError: module has no attribute 'x'"})
+    assert [(r["gap"], r["tests"]) for r in late["ranked"]] == [
+        ("AttributeError: module has no attribute 'x'", 1)]
 
 
 def _req(**kw: Any) -> dict[str, Any]:
