@@ -29,7 +29,6 @@ import argparse
 import json
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import peer_calls, peer_compare, peer_tests  # noqa: E402
+from bench import peer_blockers, peer_calls, peer_compare, peer_tests  # noqa: E402
 from bench.peer_mock import TAG_PATH, PeerMock  # noqa: E402
+from codegen.errors import SpecError  # noqa: E402
 from codegen.ir import Spec  # noqa: E402
 
 
@@ -52,6 +52,25 @@ def load_spec(pyproject: Path, target: str | None) -> Spec:
                       sources=read_sources(config))
 
 
+def run_blockers(opts: argparse.Namespace, sdist: Path) -> dict[str, Any]:
+    """Collect the official tests on the official package, import them against ours, and rank
+    what blocks them (bench/peer_blockers.py). Runs no test and needs no server."""
+    official = peer_tests.prepare(sdist, opts.work / "collect-official", "anthropic")
+    collected = peer_blockers.collect(opts.official_python, official, opts.select, {},
+                                      opts.timeout)
+    work = peer_tests.prepare(sdist, opts.work / "collect-ours", opts.package)
+    env = {"PYTHONPATH": str(opts.ours_dir.resolve())}
+    imports = peer_tests.import_report(opts.ours_python, work / "tests", opts.package, env,
+                                       opts.select)
+    files = sorted({n.split("::", 1)[0] for n in collected})
+    first = peer_blockers.import_errors(opts.ours_python, work, files, env, opts.package)
+    ranked = peer_blockers.rank(collected, imports["per_file"], imports["helpers"],
+                                imports["client_facts"], first)
+    return {**ranked, "client_facts": imports["client_facts"],
+            "files": len(files), "files_failing_import": len(set(first) - {"tests/conftest.py"}),
+            "conftest_error": first.get("tests/conftest.py")}
+
+
 def run_suite(opts: argparse.Namespace, mock: PeerMock, sdist: Path) -> dict[str, Any]:
     env = {"TEST_API_BASE_URL": mock.base_url, "PEER_TAG_URL": mock.base_url + TAG_PATH}
     out: dict[str, Any] = {}
@@ -62,8 +81,6 @@ def run_suite(opts: argparse.Namespace, mock: PeerMock, sdist: Path) -> dict[str
         side_env = dict(env)
         if side == "ours":
             side_env["PYTHONPATH"] = str(opts.ours_dir.resolve())
-            out["imports"] = peer_tests.import_report(python, work / "tests", package, side_env,
-                                                    opts.select)
         started = time.perf_counter()
         code, tail, junit = peer_tests.run_pytest(python, work, f"suite-{side}", opts.select,
                                                   side_env, opts.timeout)
@@ -73,11 +90,6 @@ def run_suite(opts: argparse.Namespace, mock: PeerMock, sdist: Path) -> dict[str
         out[side] = run.to_json()
     passed_official = {n for n, o in runs["official"].outcomes.items() if o == "passed"}
     passed_both = {n for n in passed_official if runs["ours"].outcomes.get(n) == "passed"}
-    blockers: Counter[str] = Counter()
-    for file, counts in runs["official"].per_file.items():
-        blockers[out["imports"]["first_blocker"].get(file, "(imports resolve)")] += sum(
-            counts.values())
-    out["imports"]["tests_by_first_blocker"] = dict(blockers.most_common())
     out["passed_on_both"] = len(passed_both)
     out["passed_on_official"] = len(passed_official)
     cmp = peer_compare.compare(peer_compare.by_tag(mock.log, "suite-official"),
@@ -123,6 +135,24 @@ def report_requests(lines: list[str], cmp: dict[str, Any]) -> None:
         lines.append(f"               ours:     {json.dumps(ex['ours'], default=str)[:200]}")
 
 
+def report_blockers(lines: list[str], b: dict[str, Any], top: int = 40) -> None:
+    lines.append("== blockers: what keeps the official tests from running on ours ==")
+    lines.append(f"{b['tests']} official tests collected in {b['files']} files; "
+                 f"{b['unblocked']} have no missing import or client fact")
+    lines.append(f"conftest import on ours: {b['conftest_error'] or 'ok'}; test files whose "
+                 f"import fails: {b['files_failing_import']}")
+    lines.append("  client facts: " + ", ".join(
+        f"{k} {'yes' if v else 'NO'}" for k, v in b["client_facts"].items()))
+    lines.append(f"  {len(b['ranked'])} gaps, by tests blocked (files; tests free once this "
+                 f"and all above are fixed), top {top}:")
+    for row in b["ranked"][:top]:
+        lines.append(f"  {row['tests']:6d}  {row['gap']}  ({row['files']} files; "
+                     f"{row['freed_if_fixed_so_far']})")
+    lines.append("  first import error per test file (tests in those files):")
+    for gap, n in list(b["first_error_tests"].items())[:15]:
+        lines.append(f"  {n:6d}  {gap}")
+
+
 def report(result: dict[str, Any]) -> str:
     lines: list[str] = []
     suite = result.get("suite")
@@ -150,25 +180,11 @@ def report(result: dict[str, Any]) -> str:
                 for reason, n in list(reasons.items())[:25]:
                     lines.append(f"  {n:6d}  {reason}")
                     lines.append(f"          {suite[side]['reason_examples'][reason]}")
-        imports = suite.get("imports")
-        if imports:
-            lines.append(f"import gaps of ours: {imports['files_blocked']}/{imports['files_total']}"
-                         f" test files import a missing module or name "
-                         f"({imports['modules_checked']} modules checked)")
-            lines.append("  client facts: " + ", ".join(
-                f"{k} {'yes' if v else 'NO'}" for k, v in imports["client_facts"].items()))
-            gaps = imports["gaps"]
-            kinds = Counter("module" if g.startswith("missing module") else "name" for g in gaps)
-            lines.append(f"  {kinds['module']} missing modules, {kinds['name']} missing names; "
-                         f"(files needing each, top 30):")
-            for gap, n in list(gaps.items())[:30]:
-                lines.append(f"  {n:6d}  {gap}")
-            lines.append("  official tests per test file's first missing import (what blocks "
-                         "the file once conftest imports):")
-            for gap, n in list(imports["tests_by_first_blocker"].items())[:20]:
-                lines.append(f"  {n:6d}  {gap}")
         lines.append("requests (official vs ours, per test):")
         report_requests(lines, suite["requests"])
+    blockers = result.get("blockers")
+    if blockers:
+        report_blockers(lines, blockers)
     calls = result.get("calls")
     if calls:
         lines.append("== calls: the official tests' sync call sites, replayed through both ==")
@@ -185,7 +201,7 @@ def report(result: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--mode", default="suite,calls")
+    ap.add_argument("--mode", default="blockers,suite,calls")
     ap.add_argument("--python", default=sys.executable, help="interpreter for both sides")
     ap.add_argument("--official-python")
     ap.add_argument("--ours-python")
@@ -206,8 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     opts.ours_python = opts.ours_python or opts.python
     opts.work = opts.work or opts.cache / "work"
     modes = set(opts.mode.split(","))
-    if not modes <= {"suite", "calls"}:
-        print(f"peer_suite: unknown mode in {opts.mode!r} (suite, calls)", file=sys.stderr)
+    if not modes <= {"blockers", "suite", "calls"}:
+        print(f"peer_suite: unknown mode in {opts.mode!r} (blockers, suite, calls)",
+              file=sys.stderr)
         return 2
     try:
         if not (opts.ours_dir / opts.package).is_dir():
@@ -216,12 +233,14 @@ def main(argv: list[str] | None = None) -> int:
                                        f"--target full)")
         sdist = peer_tests.fetch_sdist(opts.cache)
         mock = PeerMock(load_spec(opts.pyproject, opts.target), opts.port).start()
-    except (peer_tests.PeerError, OSError) as exc:
+    except (peer_tests.PeerError, OSError, SpecError) as exc:
         print(f"peer_suite: {exc}", file=sys.stderr)
         return 2
     result: dict[str, Any] = {"sdist": f"{peer_tests.SDIST_NAME} {peer_tests.SDIST_VERSION}",
                               "mock": mock.base_url}
     try:
+        if "blockers" in modes:
+            result["blockers"] = run_blockers(opts, sdist)
         if "suite" in modes:
             result["suite"] = run_suite(opts, mock, sdist)
         if "calls" in modes:

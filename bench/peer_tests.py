@@ -2,14 +2,19 @@
 
 `fetch_sdist` downloads the sdist with pip (skipped when the cached file has the pinned sha256;
 a mismatch is an error). `prepare` copies its `tests/` into a work folder with only the package
-renamed: every `anthropic` name token in the test files, and in the helper modules (`utils.py`,
-`conftest.py`, ...) every one except `anthropic._private` imports, which stay the official
-package's. `run_pytest` runs a selection there in a given interpreter against the mock server,
-each test tagged on the server by a small plugin; `read_junit` counts outcomes per test file.
+renamed: every `anthropic` name token in the test files (`test_*.py`); in the helper modules
+(`utils.py`, `conftest.py`, `__init__.py`, ... everything else under `tests/`) every one except
+`from anthropic._private import ...` of names the official package does not also export at its
+top level: those private helpers (`_utils.is_dict`, `_compat.PYDANTIC_V1`, ...) stay the
+official package's, while a public thing reached through a private module (`_models.BaseModel`,
+`_response.APIResponse`) comes from ours, as `from ours import BaseModel`, on the same lines.
+`run_pytest` runs a selection there in a given interpreter against the mock server, each test
+tagged on the server by a small plugin; `read_junit` counts outcomes per test file.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import io
 import json
@@ -118,6 +123,56 @@ def rename_source(text: str, package: str, keep_private: bool) -> str:
     return "".join(lines)
 
 
+def public_names(sdist: Path) -> set[str]:
+    """The names the official package binds at its top level (its `__init__.py` in the sdist),
+    less the underscored ones: what a user reaches as `anthropic.X`."""
+    init = f"{SDIST_NAME}-{SDIST_VERSION}/src/{SDIST_NAME}/__init__.py"
+    with tarfile.open(sdist) as tar:
+        handle = tar.extractfile(init)
+        if handle is None:
+            raise PeerError(f"{sdist}: no {init}")
+        tree = ast.parse(handle.read().decode())
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.ImportFrom, ast.Import)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, (ast.ClassDef, ast.FunctionDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return {n for n in names if n.isidentifier() and not n.startswith("_")}
+
+
+def reroute_public(text: str, package: str, public: set[str]) -> str:
+    """In a helper module (already renamed with keep_private), `from anthropic._m import a, b`
+    keeps only the official-private names; the public ones are imported from `package`'s top
+    level instead. The statement keeps its lines (padded), so line numbers stay the sdist's."""
+    lines = text.splitlines(keepends=True)
+    for node in sorted(ast.walk(ast.parse(text)), key=lambda n: -getattr(n, "lineno", 0)):
+        if not (isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+                and node.module.startswith(SDIST_NAME + "._") and node.end_lineno):
+            continue
+        moved = [a for a in node.names if a.name in public]
+        if not moved:
+            continue
+        kept = [a for a in node.names if a.name not in public]
+        indent = " " * node.col_offset
+
+        def names(aliases: list[ast.alias]) -> str:
+            return ", ".join(a.name + (f" as {a.asname}" if a.asname else "") for a in aliases)
+
+        new = [f"{indent}from {package} import {names(moved)}\n"]
+        if kept:
+            new.append(f"{indent}from {node.module} import {names(kept)}\n")
+        span = node.end_lineno - node.lineno + 1
+        new += ["\n"] * (span - len(new))
+        if len(new) > span:  # one-line statement split in two: join them on that line
+            new = [f"{indent}from {package} import {names(moved)}; "
+                   f"from {node.module} import {names(kept)}\n"]
+        lines[node.lineno - 1 : node.end_lineno] = new
+    return "".join(lines)
+
+
 def prepare(sdist: Path, work: Path, package: str) -> Path:
     """A fresh folder with the sdist's tests (renamed unless `package` is the official one),
     the pytest settings and the tagging plugin."""
@@ -125,9 +180,14 @@ def prepare(sdist: Path, work: Path, package: str) -> Path:
         shutil.rmtree(work)
     tests = extract_tests(sdist, work)
     if package != SDIST_NAME:
+        public = public_names(sdist)
         for path in sorted(tests.rglob("*.py")):
-            helper = not path.name.startswith("test_")
-            path.write_text(rename_source(path.read_text(), package, keep_private=helper))
+            text = path.read_text()
+            if path.name.startswith("test_"):
+                path.write_text(rename_source(text, package, keep_private=False))
+            else:
+                text = rename_source(text, package, keep_private=True)
+                path.write_text(reroute_public(text, package, public))
     (work / "pytest.ini").write_text(PYTEST_INI)
     (work / "peer_tag_plugin.py").write_text(TAG_PLUGIN)
     return work
@@ -223,7 +283,14 @@ for module, names in wanted.items():
     except Exception as exc:
         out[module] = {"module": f"{type(exc).__name__}: {exc}"}
         continue
-    missing = [n for n in names if not hasattr(mod, n)]
+    missing = []
+    for n in names:
+        if hasattr(mod, n):
+            continue
+        try:  # `from pkg import submodule` works without the attribute being set yet
+            importlib.import_module(f"{module}.{n}")
+        except Exception:
+            missing.append(n)
     if missing:
         out[module] = {"names": missing}
 pkg = importlib.import_module(sys.argv[1])
@@ -239,13 +306,12 @@ print(json.dumps({"missing": out, "facts": facts}))
 
 def import_needs(tests: Path, selection: list[str]) -> dict[str, dict[str, set[str]]]:
     """file -> module -> names, for every `from X import a, b` / `import X` in the selected
-    test files and the helper modules they load (`tests/utils.py`, `tests/conftest.py`)."""
-    import ast
+    test files and in every helper module (any file under tests/ not named `test_*`)."""
 
     out: dict[str, dict[str, set[str]]] = {}
     for path in sorted(tests.rglob("*.py")):
         rel = str(path.relative_to(tests.parent))
-        if rel not in ("tests/utils.py", "tests/conftest.py") and not any(
+        if path.name.startswith("test_") and not any(
             rel == s or rel.startswith(s.rstrip("/") + "/") for s in selection
         ):
             continue
@@ -281,19 +347,25 @@ def import_report(
     missing: dict[str, dict[str, Any]] = probe["missing"]
     files_by_gap: Counter[str] = Counter()
     first: dict[str, str] = {}
+    per_file: dict[str, list[str]] = {}
+    helpers: dict[str, list[str]] = {}
     for file, per_module in needs.items():
         for module, names in per_module.items():
+            helper = module.replace(".", "/") + ".py"
+            if module.startswith("tests.") and helper in needs:
+                helpers.setdefault(file, []).append(helper)
             gap = missing.get(module)
             if gap is None:
                 continue
-            if "module" in gap:
-                files_by_gap[f"missing module {module}"] += 1
-                first.setdefault(file, f"missing module {module}")
-                continue
-            for name in sorted(names & set(gap["names"])):
-                files_by_gap[f"missing name {module}.{name}"] += 1
-                first.setdefault(file, f"missing name {module}.{name}")
+            found = ([f"missing module {module}"] if "module" in gap else
+                     [f"missing name {module}.{n}" for n in sorted(names & set(gap["names"]))])
+            for g in found:
+                files_by_gap[g] += 1
+                first.setdefault(file, g)
+                per_file.setdefault(file, []).append(g)
     return {
+        "per_file": per_file,
+        "helpers": helpers,
         "modules_checked": len(modules),
         "files_blocked": len(first),
         "first_blocker": first,

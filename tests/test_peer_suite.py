@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from bench import peer_compare, peer_tests
+from bench import peer_blockers, peer_compare, peer_tests
 from bench.peer_calls import extract_calls
 from bench.peer_mock import TAG_PATH, PeerMock
 from bench.peer_suite import load_spec
@@ -42,6 +42,79 @@ def test_rename_touches_only_the_package_name_tokens() -> None:
     assert helper.splitlines()[0] == "from ours import Anthropic"
     for text in (test_file, helper):
         assert 'getLogger("anthropic")' in text and "anthropic_worker_id" in text
+
+
+def test_helpers_take_public_names_from_ours_and_private_helpers_from_the_official() -> None:
+    src = (
+        "from anthropic import Anthropic\n"
+        "from anthropic._models import BaseModel\n"
+        "from anthropic._response import (\n"
+        "    APIResponse,\n"
+        "    to_raw_response_wrapper as wrap,\n"
+        ")\n"
+        "from anthropic._types import Omit, Headers\n"
+        "x = 1\n"
+    )
+    helper = peer_tests.rename_source(src, "ours", keep_private=True)
+    out = peer_tests.reroute_public(helper, "ours", {"BaseModel", "APIResponse", "Omit"})
+    assert out.splitlines() == [
+        "from ours import Anthropic",
+        "from ours import BaseModel",
+        "from ours import APIResponse",
+        "from anthropic._response import to_raw_response_wrapper as wrap",
+        "", "",
+        "from ours import Omit; from anthropic._types import Headers",
+        "x = 1",
+    ]
+
+
+def test_public_names_are_the_official_top_level_bindings(tmp_path: Path) -> None:
+    import io
+    import tarfile
+
+    sdist = tmp_path / "a.tar.gz"
+    init = (b"from ._models import BaseModel\nfrom ._types import Omit as Omit, _Hidden\n"
+            b"from .types.shared import *\n__title__ = 'a'\nclass Client: ...\n")
+    with tarfile.open(sdist, "w:gz") as tar:
+        info = tarfile.TarInfo(f"anthropic-{peer_tests.SDIST_VERSION}/src/anthropic/__init__.py")
+        info.size = len(init)
+        tar.addfile(info, io.BytesIO(init))
+    assert peer_tests.public_names(sdist) == {"BaseModel", "Omit", "Client"}
+
+
+def test_blockers_rank_gaps_by_the_tests_they_block() -> None:
+    assert peer_blockers.gap_of(
+        "ImportError: cannot import name 'X' from 'ours.types' (/p/__init__.py)", "ours"
+    ) == "missing name ours.types.X"
+    assert peer_blockers.gap_of("ModuleNotFoundError: No module named 'ours.pagination'",
+                                "ours") == "missing module ours.pagination"
+    collected = {
+        "tests/a/test_x.py::T::test_1": ["client"],
+        "tests/a/test_x.py::T::test_2": ["async_client"],
+        "tests/a/test_y.py::T::test_1": [],
+        "tests/test_z.py::test_1": [],
+    }
+    per_file = {"tests/a/test_x.py": ["missing module ours.pagination"],
+                "tests/utils.py": ["missing name ours.Stream"]}
+    helpers = {"tests/a/test_x.py": ["tests/utils.py"], "tests/a/test_y.py": ["tests/utils.py"]}
+    facts = {"Anthropic(_strict_response_validation=)": True,
+             "AsyncAnthropic(_strict_response_validation=)": False}
+    first = {"tests/a/test_x.py": "missing name ours.Stream",
+             "tests/a/test_y.py": "missing name ours.Stream"}
+    out = peer_blockers.rank(collected, per_file, helpers, facts, first)
+    assert [(r["gap"], r["tests"], r["files"], r["freed_if_fixed_so_far"]) for r in out["ranked"]] == [
+        ("missing name ours.Stream", 3, 2, 2),
+        ("missing module ours.pagination", 2, 1, 3),
+        ("AsyncAnthropic(_strict_response_validation=) not accepted (fixture async_client)",
+         1, 1, 4),
+    ]
+    assert out["unblocked"] == 1
+    assert out["first_error_tests"] == {"missing name ours.Stream": 3, "(imports resolve)": 1}
+    # an error at import that no import statement names still blocks the file's tests
+    late = peer_blockers.rank({"tests/test_z.py::test_1": []}, {}, {}, facts,
+                              {"tests/test_z.py": "AttributeError: module has no attribute 'x'"})
+    assert [(r["gap"], r["tests"]) for r in late["ranked"]] == [
+        ("AttributeError: module has no attribute 'x'", 1)]
 
 
 def _req(**kw: Any) -> dict[str, Any]:
@@ -160,6 +233,9 @@ def test_peer_suite_runs_both_sdks_and_compares_requests(tmp_path: Path) -> None
     assert run.returncode == 0, run.stderr
     result = json.loads(out.read_text())
     assert result["suite"]["official"]["counts"].get("passed", 0) > 0
+    blockers = result["blockers"]
+    assert blockers["tests"] == sum(result["suite"]["official"]["counts"].values())
+    assert all(row["tests"] <= blockers["tests"] for row in blockers["ranked"])
     calls = result["calls"]
     assert calls["official"]["ok"]["count"] > 0
     assert calls["requests"]["requests_compared"] >= calls["official"]["ok"]["count"]
