@@ -85,10 +85,14 @@ def template_names(env: jinja2.Environment) -> list[str]:
 
 
 def templates_digest(env: jinja2.Environment) -> str:
-    """The effective set: each name with the source that wins for it, so a cache keyed on this
-    changes when the overlay or the installed templates change, and only then."""
+    """The effective set: each name with the source that wins for it (and the runtime files), so a
+    cache keyed on this changes when the overlay or the installed templates change, and only then."""
     h = hashlib.sha256()
     for name in template_names(env):
         source, _, _ = env.loader.get_source(env, name) if env.loader else ("", None, None)
         h.update(name.encode() + b"\0" + hashlib.sha256(source.encode()).digest())
+    from codegen.emit.runtime_files import runtime_sources
+
+    for name, text in runtime_sources().items():
+        h.update(b"runtime:" + name.encode() + b"\0" + hashlib.sha256(text.encode()).digest())
     return h.hexdigest()
