@@ -18,8 +18,8 @@ from black.parsing import InvalidInput
 
 from codegen.cache import BlobStore, sha256_hex, version_of
 from codegen.emit import code as code_module
-from codegen.emit.annotations import python_literal
 from codegen.emit import runtime_files
+from codegen.emit.annotations import python_literal
 from codegen.emit.code import (
     BrokenOutput,
     Code,

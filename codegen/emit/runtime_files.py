@@ -52,7 +52,9 @@ def runtime_text(env: jinja2.Environment, name: str, context: dict[str, object])
         template = env.get_template(slots_template(name))
     except jinja2.TemplateNotFound:
         if _MARKER.search(source):
-            raise BrokenOutput(f"runtime {name} has regions but no {slots_template(name)}") from None
+            raise BrokenOutput(
+                f"runtime {name} has regions but no {slots_template(name)}"
+            ) from None
         return header + source
     module = template.make_module(context)
     macros = {k: v for k, v in vars(module).items() if isinstance(v, jinja2.runtime.Macro)}

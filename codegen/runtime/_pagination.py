@@ -17,11 +17,12 @@ from typing import (
     TypeVar,
 )
 
-# codegen:begin pydantic_import
+# codegen:begin imports
 from pydantic import PrivateAttr
-# codegen:end pydantic_import
 
 from ._models import BaseModel
+
+# codegen:end imports
 
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient, FinalRequestOptions, SyncAPIClient
@@ -156,6 +157,8 @@ class NextPageUnknownError(RuntimeError):
             f"{page}: the next-page rule of this page class is unknown to the generated client; "
             "request further pages yourself (the first page is complete)"
         )
+
+
 # codegen:end next_page_unknown
 
 
@@ -175,6 +178,8 @@ def _as_int(value: object, default: int) -> int:
     if isinstance(value, bool) or value is None or value == "":
         return default
     return value if isinstance(value, int) else int(str(value))
+
+
 # codegen:end cursor_helpers
 
 
@@ -219,4 +224,6 @@ class AsyncPage(BaseAsyncPage[_T], Generic[_T]):
         if query.get("before_id"):
             return PageInfo(params={"before_id": self.first_id}) if self.first_id else None
         return PageInfo(params={"after_id": self.last_id}) if self.last_id else None
+
+
 # codegen:end page_classes
