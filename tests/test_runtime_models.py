@@ -60,10 +60,11 @@ def test_unknown_enum_value_and_block_type_are_kept_not_refused() -> None:
     }
     message = construct_type(Message, value)
     assert isinstance(message, Message)
-    assert message.role == "system"
+    assert message.model_dump()["role"] == "system"
     assert isinstance(message.content[0], Text)
     unknown: Any = message.content[1]
-    assert type(unknown) is BaseModel and unknown.seconds == 3
+    assert type(unknown) is BaseModel
+    assert unknown.to_dict() == {"type": "audio", "seconds": 3}
     assert message.to_dict()["extra_field"] == 1
     assert '"role": "system"' in message.to_json()
 
@@ -78,7 +79,7 @@ def test_undiscriminated_union_picks_the_best_overlap() -> None:
         shared: str
 
     built = construct_type(Union[A, B], {"b": "not an int", "shared": "s"})
-    assert isinstance(built, B) and built.b == "not an int"
+    assert isinstance(built, B) and built.model_dump()["b"] == "not an int"
     assert construct_type(Optional[A], None) is None
     assert construct_type(A | None, {"a": "x", "shared": "s"}).a == "x"
     assert construct_type(dict[str, A], {"k": {"a": 1, "shared": ""}})["k"] == A(a=1, shared="")
