@@ -13,7 +13,6 @@ macro per varying part:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from importlib import resources
 
 import jinja2
@@ -28,9 +27,9 @@ _REGION = re.compile(r"^[ \t]*# codegen:begin (\w+)\n(.*?)^[ \t]*# codegen:end \
 _MARKER = re.compile(r"# codegen:(?:begin|end)\b")
 
 
-@lru_cache(maxsize=1)
 def runtime_sources() -> dict[str, str]:
-    """File name -> text of every runtime module (the package's `__init__` is not one)."""
+    """File name -> text of every runtime module (the package's `__init__` is not one); read on
+    each call, so a long-lived process sees edits (they are a few small files)."""
     root = resources.files(RUNTIME_PACKAGE)
     return {
         node.name: node.read_text(encoding="utf-8")

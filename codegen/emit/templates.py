@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 import codegen
+from codegen.emit import runtime_files
 from codegen.errors import SpecError
 
 TEMPLATE_SUFFIX = ".j2"
@@ -91,8 +92,6 @@ def templates_digest(env: jinja2.Environment) -> str:
     for name in template_names(env):
         source, _, _ = env.loader.get_source(env, name) if env.loader else ("", None, None)
         h.update(name.encode() + b"\0" + hashlib.sha256(source.encode()).digest())
-    from codegen.emit.runtime_files import runtime_sources
-
-    for name, text in runtime_sources().items():
+    for name, text in runtime_files.runtime_sources().items():
         h.update(b"runtime:" + name.encode() + b"\0" + hashlib.sha256(text.encode()).digest())
     return h.hexdigest()
