@@ -19,7 +19,7 @@ from codegen.emit.templates import templates_digest
 
 GENERATED = REPO / "generated" / "anthropic_batches"
 HEADER = (REPO / "templates" / "header.j2").read_text()
-# The batch target's values for the runtime's placeholders (from pyproject.toml and spec/).
+# The batch target's values for the runtime's placeholder and its log variable's sample name.
 BATCH = {"PackageError": "AnthropicError", "PACKAGE_LOG": "ANTHROPIC_LOG"}
 # Regions of code only some page rules need, which the batch target's pages do not.
 DROPPED = ("next_page_unknown", "cursor_helpers")
@@ -55,16 +55,16 @@ def _overlay(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_placeholder_must_render_an_identifier(tmp_path: Path) -> None:
-    env = environment(
-        _overlay(tmp_path, "runtime/_base_client.py.j2", "{% macro PACKAGE_LOG() %}A-B{% endmacro %}")
-    )
-    with pytest.raises(UnsafeOutput, match="PACKAGE_LOG must be an identifier"):
-        runtime_text(env, "_base_client.py", {})
-    env = environment(
-        _overlay(tmp_path / "2", "runtime/_base_client.py.j2", "{% macro NOPE() %}A{% endmacro %}")
-    )
-    with pytest.raises(BrokenOutput, match="placeholder NOPE does not occur"):
-        runtime_text(env, "_base_client.py", {})
+    region = "{% macro error_names(original) %}{% endmacro %}"
+    region += "{% macro error_classes(original) %}{% endmacro %}"
+    bad = region + "{% macro PackageError() %}A-B{% endmacro %}"
+    env = environment(_overlay(tmp_path, "runtime/_exceptions.py.j2", bad))
+    with pytest.raises(UnsafeOutput, match="PackageError must be an identifier"):
+        runtime_text(env, "_exceptions.py", {})
+    typo = region + "{% macro PackageErorr() %}A{% endmacro %}"
+    env = environment(_overlay(tmp_path / "2", "runtime/_exceptions.py.j2", typo))
+    with pytest.raises(BrokenOutput, match="placeholder PackageErorr does not occur"):
+        runtime_text(env, "_exceptions.py", {})
 
 
 def test_every_region_needs_its_macro(tmp_path: Path) -> None:

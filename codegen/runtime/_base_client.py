@@ -65,11 +65,13 @@ _T = TypeVar("_T")
 _HttpxClientT = TypeVar("_HttpxClientT", httpx.Client, httpx.AsyncClient)
 
 
+# codegen:begin log_env
 def _setup_logging() -> None:
     """Turn on logging when `PACKAGE_LOG` is "debug" or "info" (off by default)."""
     level = {"debug": logging.DEBUG, "info": logging.INFO}.get(
         os.environ.get("PACKAGE_LOG", "").lower()
     )
+    # codegen:end log_env
     if level is None:
         return
     logging.basicConfig(format="[%(asctime)s - %(name)s - %(levelname)s] %(message)s")
