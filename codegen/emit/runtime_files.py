@@ -6,8 +6,8 @@ macro per varying part:
 - a region `# codegen:begin NAME` ... `# codegen:end NAME` (lines) is replaced by what macro
   `NAME(original)` renders; `original` is the region's own text (a region can keep or drop it).
   In place, a region holds a working sample (the batch target's output), which the tests use;
-- any other macro names a placeholder word (the root error `PackageError`), replaced wherever it occurs as a
-  whole word by the macro's output, which must be an identifier.
+- any other macro names a placeholder word (the root error `PackageError`), replaced wherever it
+  occurs as a whole word by the macro's output, which must be an identifier.
 """
 
 from __future__ import annotations
