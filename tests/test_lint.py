@@ -21,3 +21,19 @@ def test_ruff_clean() -> None:
 def test_mypy_strict_clean() -> None:
     run = _run("mypy", "codegen", "bench")
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+RUNTIME_TESTS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("*runtime_*.py"))
+
+
+def test_runtime_sources_clean_in_place() -> None:
+    """The package runtime (codegen/runtime/, copied into every generated package) and its unit
+    tests: the repo's ruff rules, ruff's default rules (what the packages' users run, no repo
+    config) and mypy --strict."""
+    assert len(RUNTIME_TESTS) >= 5
+    run = _run("ruff", "check", "codegen/runtime", *RUNTIME_TESTS)
+    assert run.returncode == 0, run.stdout + run.stderr
+    run = _run("ruff", "check", "--isolated", "--select", "E4,E7,E9,F", "codegen/runtime")
+    assert run.returncode == 0, run.stdout + run.stderr
+    run = _run("mypy", "--strict", "codegen/runtime", *RUNTIME_TESTS)
+    assert run.returncode == 0, run.stdout + run.stderr

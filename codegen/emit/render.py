@@ -18,6 +18,7 @@ from black.parsing import InvalidInput
 
 from codegen.cache import BlobStore, sha256_hex, version_of
 from codegen.emit import code as code_module
+from codegen.emit import runtime_files
 from codegen.emit.annotations import python_literal
 from codegen.emit.code import (
     BrokenOutput,
@@ -111,8 +112,9 @@ def environment(
 def outputs(ctx: dict[str, Any], env: jinja2.Environment) -> list[tuple[str, str, dict[str, Any]]]:
     """(template, output path, extra context) for every file of the package.
 
-    The runtime (`package/_*.py.j2`) and the static tests (`tests/*.py.j2`) are copied into every
-    package as they are; the other templates render once per module or resource.
+    The runtime (`codegen/runtime/*.py`, see `runtime_files`; a `package/_*.py.j2` template of
+    the same name wins) and the static tests (`tests/*.py.j2`) go into every package; the other
+    templates render once per module or resource.
     """
     pkg = ctx["pkg"]["name"]
     items: list[tuple[str, str, dict[str, Any]]] = [
@@ -128,6 +130,10 @@ def outputs(ctx: dict[str, Any], env: jinja2.Environment) -> list[tuple[str, str
         base = runtime.removeprefix("package/")
         if base != runtime and base.startswith("_") and base.endswith(".py.j2") and "/" not in base:
             items.append((runtime, f"{pkg}/{base[:-3]}", {}))
+    templated = {path for _, path, _ in items}
+    for name in runtime_files.runtime_sources():
+        if f"{pkg}/{name}" not in templated:
+            items.append((runtime_files.PREFIX + name, f"{pkg}/{name}", {}))
     for module in ctx["type_modules"]:
         items.append(
             ("package/types_module.py.j2", f"{pkg}/types/{module['name']}.py", {"module": module})
@@ -178,7 +184,11 @@ def render_package(
     for template, path, extra in outputs(ctx, env):
         started = time.perf_counter()
         try:
-            text = str(env.get_template(template).render({**ctx, **extra}))
+            if template.startswith(runtime_files.PREFIX):
+                name = template.removeprefix(runtime_files.PREFIX)
+                text = runtime_files.runtime_text(env, name, {**ctx, **extra})
+            else:
+                text = str(env.get_template(template).render({**ctx, **extra}))
         except UnsafeOutput as exc:
             raise UnsafeOutput(
                 f"{_template_line(exc, template)}: {exc} (rendering {path})"

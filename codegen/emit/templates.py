@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 import codegen
+from codegen.emit import runtime_files
 from codegen.errors import SpecError
 
 TEMPLATE_SUFFIX = ".j2"
@@ -85,10 +86,12 @@ def template_names(env: jinja2.Environment) -> list[str]:
 
 
 def templates_digest(env: jinja2.Environment) -> str:
-    """The effective set: each name with the source that wins for it, so a cache keyed on this
-    changes when the overlay or the installed templates change, and only then."""
+    """The effective set: each name with the source that wins for it (and the runtime files), so a
+    cache keyed on this changes when the overlay or the installed templates change, and only then."""
     h = hashlib.sha256()
     for name in template_names(env):
         source, _, _ = env.loader.get_source(env, name) if env.loader else ("", None, None)
         h.update(name.encode() + b"\0" + hashlib.sha256(source.encode()).digest())
+    for name, text in runtime_files.runtime_sources().items():
+        h.update(b"runtime:" + name.encode() + b"\0" + hashlib.sha256(text.encode()).digest())
     return h.hexdigest()

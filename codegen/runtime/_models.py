@@ -1,4 +1,3 @@
-{% include "header.j2" %}
 """Base model and the lenient `construct_type`, so that a newer API never breaks an old client."""
 
 from __future__ import annotations
@@ -154,7 +153,11 @@ def _construct_model(model: type[pydantic.BaseModel], value: Dict[str, Any]) -> 
 def _construct_union(members: tuple[object, ...], value: object, discriminator: str | None) -> Any:
     if value is None and type(None) in members:
         return None
-    models = [m for m in map(_unwrap, members) if isinstance(m, type) and issubclass(m, pydantic.BaseModel)]
+    models = [
+        m
+        for m in map(_unwrap, members)
+        if isinstance(m, type) and issubclass(m, pydantic.BaseModel)
+    ]
     if discriminator is not None and isinstance(value, dict):
         tag = value.get(discriminator)
         for model in models:
@@ -183,7 +186,11 @@ def _tag_matches(member: type[pydantic.BaseModel], discriminator: str, tag: obje
     info = member.model_fields.get(discriminator)
     if info is None:
         info = next((f for f in member.model_fields.values() if f.alias == discriminator), None)
-    return info is not None and get_origin(info.annotation) is Literal and tag in get_args(info.annotation)
+    return (
+        info is not None
+        and get_origin(info.annotation) is Literal
+        and tag in get_args(info.annotation)
+    )
 
 
 def _overlap(model: type[pydantic.BaseModel], value: Dict[str, Any]) -> int:

@@ -1,37 +1,42 @@
-{% include "header.j2" %}
 """Error hierarchy, named as in the official SDK so that `except` clauses port over."""
 
 from __future__ import annotations
 
-{% set status_errors = errors | selectattr("match", "equalto", "exact") | list %}
-{% set ranged_errors = errors | selectattr("match", "equalto", "at_least") | sort(attribute="status", reverse=True) | list %}
 from typing import Dict, List, Literal, Tuple
 
 import httpx
 
 __all__ = [
-    {{ client.error_root | pystr }},
+    "PackageError",
     "APIError",
     "APIStatusError",
     "APIResponseValidationError",
     "APIConnectionError",
     "APITimeoutError",
     "JSONLDecodeError",
-{% for e in errors %}
-    {{ e.name | pystr }},
-{% endfor %}
-{% for a in error_aliases %}
-    {{ a.name | pystr }},
-{% endfor %}
+    # codegen:begin error_names
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "RequestTooLargeError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+    "ServiceUnavailableError",
+    "DeadlineExceededError",
+    "OverloadedError",
+    # codegen:end error_names
     "make_status_error",
 ]
 
 
-class {{ client.error_root }}(Exception):
+class PackageError(Exception):
     """Root of every error this client raises."""
 
 
-class APIError({{ client.error_root }}):
+class APIError(PackageError):
     """An error tied to an HTTP request."""
 
     message: str
@@ -104,52 +109,73 @@ class JSONLDecodeError(APIError):
         self.line_number = line_number
 
 
-{% macro error_class(e) %}
-class {{ e.name }}({{ e.parent }}):
-{% if e.doc %}
-    """{{ e.doc | docstring(4) }}"""
+# codegen:begin error_classes
+class BadRequestError(APIStatusError):
+    status_code: Literal[400]
 
-{% endif %}
-{% if e.match == "exact" %}
-    status_code: Literal[{{ e.status }}]
-{% else %}
+
+class AuthenticationError(APIStatusError):
+    status_code: Literal[401]
+
+
+class PermissionDeniedError(APIStatusError):
+    status_code: Literal[403]
+
+
+class NotFoundError(APIStatusError):
+    status_code: Literal[404]
+
+
+class ConflictError(APIStatusError):
+    status_code: Literal[409]
+
+
+class RequestTooLargeError(APIStatusError):
+    status_code: Literal[413]
+
+
+class UnprocessableEntityError(APIStatusError):
+    status_code: Literal[422]
+
+
+class RateLimitError(APIStatusError):
+    status_code: Literal[429]
+
+
+class InternalServerError(APIStatusError):
     pass
-{% endif %}
-{% endmacro %}
-{# Parents before children, level by level from the runtime bases; any class whose parent is
-   unknown comes last (and fails loudly at import). #}
-{% set ns = namespace(level=["APIError", "APIStatusError", client.error_root], done=[]) %}
-{% for _ in errors %}
-{% set found = errors | selectattr("parent", "in", ns.level) | rejectattr("name", "in", ns.done) | list %}
-{% for e in found %}
 
-{{ error_class(e) }}
-{% endfor %}
-{% set ns.level = found | map(attribute="name") | list %}
-{% set ns.done = ns.done + ns.level %}
-{% endfor %}
-{% for e in errors if e.name not in ns.done %}
 
-{{ error_class(e) }}
-{% endfor %}
-{% for a in error_aliases %}
+class ServiceUnavailableError(InternalServerError):
+    status_code: Literal[503]
 
-{{ a.name }} = {{ a.target }}
-"""The official Python SDK's name for `{{ a.target }}`."""
-{% endfor %}
+
+class DeadlineExceededError(InternalServerError):
+    status_code: Literal[504]
+
+
+class OverloadedError(InternalServerError):
+    status_code: Literal[529]
 
 
 _BY_STATUS: Dict[int, type[APIStatusError]] = {
-{% for e in status_errors %}
-    {{ e.status }}: {{ e.name }},
-{% endfor %}
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    413: RequestTooLargeError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+    503: ServiceUnavailableError,
+    504: DeadlineExceededError,
+    529: OverloadedError,
 }
 # (threshold, class) for ">= threshold" rules, largest threshold first.
 _AT_LEAST: List[Tuple[int, type[APIStatusError]]] = [
-{% for e in ranged_errors %}
-    ({{ e.status }}, {{ e.name }}),
-{% endfor %}
+    (500, InternalServerError),
 ]
+# codegen:end error_classes
 
 
 def make_status_error(message: str, *, body: object, response: httpx.Response) -> APIStatusError:

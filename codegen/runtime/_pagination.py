@@ -1,4 +1,3 @@
-{% include "header.j2" %}
 """Cursor pages: iterate one page, every page, or every item across pages."""
 
 from __future__ import annotations
@@ -18,9 +17,12 @@ from typing import (
     TypeVar,
 )
 
-from pydantic import {% if pages | map(attribute="aliased") | select | list %}Field, {% endif %}PrivateAttr
+# codegen:begin imports
+from pydantic import PrivateAttr
 
 from ._models import BaseModel
+
+# codegen:end imports
 
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient, FinalRequestOptions, SyncAPIClient
@@ -31,10 +33,10 @@ __all__ = [
     "BasePage",
     "BaseSyncPage",
     "PageInfo",
-{% for p in pages %}
-    "{{ p.sync_name }}",
-    "{{ p.async_name }}",
-{% endfor %}
+    # codegen:begin page_names
+    "SyncPage",
+    "AsyncPage",
+    # codegen:end page_names
 ]
 
 _T = TypeVar("_T")
@@ -143,10 +145,9 @@ class AsyncPaginator(Generic[_T, AsyncPageT]):
         page = await self
         async for item in page:
             yield item
-{% set derived = pages | map(attribute="cursors") | sum(start=[]) | rejectattr("source", "equalto", "field") | list %}
-{% if pages | rejectattr("rule_known") | list %}
 
 
+# codegen:begin next_page_unknown
 class NextPageUnknownError(RuntimeError):
     """codegen could not read this page class's next-page rule from the SDK (see the README's
     "Skipped or approximated"): asking for a next page raises instead of stopping silently."""
@@ -156,10 +157,12 @@ class NextPageUnknownError(RuntimeError):
             f"{page}: the next-page rule of this page class is unknown to the generated client; "
             "request further pages yourself (the first page is complete)"
         )
-{% endif %}
-{% if derived %}
 
 
+# codegen:end next_page_unknown
+
+
+# codegen:begin cursor_helpers
 def _item_field(items: List[Any], index: int, name: str) -> object:
     """A field of the first or last item (a model or a plain dict); None on an empty page."""
     if not items:
@@ -175,64 +178,52 @@ def _as_int(value: object, default: int) -> int:
     if isinstance(value, bool) or value is None or value == "":
         return default
     return value if isinstance(value, int) else int(str(value))
-{% endif %}
-{% macro page_body(p) %}
-{% if p.doc %}
-    """{{ p.doc | docstring(4) }}"""
 
-{% endif %}
-{% for f in p.fields %}
-    {{ f.name }}: {{ f.annotation }}{% if f.default_repr is not none %} = {{ f.default_repr }}{% endif %}
 
-{% endfor %}
+# codegen:end cursor_helpers
+
+
+# codegen:begin page_classes
+class SyncPage(BaseSyncPage[_T], Generic[_T]):
+    data: List[_T] = []
+    has_more: Optional[bool] = None
+    first_id: Optional[str] = None
+    last_id: Optional[str] = None
 
     def _get_page_items(self) -> List[_T]:
-        return self.{{ p.item_field }} or []
+        return self.data or []
 
-{% if p.has_more_field %}
     def has_next_page(self) -> bool:
-        if self.{{ p.has_more_field }} is False:
+        if self.has_more is False:
             return False
         return super().has_next_page()
 
-{% endif %}
-{% if not p.rule_known %}
-    def next_page_info(self) -> Optional[PageInfo]:
-        raise NextPageUnknownError({{ p.name | pystr }})
-
-{% else %}
     def next_page_info(self) -> Optional[PageInfo]:
         query = self._options.params
-{% for c in p.cursors %}
-{% if c.source == "field" %}
-{% set next_page %}PageInfo(params={ {{- c.param | pystr }}: self.{{ c.field }}}) if self.{{ c.field }} else None{% endset %}
-{% elif c.source in ("last_item", "first_item") %}
-{% set item %}_item_field(self._get_page_items(), {{ -1 if c.source == "last_item" else 0 }}, {{ c.wire | pystr }}){% endset %}
-{% set next_page %}PageInfo(params={ {{- c.param | pystr }}: {{ item }}}) if {{ item }} else None{% endset %}
-{% elif c.source == "page_number" %}
-{% set next_page %}PageInfo(params={ {{- c.param | pystr }}: _as_int(query.get({{ c.wire | pystr }}), {{ c.start }}) + 1}){% endset %}
-{% else %}
-{% set next_page %}PageInfo(params={ {{- c.param | pystr }}: _as_int(query.get({{ c.wire | pystr }}), 0) + len(self._get_page_items())}){% endset %}
-{% endif %}
-{% if c.when_query_has %}
-        if query.get({{ c.when_query_has | pystr }}):
-            return {{ next_page }}
-{% else %}
-        return {{ next_page }}
-{% endif %}
-{% endfor %}
-{% if p.cursors | rejectattr("when_query_has") | list | length == 0 %}
-        return None
-{% endif %}
-{% endif %}
-{% endmacro %}
-{% for p in pages %}
+        if query.get("before_id"):
+            return PageInfo(params={"before_id": self.first_id}) if self.first_id else None
+        return PageInfo(params={"after_id": self.last_id}) if self.last_id else None
 
 
-class {{ p.sync_name }}(BaseSyncPage[_T], Generic[_T]):
-{{ page_body(p) }}
+class AsyncPage(BaseAsyncPage[_T], Generic[_T]):
+    data: List[_T] = []
+    has_more: Optional[bool] = None
+    first_id: Optional[str] = None
+    last_id: Optional[str] = None
+
+    def _get_page_items(self) -> List[_T]:
+        return self.data or []
+
+    def has_next_page(self) -> bool:
+        if self.has_more is False:
+            return False
+        return super().has_next_page()
+
+    def next_page_info(self) -> Optional[PageInfo]:
+        query = self._options.params
+        if query.get("before_id"):
+            return PageInfo(params={"before_id": self.first_id}) if self.first_id else None
+        return PageInfo(params={"after_id": self.last_id}) if self.last_id else None
 
 
-class {{ p.async_name }}(BaseAsyncPage[_T], Generic[_T]):
-{{ page_body(p) }}
-{% endfor %}
+# codegen:end page_classes

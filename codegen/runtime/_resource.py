@@ -1,4 +1,3 @@
-{% include "header.j2" %}
 """Base classes of the generated resources, and the raw/streaming response proxies."""
 
 from __future__ import annotations

@@ -1,4 +1,3 @@
-{% include "header.j2" %}
 """HTTP machinery shared by every client: request building, retries, errors, parsing."""
 
 from __future__ import annotations
@@ -66,11 +65,13 @@ _T = TypeVar("_T")
 _HttpxClientT = TypeVar("_HttpxClientT", httpx.Client, httpx.AsyncClient)
 
 
+# codegen:begin log_env
 def _setup_logging() -> None:
-    """Turn on logging when `{{ client.log_env | docstring }}` is "debug" or "info" (off by default)."""
+    """Turn on logging when `PACKAGE_LOG` is "debug" or "info" (off by default)."""
     level = {"debug": logging.DEBUG, "info": logging.INFO}.get(
-        os.environ.get({{ client.log_env | pystr }}, "").lower()
+        os.environ.get("PACKAGE_LOG", "").lower()
     )
+    # codegen:end log_env
     if level is None:
         return
     logging.basicConfig(format="[%(asctime)s - %(name)s - %(levelname)s] %(message)s")
@@ -142,7 +143,9 @@ def make_request_options(
 def header_list(value: object, *constants: str) -> List[object]:
     """`[...(value ?? []), ...constants].toString()`: a list header param (`betas`) with the
     values the spec always appends to it; sent comma-joined."""
-    items: List[object] = [] if value is None or isinstance(value, NotGiven) else list(cast(Iterable[object], value))
+    items: List[object] = (
+        [] if value is None or isinstance(value, NotGiven) else list(cast(Iterable[object], value))
+    )
     return [*items, *constants]
 
 
@@ -342,15 +345,25 @@ class BaseClient(Generic[_HttpxClientT]):
         if options.multipart and isinstance(body, Mapping):
             files, data = _multipart(body)
             return self._client.build_request(
-                options.method.upper(), url, params=params, headers=headers,
-                files=files, data=data, timeout=timeout,
+                options.method.upper(),
+                url,
+                params=params,
+                headers=headers,
+                files=files,
+                data=data,
+                timeout=timeout,
             )
         content: bytes | None = None
         if body is not None:
             content = json.dumps(_jsonable(body)).encode("utf-8")
             headers.setdefault("Content-Type", "application/json")
         return self._client.build_request(
-            options.method.upper(), url, params=params, headers=headers, content=content, timeout=timeout,
+            options.method.upper(),
+            url,
+            params=params,
+            headers=headers,
+            content=content,
+            timeout=timeout,
         )
 
     def _max_retries(self, options: FinalRequestOptions) -> int:
@@ -431,7 +444,12 @@ class BaseClient(Generic[_HttpxClientT]):
             # Not JSON, e.g. a proxy's HTML page: keep the text, shortened in the message.
             excerpt = text if len(text) <= 500 else text[:500] + "..."
             message = f"Error code: {response.status_code}" + (f" - {excerpt}" if excerpt else "")
-        log.debug("Request failed: %s %s -> %d", response.request.method, response.request.url, response.status_code)
+        log.debug(
+            "Request failed: %s %s -> %d",
+            response.request.method,
+            response.request.url,
+            response.status_code,
+        )
         return make_status_error(message, body=body, response=response)
 
     def _decode_json(self, response: httpx.Response) -> object:
@@ -515,7 +533,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     def _sleep(self, seconds: float) -> None:
         time.sleep(seconds)
 
-    def request(self, cast_to: type[_T], options: FinalRequestOptions, *, stream: bool = False) -> _T:
+    def request(
+        self, cast_to: type[_T], options: FinalRequestOptions, *, stream: bool = False
+    ) -> _T:
         """Send with retries; return `cast_to` parsed (or an `APIResponse` in raw/stream mode)."""
         mode = response_mode.get()
         stream = stream or mode == "stream" or self._is_decoder(cast_to)
@@ -535,7 +555,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             except httpx.RequestError as err:
                 log.debug("Request error: %r", err)
                 if retries_taken < max_retries:
-                    self._sleep(self._retry_delay(request, retries_taken, max_retries, None, repr(err)))
+                    self._sleep(
+                        self._retry_delay(request, retries_taken, max_retries, None, repr(err))
+                    )
                     retries_taken += 1
                     continue
                 raise self._connection_error(err, request) from err
@@ -551,7 +573,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 break
             if retries_taken < max_retries and self._should_retry(response):
                 reason = f"status {response.status_code}"
-                self._sleep(self._retry_delay(request, retries_taken, max_retries, response.headers, reason))
+                self._sleep(
+                    self._retry_delay(request, retries_taken, max_retries, response.headers, reason)
+                )
                 retries_taken += 1
                 continue
             raise self._make_status_error_from_response(response)
@@ -563,7 +587,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             return cast(_T, parse(response))
         return cast(_T, APIResponse(raw=response, parser=parse, retries_taken=retries_taken))
 
-    def _parse_response(self, cast_to: Any, response: httpx.Response, options: FinalRequestOptions) -> Any:
+    def _parse_response(
+        self, cast_to: Any, response: httpx.Response, options: FinalRequestOptions
+    ) -> Any:
         if self._is_decoder(cast_to):
             origin = get_origin(cast_to) or cast_to
             if not issubclass(origin, (JSONLDecoder, Stream)):
@@ -586,7 +612,11 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         stream: bool = False,
     ) -> _T:
         """GET `path` (relative to `base_url`, or an absolute URL)."""
-        return self.request(cast_to, FinalRequestOptions.build("get", path, body=None, options=options), stream=stream)
+        return self.request(
+            cast_to,
+            FinalRequestOptions.build("get", path, body=None, options=options),
+            stream=stream,
+        )
 
     def post(
         self,
@@ -597,7 +627,11 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         options: RequestOptions | None = None,
         stream: bool = False,
     ) -> _T:
-        return self.request(cast_to, FinalRequestOptions.build("post", path, body=body, options=options), stream=stream)
+        return self.request(
+            cast_to,
+            FinalRequestOptions.build("post", path, body=body, options=options),
+            stream=stream,
+        )
 
     def put(
         self,
@@ -607,7 +641,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         body: Body | None = None,
         options: RequestOptions | None = None,
     ) -> _T:
-        return self.request(cast_to, FinalRequestOptions.build("put", path, body=body, options=options))
+        return self.request(
+            cast_to, FinalRequestOptions.build("put", path, body=body, options=options)
+        )
 
     def patch(
         self,
@@ -617,7 +653,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         body: Body | None = None,
         options: RequestOptions | None = None,
     ) -> _T:
-        return self.request(cast_to, FinalRequestOptions.build("patch", path, body=body, options=options))
+        return self.request(
+            cast_to, FinalRequestOptions.build("patch", path, body=body, options=options)
+        )
 
     def delete(
         self,
@@ -627,7 +665,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         body: Body | None = None,
         options: RequestOptions | None = None,
     ) -> _T:
-        return self.request(cast_to, FinalRequestOptions.build("delete", path, body=body, options=options))
+        return self.request(
+            cast_to, FinalRequestOptions.build("delete", path, body=body, options=options)
+        )
 
     def get_api_list(
         self,
@@ -644,7 +684,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         `page` is the parametrized page class, e.g. `SyncPage[MessageBatch]`; `model` is
         its item type (kept for symmetry with the official SDK).
         """
-        return self.request(page, FinalRequestOptions.build(method, path, body=body, options=options))
+        return self.request(
+            page, FinalRequestOptions.build(method, path, body=body, options=options)
+        )
 
 
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
@@ -714,7 +756,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             except httpx.RequestError as err:
                 log.debug("Request error: %r", err)
                 if retries_taken < max_retries:
-                    await self._sleep(self._retry_delay(request, retries_taken, max_retries, None, repr(err)))
+                    await self._sleep(
+                        self._retry_delay(request, retries_taken, max_retries, None, repr(err))
+                    )
                     retries_taken += 1
                     continue
                 raise self._connection_error(err, request) from err
@@ -730,7 +774,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 break
             if retries_taken < max_retries and self._should_retry(response):
                 reason = f"status {response.status_code}"
-                await self._sleep(self._retry_delay(request, retries_taken, max_retries, response.headers, reason))
+                await self._sleep(
+                    self._retry_delay(request, retries_taken, max_retries, response.headers, reason)
+                )
                 retries_taken += 1
                 continue
             raise self._make_status_error_from_response(response)
@@ -770,7 +816,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     ) -> _T:
         """GET `path` (relative to `base_url`, or an absolute URL)."""
         return await self.request(
-            cast_to, FinalRequestOptions.build("get", path, body=None, options=options), stream=stream
+            cast_to,
+            FinalRequestOptions.build("get", path, body=None, options=options),
+            stream=stream,
         )
 
     async def post(
@@ -783,7 +831,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         stream: bool = False,
     ) -> _T:
         return await self.request(
-            cast_to, FinalRequestOptions.build("post", path, body=body, options=options), stream=stream
+            cast_to,
+            FinalRequestOptions.build("post", path, body=body, options=options),
+            stream=stream,
         )
 
     async def put(
@@ -794,7 +844,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         body: Body | None = None,
         options: RequestOptions | None = None,
     ) -> _T:
-        return await self.request(cast_to, FinalRequestOptions.build("put", path, body=body, options=options))
+        return await self.request(
+            cast_to, FinalRequestOptions.build("put", path, body=body, options=options)
+        )
 
     async def patch(
         self,
@@ -804,7 +856,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         body: Body | None = None,
         options: RequestOptions | None = None,
     ) -> _T:
-        return await self.request(cast_to, FinalRequestOptions.build("patch", path, body=body, options=options))
+        return await self.request(
+            cast_to, FinalRequestOptions.build("patch", path, body=body, options=options)
+        )
 
     async def delete(
         self,
@@ -814,7 +868,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         body: Body | None = None,
         options: RequestOptions | None = None,
     ) -> _T:
-        return await self.request(cast_to, FinalRequestOptions.build("delete", path, body=body, options=options))
+        return await self.request(
+            cast_to, FinalRequestOptions.build("delete", path, body=body, options=options)
+        )
 
     def get_api_list(
         self,

@@ -1,4 +1,3 @@
-{% include "header.j2" %}
 """Sentinels and type aliases shared by the runtime and the generated resources."""
 
 from __future__ import annotations

@@ -1,4 +1,3 @@
-{% include "header.j2" %}
 """Streamed bodies parsed as the bytes arrive: JSON Lines decoders and server-sent events."""
 
 from __future__ import annotations

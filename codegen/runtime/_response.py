@@ -1,4 +1,3 @@
-{% include "header.j2" %}
 """Raw HTTP responses, returned by `.with_raw_response` / `.with_streaming_response` calls."""
 
 from __future__ import annotations
