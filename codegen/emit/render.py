@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import sys
 import time
@@ -142,7 +143,7 @@ def outputs(ctx: dict[str, Any], env: jinja2.Environment) -> list[tuple[str, str
         items.append(
             (
                 "package/resource.py.j2",
-                f"{pkg}/resources/{resource['file']}",
+                f"{pkg}/resources/{resource.file}",
                 {"resource": resource},
             )
         )
@@ -151,8 +152,8 @@ def outputs(ctx: dict[str, Any], env: jinja2.Environment) -> list[tuple[str, str
         if base != test and "/" not in base and base != PER_RESOURCE_TEST:
             items.append((test, f"tests/{base[:-3]}", {}))
     for resource in ctx["resources"]:
-        if resource["methods"]:
-            name = resource["path"].replace(".", "_")
+        if resource.methods:
+            name = resource.path.replace(".", "_")
             items.append(
                 (f"tests/{PER_RESOURCE_TEST}", f"tests/test_{name}.py", {"resource": resource})
             )
@@ -217,12 +218,17 @@ def render_package(
 
 
 def spec_locations(value: object) -> dict[str, str]:
-    """Python name -> spec location, from every context dict that has both (`name`, `loc`)."""
+    """Python name -> spec location, from every context object that has both (`name`, `loc`)."""
     found: dict[str, str] = {}
     stack = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, dict):
+        if dataclasses.is_dataclass(item) and not isinstance(item, type):
+            name, loc = getattr(item, "name", None), getattr(item, "loc", None)
+            if isinstance(name, str) and isinstance(loc, str):
+                found.setdefault(name, loc)
+            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+        elif isinstance(item, dict):
             name, loc = item.get("name"), item.get("loc")
             if isinstance(name, str) and isinstance(loc, str):
                 found.setdefault(name, loc)
