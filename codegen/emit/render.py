@@ -137,7 +137,7 @@ def outputs(ctx: dict[str, Any], env: jinja2.Environment) -> list[tuple[str, str
             items.append((runtime_files.PREFIX + name, f"{pkg}/{name}", {}))
     for module in ctx["type_modules"]:
         items.append(
-            ("package/types_module.py.j2", f"{pkg}/types/{module['name']}.py", {"module": module})
+            ("package/types_module.py.j2", f"{pkg}/types/{module.name}.py", {"module": module})
         )
     for resource in ctx["resources"]:
         items.append(
