@@ -150,8 +150,11 @@ def outputs(model: PackageModel, env: jinja2.Environment) -> list[tuple[str, str
         model.package, model.pkg, model.client, model.pages, model.errors, model.error_aliases
     )
     names = template_names(env)
+    listed = {template for template, _, _ in items}  # `package/__init__` starts with `_` too
     for runtime in names:
         base = runtime.removeprefix("package/")
+        if runtime in listed:
+            continue
         if base != runtime and base.startswith("_") and base.endswith(".py.j2") and "/" not in base:
             items.append((runtime, f"{pkg}/{base[:-3]}", runtime_ctx))
     templated = {path for _, path, _ in items}
