@@ -5,7 +5,7 @@ test data, under names that do not clash within the resource or the method."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from codegen.emit.annotations import LocalNames, TypeNamer, annotate, python_literal
 from codegen.emit.code import Code
@@ -13,6 +13,7 @@ from codegen.emit.ctx_client import ResourceRef
 from codegen.emit.ctx_common import ImportLine, import_lines, shallow
 from codegen.emit.ctx_pages import PageNames, page_names
 from codegen.emit.ctx_plan import Planner
+from codegen.emit.ctx_signatures import Flavour, extra_headers_arg, flavour
 from codegen.emit.ctx_tests import (
     RequestHeader,
     TestData,
@@ -35,6 +36,9 @@ from codegen.emit.naming import (
 from codegen.ir import Method, Resource, RuntimeRef, TypeRef
 from codegen.ir_walk import each_type
 from codegen.naming_wire import snake_case
+
+# what a method without headers of its own passes on
+_EXTRA_HEADERS = Code("extra_headers")
 
 
 @dataclass(frozen=True)
@@ -83,9 +87,23 @@ class MethodContext:
     page: PageNames | None
     # `stream=True` switches the result to server-sent events of this type (overloads)
     stream_item: Code | None
-    params: list[Param]
-    headers: list[RequestHeader]
-    body_param: str | None
+    # the runtime method it calls: `get_api_list` for pages, else the verb's (`post`)
+    request_call: str
+    sync_flavour: Flavour
+    async_flavour: Flavour
+    params: list[Param] = field(default_factory=list)
+    headers: list[RequestHeader] = field(default_factory=list)
+    body_param: str | None = None
+    positional: list[Param] = field(default_factory=list)
+    # keyword-only params: required and optional ones (the `stream` switch is written apart)
+    required: list[Param] = field(default_factory=list)
+    optional: list[Param] = field(default_factory=list)
+    path_params: list[Param] = field(default_factory=list)
+    # keyword-only params by where they go
+    query_params: list[Param] = field(default_factory=list)
+    body_params: list[Param] = field(default_factory=list)
+    header_params: list[Param] = field(default_factory=list)
+    extra_headers: Code = _EXTRA_HEADERS
 
 
 @dataclass(frozen=True)
@@ -231,6 +249,19 @@ class ResourceModules:
         if example:
             doc_full += "\n\nExample:\n\n```python\n" + example + "\n```"
         test = test_data(self.decls, method, via)
+        item_arg = (
+            item
+            if is_model(response.type, self.decls) or item in ("None", "str", "object")
+            else Code(f"cast(Any, {item})")
+        )
+        page = page_names(response.page) if response.page else None
+        stream_item = (
+            shallow(annotate(response.stream_item, namer), method.loc)
+            if response.stream_item is not None
+            and any(p.name == "stream" and p.location == "body" for p in method.params)
+            else None
+        )
+        follows = bool(follow and via)
         return MethodContext(
             test=test,
             name=py_name,
@@ -250,21 +281,12 @@ class ResourceModules:
             kind=response.kind,
             item=item,
             multipart=any(p.location == "body" and _uploads(p.type) for p in method.params),
-            item_arg=(
-                item
-                if is_model(response.type, self.decls) or item in ("None", "str", "object")
-                else Code(f"cast(Any, {item})")
-            ),
-            page=page_names(response.page) if response.page else None,
-            stream_item=(
-                shallow(annotate(response.stream_item, namer), method.loc)
-                if response.stream_item is not None
-                and any(p.name == "stream" and p.location == "body" for p in method.params)
-                else None
-            ),
-            params=[],
-            headers=[],
-            body_param=None,
+            item_arg=item_arg,
+            page=page,
+            stream_item=stream_item,
+            request_call="get_api_list" if response.kind == "page" else route.verb.lower(),
+            sync_flavour=flavour(False, response.kind, item, item_arg, page, stream_item, follows),
+            async_flavour=flavour(True, response.kind, item, item_arg, page, stream_item, follows),
         )
 
     def with_params(self, head: MethodContext, method: Method, namer: TypeNamer) -> MethodContext:
@@ -276,8 +298,26 @@ class ResourceModules:
         )
         spec_names = {p.name: p.spec_name for p in params}
         test = with_expected_headers(head.test, headers, spec_names, head.follow is not None)
+        keyword = [p for p in params if not p.positional]
+        switch = "stream" if head.stream_item else None  # written apart, per overload
+        header_params = [p for p in keyword if p.location == "header"]
+        accept = head.follow.accept or None if head.follow else None
         return dataclasses.replace(
-            head, params=params, headers=headers, body_param=body_param, test=test
+            head,
+            params=params,
+            headers=headers,
+            body_param=body_param,
+            test=test,
+            positional=[p for p in params if p.positional],
+            required=[p for p in keyword if p.required and p.name != switch],
+            optional=[p for p in keyword if not p.required and p.name != switch],
+            path_params=[p for p in params if p.location == "path"],
+            query_params=[p for p in keyword if p.location == "query"],
+            body_params=[p for p in keyword if p.location == "body"],
+            header_params=header_params,
+            extra_headers=extra_headers_arg(
+                headers, accept, [(p.wire, p.name) for p in header_params]
+            ),
         )
 
     def params(self, method: Method, namer: TypeNamer) -> list[Param]:
