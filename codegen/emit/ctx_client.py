@@ -74,6 +74,8 @@ class ClientContext:
     default_max_retries: int | float
     doc: str
     resources: list[ResourceRef]
+    # the error's message when no credential is set
+    missing_credentials: str
 
 
 def class_names(spec: Spec, config: Config) -> ClassNames:
@@ -165,7 +167,15 @@ def client_context(
         default_max_retries=info.max_retries if info.max_retries is not None else max_retries,
         doc="",
         resources=roots,
+        missing_credentials=_missing_credentials(auth),
     )
+
+
+def _missing_credentials(auth: list[AuthScheme]) -> str:
+    envs = [a.env for a in auth if a.env]
+    options = " or ".join(a.option for a in auth)
+    where = f" or by setting the {' or '.join(envs)} environment variable" if envs else ""
+    return f"The {options} client option must be set by passing it to the client{where}"
 
 
 def auth_schemes(spec: Spec, config: Config) -> list[AuthScheme]:

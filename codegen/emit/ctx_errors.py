@@ -107,3 +107,32 @@ def _check_parent_order(
             raise SpecError(loc, f"{where}: the parents of {names} form a cycle")
         done |= {e.name for e in ready}
         left = [e for e in left if e.name not in done]
+
+
+@dataclass(frozen=True)
+class StatusClass:
+    """The error class a status must raise, as the fault tests expect it."""
+
+    status: int
+    name: str
+
+
+# statuses the fault tests always try, beside those of the error classes
+_PROBED_STATUSES = (408, 418, 502, 599)
+
+
+def status_classes(errors: list[ErrorClass]) -> list[StatusClass]:
+    """Each error class's status and the probed ones, with the class it raises: the class of
+    exactly that status, else the range with the highest floor at or below it, else
+    `APIStatusError`."""
+    out = []
+    for status in sorted({e.status for e in errors} | set(_PROBED_STATUSES)):
+        exact = [e for e in errors if e.match == "exact" and e.status == status]
+        ranged = sorted(
+            (e for e in errors if e.match == "at_least" and e.status <= status),
+            key=lambda e: e.status,
+            reverse=True,
+        )
+        found = (exact or ranged)[:1]
+        out.append(StatusClass(status, found[0].name if found else "APIStatusError"))
+    return out

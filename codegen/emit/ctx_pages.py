@@ -71,6 +71,11 @@ class PageContext:
     has_more_wire: str | None
     cursors: list[PageCursorContext]
     rule_known: bool
+    # the cursor used when the query names none of the `when_query_has` keys
+    default_cursor: PageCursorContext | None
+    # no has-more field and a derived cursor: only an empty page ends iteration (the tests
+    # script one)
+    ends_on_empty_page: bool
 
 
 def pages(planner: Planner) -> list[PageContext]:
@@ -110,23 +115,29 @@ def page_context(planner: Planner, page: PageClass) -> PageContext:
         return attr[wire]
 
     names = page_names(page.name)
+    item_field = attr_of(page.item_field, "item field")
+    has_more_field = attr_of(page.has_more_field, "has-more field")
+    cursors = [
+        cursor_context(c, attr_of(c.field, "cursor field") if c.source == "field" else None)
+        for c in page.cursors
+    ]
+    unconditional = [c for c in cursors if not c.when_query_has]
     return PageContext(
         name=class_name(page.name),
         loc=str(page.loc),
         sync_name=names.sync_name,
         async_name=names.async_name,
         doc=page.doc.text,
-        item_field=attr_of(page.item_field, "item field"),
+        item_field=item_field,
         item_wire=page.item_field,
         fields=fields,
         aliased=any(f.name != f.wire for f in fields),
-        has_more_field=attr_of(page.has_more_field, "has-more field"),
+        has_more_field=has_more_field,
         has_more_wire=page.has_more_field,
-        cursors=[
-            cursor_context(c, attr_of(c.field, "cursor field") if c.source == "field" else None)
-            for c in page.cursors
-        ],
+        cursors=cursors,
         rule_known=page.rule_known,
+        default_cursor=unconditional[0] if unconditional else None,
+        ends_on_empty_page=not has_more_field and any(c.source != "field" for c in unconditional),
     )
 
 

@@ -8,7 +8,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from codegen.emit.ctx_client import ClientContext
-from codegen.emit.ctx_errors import ErrorAlias, ErrorClass
+from codegen.emit.ctx_errors import ErrorAlias, ErrorClass, StatusClass
 from codegen.emit.ctx_pages import PageContext
 from codegen.emit.ctx_resources import ResourceContext
 from codegen.emit.ctx_types import TypeModule
@@ -83,6 +83,8 @@ class TestsContext:
     client: ClientContext
     pages: list[PageContext]
     errors: list[ErrorClass]
+    # what each status the fault tests try must raise
+    status_classes: list[StatusClass]
 
 
 @dataclass(frozen=True)

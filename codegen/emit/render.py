@@ -34,6 +34,7 @@ from codegen.emit.code import (
     toml_string,
 )
 from codegen.emit.context import PackageModel
+from codegen.emit.ctx_errors import status_classes
 from codegen.emit.ctx_templates import (
     PackageContext,
     ResourceModuleContext,
@@ -177,7 +178,9 @@ def outputs(model: PackageModel, env: jinja2.Environment) -> list[tuple[str, str
                 ResourceModuleContext(model.client, model.pages, resource),
             )
         )
-    tests = TestsContext(model.package, model.client, model.pages, model.errors)
+    tests = TestsContext(
+        model.package, model.client, model.pages, model.errors, status_classes(model.errors)
+    )
     for test in names:
         base = test.removeprefix("tests/")
         if base != test and "/" not in base and base != PER_RESOURCE_TEST:
