@@ -20,6 +20,7 @@ from codegen.emit.ctx_tests import (
     is_model,
     route_template,
     test_data,
+    with_call_args,
     with_expected_headers,
 )
 from codegen.emit.examples import SnippetFormatter, example_value, python_example
@@ -299,6 +300,7 @@ class ResourceModules:
         spec_names = {p.name: p.spec_name for p in params}
         test = with_expected_headers(head.test, headers, spec_names, head.follow is not None)
         keyword = [p for p in params if not p.positional]
+        test = with_call_args(test, [(p.name, p.example) for p in keyword])
         switch = "stream" if head.stream_item else None  # written apart, per overload
         header_params = [p for p in keyword if p.location == "header"]
         accept = head.follow.accept or None if head.follow else None

@@ -24,6 +24,9 @@ class RequestHeader:
     constant: str | None
 
 
+_NONE_YET = Code("")  # filled by `with_call_args`
+
+
 @dataclass(frozen=True)
 class TestData:
     """One method's test: what it sends (`path`, `query`, `body`, `headers`), what the server
@@ -44,6 +47,11 @@ class TestData:
     # the test path around the last positional path param's value, `[before, after]`
     steer: list[str] | None
     follow_headers: dict[str, str] | None = None
+    # the test's call arguments: all of them; without `stream`; a hostile id `value` in the
+    # last path param's place
+    call_args: Code = _NONE_YET
+    stream_call_args: Code = _NONE_YET
+    steer_args: Code = _NONE_YET
 
 
 def test_data(decls: dict[str, Declaration], method: Method, via: Method | None) -> TestData:
@@ -111,6 +119,20 @@ def with_expected_headers(
 
 
 _JSON = "application/json"
+
+
+def with_call_args(test: TestData, keyword: list[tuple[str, Code]]) -> TestData:
+    """`test` with the call's arguments: the path args, then each keyword-only param's
+    `name=example` (`keyword`)."""
+    named = "".join(f"{name}={example}, " for name, example in keyword)
+    streamless = "".join(f"{name}={example}, " for name, example in keyword if name != "stream")
+    positional = "".join(f"{a}, " for a in test.path_args)
+    return dataclasses.replace(
+        test,
+        call_args=Code(positional + named),
+        stream_call_args=Code(positional + streamless),
+        steer_args=Code("".join(f"{a}, " for a in test.path_args[:-1]) + "value, " + named),
+    )
 
 
 def route_template(path: str | None, method: Method) -> str | None:

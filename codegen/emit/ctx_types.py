@@ -28,6 +28,8 @@ class ModelField:
     aliased: bool
     doc: str
     deprecated: str | None
+    # a model field's docstring: the doc, then the deprecation note
+    doc_full: str
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,8 @@ class TypeModules:
                     aliased=py_name != f.name,
                     doc=f.doc.text,
                     deprecated=f.doc.deprecated,
+                    doc_full=f.doc.text
+                    + (f"\n\nDeprecated: {f.doc.deprecated}" if f.doc.deprecated else ""),
                 )
             )
         return ModelClass(
