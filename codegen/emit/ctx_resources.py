@@ -67,6 +67,10 @@ class Follow:
 
 @dataclass(frozen=True)
 class MethodContext:
+    """One API method: its names, docs, route and result (`kind`: model, page, jsonl, sse,
+    binary, void), its params, and how each flavour writes it. Built without its params first
+    (`ResourceModules.method`), which `with_params` then adds."""
+
     test: TestData
     name: str
     loc: str
@@ -109,6 +113,9 @@ class MethodContext:
 
 @dataclass(frozen=True)
 class ResourceContext:
+    """A resource module: its classes, methods, sub-resources and the types it imports; the
+    methods the `.js` does not send a request for are `skipped` (listed in the README)."""
+
     path: str
     spec_path: str
     file: str
