@@ -48,8 +48,9 @@ class PackageContext:
 
 @dataclass(frozen=True)
 class RuntimeContext:
-    """Every `package/_*.py.j2`: the client module, `_version`, and the runtime modules, which
-    read `client.log_env`, `client.error_root`, `pages`, `errors` and `error_aliases`."""
+    """Every `package/_*.py.j2` (`_client`, `_version`, `_paths`) and the runtime files
+    (`codegen/runtime/*.py`, whose `templates/runtime/*.j2` regions read `client.log_env`,
+    `client.error_root`, `pages`, `errors` and `error_aliases`)."""
 
     package: str
     pkg: PackageInfo
