@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from codegen.cache import (
     BlobStore,
@@ -43,6 +43,7 @@ from codegen.ir import Location
 from codegen.stats import Stats
 
 if TYPE_CHECKING:
+    from codegen.emit.ctx_templates import ReadmeWarning
     from codegen.ir import Location, Spec
     from codegen.parser import SpecSources
 
@@ -180,15 +181,13 @@ def build_files(
 
     snippets = cached_snippets(caches.formatted) if caches else format_snippet
     builder = ContextBuilder(spec, config, snippets)
-    ctx: dict[str, Any] = builder.build()
-    files = [{"path": f.path, "sha256": f.sha256} for f in spec.files]
-    ctx["spec"] = {"files": files}
-    ctx["warnings"] = readme_warnings(
-        spec, config, {r.module for r in builder.resources if r.methods}
+    model = builder.build(
+        readme_warnings(spec, config, {r.module for r in builder.resources if r.methods})
     )
+    files = [{"path": f.path, "sha256": f.sha256} for f in spec.files]
     stats.context += time.perf_counter() - started
     rendered = render_package(
-        ctx,
+        model,
         config.templates,
         format_cache=caches.formatted if caches else None,
         bytecode_cache=caches.templates if caches else None,
@@ -209,10 +208,12 @@ def build_files(
     )
 
 
-def readme_warnings(spec: Spec, config: Config, emitted: set[str]) -> list[dict[str, str]]:
+def readme_warnings(spec: Spec, config: Config, emitted: set[str]) -> list[ReadmeWarning]:
     """The warnings that bear on this package, for its README: those in the files of the
     resources it has methods of, and those in files of no resource (client, core); not those
     about resources it leaves out."""
+    from codegen.emit.ctx_templates import ReadmeWarning
+
     resource_modules = {r.module for r in spec.resources}
     out = []
     for d in spec.diagnostics:
@@ -221,7 +222,7 @@ def readme_warnings(spec: Spec, config: Config, emitted: set[str]) -> list[dict[
         where = _spec_relative(d.loc, config.spec)
         module = re.sub(r"(\.d\.ts|\.js)$", "", where.rsplit(":", 2)[0])
         if module in emitted or module not in resource_modules:
-            out.append({"where": where, "message": d.message, "code": d.code})
+            out.append(ReadmeWarning(where, d.message, d.code))
     return out
 
 

@@ -11,11 +11,14 @@ import black
 import pytest
 from conftest import REPO
 
+from codegen.config import load_config
 from codegen.emit import runtime_files
 from codegen.emit.code import BrokenOutput, UnsafeOutput
+from codegen.emit.context import ContextBuilder
 from codegen.emit.render import BLACK_MODE, environment, outputs
 from codegen.emit.runtime_files import runtime_sources, runtime_text
 from codegen.emit.templates import templates_digest
+from codegen.parser import RouteConfig, parse_spec
 
 GENERATED = REPO / "generated" / "anthropic_batches"
 HEADER = (REPO / "templates" / "header.j2").read_text()
@@ -87,10 +90,13 @@ def test_a_region_macro_can_keep_the_in_place_code(tmp_path: Path) -> None:
 
 def test_an_overlay_package_template_replaces_a_runtime_file(tmp_path: Path) -> None:
     env = environment(_overlay(tmp_path, "package/_streaming.py.j2", "X = 1\n"))
-    ctx = {"pkg": {"name": "p"}, "type_modules": [], "resources": []}
-    items = {path: template for template, path, _ in outputs(ctx, env)}
-    assert items["p/_streaming.py"] == "package/_streaming.py.j2"
-    assert items["p/_models.py"] == runtime_files.PREFIX + "_models.py"
+    config = load_config(REPO / "pyproject.toml", {})
+    spec = parse_spec(config.spec, RouteConfig(prefix=config.route_prefix))
+    model = ContextBuilder(spec, config).build([])
+    items = {path: template for template, path, _ in outputs(model, env)}
+    pkg = model.pkg.name
+    assert items[f"{pkg}/_streaming.py"] == "package/_streaming.py.j2"
+    assert items[f"{pkg}/_models.py"] == runtime_files.PREFIX + "_models.py"
 
 
 def test_templates_digest_covers_the_runtime_files(monkeypatch: pytest.MonkeyPatch) -> None:

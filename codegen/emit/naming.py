@@ -247,3 +247,13 @@ def module_name(spec_module: str) -> str:
         parts = parts[:-1]
     name = identifier(snake_case("_".join(parts)) or "types")
     return f"{name}_" if keyword.iskeyword(name) else name
+
+
+def async_class(name: str) -> str:
+    """The async twin of a generated class (`Batches` -> `AsyncBatches`), as the official SDK."""
+    return f"Async{name}"
+
+
+def sync_class(name: str) -> str:
+    """The sync class of a pair whose plain name is taken by the spec (`Page` -> `SyncPage`)."""
+    return f"Sync{name}"

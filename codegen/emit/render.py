@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import sys
 import time
@@ -9,7 +10,6 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
 
 import black
 import jinja2
@@ -32,6 +32,18 @@ from codegen.emit.code import (
     markdown_code,
     markdown_text,
     toml_string,
+)
+from codegen.emit.context import PackageModel
+from codegen.emit.ctx_errors import status_classes
+from codegen.emit.ctx_templates import (
+    PackageContext,
+    ResourceModuleContext,
+    ResourceTestContext,
+    RuntimeContext,
+    TemplateContext,
+    TestsContext,
+    TypeModuleContext,
+    template_vars,
 )
 from codegen.emit.templates import loader, template_names
 from codegen.stats import Stats
@@ -109,58 +121,94 @@ def environment(
     return env
 
 
-def outputs(ctx: dict[str, Any], env: jinja2.Environment) -> list[tuple[str, str, dict[str, Any]]]:
-    """(template, output path, extra context) for every file of the package.
+def outputs(model: PackageModel, env: jinja2.Environment) -> list[tuple[str, str, TemplateContext]]:
+    """(template, output path, context) for every file of the package.
 
     The runtime (`codegen/runtime/*.py`, see `runtime_files`; a `package/_*.py.j2` template of
     the same name wins) and the static tests (`tests/*.py.j2`) go into every package; the other
     templates render once per module or resource.
     """
-    pkg = ctx["pkg"]["name"]
-    items: list[tuple[str, str, dict[str, Any]]] = [
-        ("dist/pyproject.toml.j2", "pyproject.toml", {}),
-        ("dist/README.md.j2", "README.md", {}),
-        ("dist/py.typed.j2", f"{pkg}/py.typed", {}),
-        ("package/__init__.py.j2", f"{pkg}/__init__.py", {}),
-        ("package/types_init.py.j2", f"{pkg}/types/__init__.py", {}),
-        ("package/resources_init.py.j2", f"{pkg}/resources/__init__.py", {}),
+    pkg = model.pkg.name
+    package = PackageContext(
+        model.package,
+        model.pkg,
+        model.client,
+        model.errors,
+        model.error_aliases,
+        model.resources,
+        model.type_modules,
+        model.warnings,
+    )
+    items: list[tuple[str, str, TemplateContext]] = [
+        ("dist/pyproject.toml.j2", "pyproject.toml", package),
+        ("dist/README.md.j2", "README.md", package),
+        ("dist/py.typed.j2", f"{pkg}/py.typed", package),
+        ("package/__init__.py.j2", f"{pkg}/__init__.py", package),
+        ("package/types_init.py.j2", f"{pkg}/types/__init__.py", package),
+        ("package/resources_init.py.j2", f"{pkg}/resources/__init__.py", package),
     ]
+    runtime_ctx = RuntimeContext(
+        model.package, model.pkg, model.client, model.pages, model.errors, model.error_aliases
+    )
     names = template_names(env)
+    listed = {template for template, _, _ in items}  # `package/__init__` starts with `_` too
     for runtime in names:
         base = runtime.removeprefix("package/")
+        if runtime in listed:
+            continue
         if base != runtime and base.startswith("_") and base.endswith(".py.j2") and "/" not in base:
-            items.append((runtime, f"{pkg}/{base[:-3]}", {}))
+            items.append((runtime, f"{pkg}/{base[:-3]}", runtime_ctx))
     templated = {path for _, path, _ in items}
     for name in runtime_files.runtime_sources():
         if f"{pkg}/{name}" not in templated:
-            items.append((runtime_files.PREFIX + name, f"{pkg}/{name}", {}))
-    for module in ctx["type_modules"]:
+            items.append((runtime_files.PREFIX + name, f"{pkg}/{name}", runtime_ctx))
+    for module in model.type_modules:
         items.append(
-            ("package/types_module.py.j2", f"{pkg}/types/{module['name']}.py", {"module": module})
+            (
+                "package/types_module.py.j2",
+                f"{pkg}/types/{module.name}.py",
+                TypeModuleContext(module),
+            )
         )
-    for resource in ctx["resources"]:
+    for resource in model.resources:
         items.append(
             (
                 "package/resource.py.j2",
-                f"{pkg}/resources/{resource['file']}",
-                {"resource": resource},
+                f"{pkg}/resources/{resource.file}",
+                ResourceModuleContext(model.client, model.pages, resource),
             )
         )
+    tests = TestsContext(
+        model.package, model.client, model.pages, model.errors, status_classes(model.errors)
+    )
     for test in names:
         base = test.removeprefix("tests/")
         if base != test and "/" not in base and base != PER_RESOURCE_TEST:
-            items.append((test, f"tests/{base[:-3]}", {}))
-    for resource in ctx["resources"]:
-        if resource["methods"]:
-            name = resource["path"].replace(".", "_")
+            items.append((test, f"tests/{base[:-3]}", tests))
+    for resource in model.resources:
+        if resource.methods:
+            name = resource.path.replace(".", "_")
             items.append(
-                (f"tests/{PER_RESOURCE_TEST}", f"tests/test_{name}.py", {"resource": resource})
+                (
+                    f"tests/{PER_RESOURCE_TEST}",
+                    f"tests/test_{name}.py",
+                    ResourceTestContext(model.package, model.client, resource),
+                )
             )
     return items
 
 
+def _own_part(ctx: TemplateContext) -> object:
+    """The part of a context only its file has (a type module, a resource), or None."""
+    if isinstance(ctx, TypeModuleContext):
+        return ctx.module
+    if isinstance(ctx, (ResourceModuleContext, ResourceTestContext)):
+        return ctx.resource
+    return None
+
+
 def render_package(
-    ctx: dict[str, Any],
+    model: PackageModel,
     templates: Path | None,
     *,
     format_cache: BlobStore | None = None,
@@ -179,23 +227,23 @@ def render_package(
     stats = stats if stats is not None else Stats()
     env = environment(templates, bytecode_cache)
     rendered: list[tuple[str, str, str]] = []
-    known = spec_locations(ctx)
+    known = spec_locations(model)
     locations: dict[str, dict[str, str]] = {}
-    for template, path, extra in outputs(ctx, env):
+    for template, path, ctx in outputs(model, env):
         started = time.perf_counter()
         try:
             if template.startswith(runtime_files.PREFIX):
                 name = template.removeprefix(runtime_files.PREFIX)
-                text = runtime_files.runtime_text(env, name, {**ctx, **extra})
+                text = runtime_files.runtime_text(env, name, template_vars(ctx))
             else:
-                text = str(env.get_template(template).render({**ctx, **extra}))
+                text = str(env.get_template(template).render(template_vars(ctx)))
         except UnsafeOutput as exc:
             raise UnsafeOutput(
                 f"{_template_line(exc, template)}: {exc} (rendering {path})"
             ) from None
         stats.render += time.perf_counter() - started
         rendered.append((template, path, text))
-        locations[path] = {**known, **spec_locations(extra)}
+        locations[path] = {**known, **spec_locations(_own_part(ctx))}
     started = time.perf_counter()
     formatter = Formatter(format_cache, stats)
     formatted = formatter.format_all([r for r in rendered if r[1].endswith(".py")], jobs, progress)
@@ -217,12 +265,17 @@ def render_package(
 
 
 def spec_locations(value: object) -> dict[str, str]:
-    """Python name -> spec location, from every context dict that has both (`name`, `loc`)."""
+    """Python name -> spec location, from every context object that has both (`name`, `loc`)."""
     found: dict[str, str] = {}
     stack = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, dict):
+        if dataclasses.is_dataclass(item) and not isinstance(item, type):
+            name, loc = getattr(item, "name", None), getattr(item, "loc", None)
+            if isinstance(name, str) and isinstance(loc, str):
+                found.setdefault(name, loc)
+            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+        elif isinstance(item, dict):
             name, loc = item.get("name"), item.get("loc")
             if isinstance(name, str) and isinstance(loc, str):
                 found.setdefault(name, loc)

@@ -1,0 +1,205 @@
+"""The client's context (`_client.py`, and the settings the runtime and tests read): class
+names, auth schemes, base URL, headers, timeouts, from the spec's client facts then config.
+Text from the spec or config goes out as literals; the checks here are for the runtime."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from codegen.config import Config
+from codegen.emit.doors import config_identifier, env_name, header_name, header_value, number
+from codegen.emit.naming import BUILTINS, RUNTIME_NAMES, async_class
+from codegen.ir import Spec
+from codegen.naming_wire import snake_case
+
+
+@dataclass(frozen=True)
+class ClassNames:
+    """The client classes and the error root, checked identifiers the package does not use."""
+
+    class_name: str
+    async_class_name: str
+    error_root: str
+
+
+@dataclass(frozen=True)
+class AuthScheme:
+    """One credential: the client option, the header it goes in, and the variable it is read from
+    (None: the spec's client reads none)."""
+
+    option: str
+    header: str
+    prefix: str
+    suffix: str
+    env: str | None
+
+
+@dataclass(frozen=True)
+class HeaderPair:
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ResourceRef:
+    """A resource attached as an attribute: of the client (roots) or of its parent resource."""
+
+    attr: str
+    module: str
+    sync_class: str
+    async_class: str
+
+
+@dataclass(frozen=True)
+class ClientContext:
+    class_name: str
+    async_class_name: str
+    error_root: str
+    auth: list[AuthScheme]
+    key_option: str
+    # what the server must see with every credential set to `<option>-secret`
+    auth_all: dict[str, str]
+    api_key_env: str | None
+    api_key_env_pattern: str | None
+    auth_prefix: str
+    auth_suffix: str
+    base_url_env: str
+    default_base_url: str
+    auth_header: str
+    version_header: HeaderPair | None
+    default_headers: list[HeaderPair]
+    log_env: str
+    default_timeout: int | float
+    default_max_retries: int | float
+    doc: str
+    resources: list[ResourceRef]
+    # the error's message when no credential is set
+    missing_credentials: str
+
+
+def class_names(spec: Spec, config: Config) -> ClassNames:
+    """The spec's client class first (config fills what it lacks), checked to be identifiers
+    the package does not already use (exit 2)."""
+    where = config.section
+    taken = RUNTIME_NAMES | BUILTINS
+    spec_name = spec.client.class_name
+    name = config_identifier(
+        spec_name or config.client_class or "Client",
+        "client_class",
+        where,
+        taken | {"AsyncClient"},
+        None if spec_name else config.where.get("client_class"),
+    )
+    async_name = config_identifier(
+        async_class(name) if spec_name else config.async_client_class or async_class(name),
+        "async_client_class",
+        where,
+        taken | {"Client", name},
+        None if spec_name else config.where.get("async_client_class"),
+    )
+    root = config_identifier(
+        config.error_root or f"{name}Error",
+        "error_root",
+        where,
+        taken | {"Client", "AsyncClient", name, async_name},
+        config.where.get("error_root"),
+    )
+    return ClassNames(name, async_name, root)
+
+
+def client_context(
+    spec: Spec, config: Config, names: ClassNames, roots: list[ResourceRef]
+) -> ClientContext:
+    info = spec.client
+    name = names.class_name
+    version = info.version_header
+    where = config.section
+    # checked even when the spec's client files give their own
+    timeout = number(
+        config.default_timeout, f"{where} default_timeout", loc=config.where.get("default_timeout")
+    )
+    max_retries = number(
+        config.default_max_retries,
+        f"{where} default_max_retries",
+        integer=True,
+        loc=config.where.get("default_max_retries"),
+    )
+    auth = auth_schemes(spec, config)
+    key = next((a for a in auth if a.option == "api_key"), auth[-1])
+    return ClientContext(
+        class_name=names.class_name,
+        async_class_name=names.async_class_name,
+        error_root=names.error_root,
+        auth=auth,
+        key_option=key.option,
+        auth_all={a.header.lower(): a.prefix + a.option + "-secret" + a.suffix for a in auth},
+        api_key_env=key.env,
+        api_key_env_pattern=re.escape(key.env) if key.env else None,
+        auth_prefix=key.prefix,
+        auth_suffix=key.suffix,
+        base_url_env=env_name(
+            info.base_url_env or config.base_url_env or f"{name.upper()}_BASE_URL",
+            "base URL variable",
+            None,
+        ),
+        default_base_url=info.base_url or config.default_base_url or "http://localhost",
+        auth_header=key.header.lower(),
+        version_header=(
+            HeaderPair(
+                header_name(version[0], "version header", None),
+                header_value(version[1], "version header value", None),
+            )
+            if version
+            else None
+        ),
+        default_headers=[
+            HeaderPair(
+                header_name(k, "default header", None),
+                header_value(v, "default header value", None),
+            )
+            for k, v in (info.default_headers or ([version] if version else []))
+        ],
+        log_env=env_name(
+            info.log_env or config.log_env or f"{name.upper()}_LOG", "log variable", None
+        ),
+        default_timeout=(info.timeout_ms / 1000.0) if info.timeout_ms else timeout,
+        default_max_retries=info.max_retries if info.max_retries is not None else max_retries,
+        doc="",
+        resources=roots,
+        missing_credentials=_missing_credentials(auth),
+    )
+
+
+def _missing_credentials(auth: list[AuthScheme]) -> str:
+    envs = [a.env for a in auth if a.env]
+    options = " or ".join(a.option for a in auth)
+    where = f" or by setting the {' or '.join(envs)} environment variable" if envs else ""
+    return f"The {options} client option must be set by passing it to the client{where}"
+
+
+def auth_schemes(spec: Spec, config: Config) -> list[AuthScheme]:
+    """The spec's auth schemes in merge order; without client files, one API-key scheme
+    from config (`auth_header`, `api_key_env`). Options become parameter names (checked
+    identifiers); headers, values and variables are checked for what the runtime can send."""
+    info = spec.client
+    schemes = [(snake_case(a.option), a.header, a.prefix, a.suffix, a.env) for a in info.auth] or [
+        (
+            "api_key",
+            info.auth_header or config.auth_header or "authorization",
+            "",
+            "",
+            info.api_key_env or config.api_key_env,
+        )
+    ]
+    taken = frozenset({"base_url", "timeout", "max_retries", "self"})
+    return [
+        AuthScheme(
+            option=config_identifier(option, "auth option", "client.js", taken),
+            header=header_name(header, "auth header", None),
+            prefix=header_value(prefix, "auth value prefix", None),
+            suffix=header_value(suffix, "auth value suffix", None),
+            env=env_name(env, "API key variable", None) if env else None,
+        )
+        for option, header, prefix, suffix, env in schemes
+    ]

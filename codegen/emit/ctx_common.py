@@ -1,0 +1,58 @@
+"""Small pieces every context builder uses: the nesting guard on annotations, the None-admitting
+annotation of a defaulted field, and the typed `from .module import names` line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codegen.emit.code import Code
+from codegen.errors import SpecError
+from codegen.ir import Location, Primitive, TypeRef, UnionType
+
+# Brackets an annotation may nest: Python's parser stops at 200 levels for a whole statement
+# (signatures, `Optional[...]` and the test data add their own), black well before that.
+MAX_NESTING = 100
+
+
+@dataclass(frozen=True)
+class ImportLine:
+    """`from .{module} import {names}` in a generated module."""
+
+    module: str
+    names: list[str]
+
+
+def import_lines(imports: dict[str, set[str]], skip: str | None = None) -> list[ImportLine]:
+    """One line per module, modules and names sorted; `skip` (the module itself) left out."""
+    return [ImportLine(m, sorted(n)) for m, n in sorted(imports.items()) if m != skip]
+
+
+def shallow(annotation: Code, loc: Location) -> Code:
+    """The annotation, if Python can parse it; else a clean error at the spec location."""
+    depth = deepest = 0
+    for char in annotation:
+        if char in "[(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "])":
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise SpecError(
+            loc,
+            f"type nested {deepest} levels deep: the generated Python would exceed the "
+            f"parser's nesting limit (at most {MAX_NESTING})",
+        )
+    return annotation
+
+
+def admitting_none(annotation: str) -> Code:
+    """The annotation of a field that defaults to None, which must admit None."""
+    if annotation.startswith("Optional[") or annotation in ("object", "Any"):
+        return Code(annotation)
+    return Code(f"Optional[{annotation}]")
+
+
+def nullable(t: TypeRef) -> bool:
+    return isinstance(t, UnionType) and any(
+        isinstance(m, Primitive) and m.name == "null" for m in t.members
+    )

@@ -1,0 +1,177 @@
+"""The page classes (`_pagination.py` and the pagination tests): each used page's fields as
+model fields, its item and has-more fields, and its next-page cursors, with what the generated
+test expects each cursor to send."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codegen.emit.annotations import annotate, python_literal
+from codegen.emit.code import Code
+from codegen.emit.ctx_common import admitting_none, nullable, shallow
+from codegen.emit.ctx_plan import Planner
+from codegen.emit.naming import async_class, class_name, identifier, page_scope, sync_class
+from codegen.errors import SpecError
+from codegen.ir import Cursor, PageClass
+
+
+@dataclass(frozen=True)
+class PageNames:
+    """The sync and async classes of a page (`SyncPage`, `AsyncPage`)."""
+
+    sync_name: str
+    async_name: str
+
+
+def page_names(page: str) -> PageNames:
+    return PageNames(sync_class(class_name(page)), async_class(class_name(page)))
+
+
+@dataclass(frozen=True)
+class PageField:
+    name: str
+    wire: str
+    annotation: Code
+    # `None`, `[]`, or a `Field(...)` call carrying the wire name as the alias
+    default_repr: str
+
+
+@dataclass(frozen=True)
+class PageCursorContext:
+    """A next-page rule: the query `param` it sets, from where (`source`), and when."""
+
+    when_query_has: str | None
+    param: str
+    param_name: str
+    when_name: str
+    # a page field only for `field` cursors; else an item field or a query key (`wire`)
+    field: str | None
+    wire: str
+    # the generated test's cursor value: f"<field>-{page}"
+    page_value: Code
+    source: str
+    start: int
+    # what the generated test expects the 2nd and 3rd requests to send
+    next_1: Code
+    next_2: Code
+
+
+@dataclass(frozen=True)
+class PageContext:
+    name: str
+    loc: str
+    sync_name: str
+    async_name: str
+    doc: str
+    item_field: str | None
+    item_wire: str
+    fields: list[PageField]
+    aliased: bool
+    has_more_field: str | None
+    has_more_wire: str | None
+    cursors: list[PageCursorContext]
+    rule_known: bool
+    # the cursor used when the query names none of the `when_query_has` keys
+    default_cursor: PageCursorContext | None
+    # no has-more field and a derived cursor: only an empty page ends iteration (the tests
+    # script one)
+    ends_on_empty_page: bool
+
+
+def pages(planner: Planner) -> list[PageContext]:
+    """The spec's page classes some emitted method returns, in spec order."""
+    used = {
+        m.response.page for r in planner.resources for m in r.methods if m.response.kind == "page"
+    }
+    return [page_context(planner, page) for page in planner.spec.pages if page.name in used]
+
+
+def page_context(planner: Planner, page: PageClass) -> PageContext:
+    namer = planner.namer("response", "")
+    # page fields are model fields: the same resolver, so `first-id`, `def` or
+    # `model_config` get a safe name (the wire name stays the alias)
+    scope = page_scope()
+    fields = []
+    for f in page.fields:
+        annotation = shallow(annotate(f.type, namer, page_item="_T"), f.loc)
+        default_none = nullable(f.type) or f.name != page.item_field
+        py_name = planner.claim_name(scope, f.name, f.name, f.loc, f"field of {page.name}")
+        default = "None" if default_none else "[]"
+        if py_name != f.name:
+            default = Code(
+                f"Field(default{'' if default_none else '_factory'}="
+                f"{'None' if default_none else 'list'}, alias={python_literal(f.name)})"
+            )
+        annotation = admitting_none(annotation) if default_none else annotation
+        fields.append(PageField(py_name, f.name, annotation, default))
+    attr = {f.name: scope.by_key[f.name] for f in page.fields}
+
+    def attr_of(wire: str | None, what: str) -> str | None:
+        """The Python attribute of the page field `wire` (None stays None)."""
+        if wire is None:
+            return None
+        if wire not in attr:
+            raise SpecError(page.loc, f"page {page.name}: {what} '{wire}' is not one of its fields")
+        return attr[wire]
+
+    names = page_names(page.name)
+    item_field = attr_of(page.item_field, "item field")
+    has_more_field = attr_of(page.has_more_field, "has-more field")
+    cursors = [
+        cursor_context(c, attr_of(c.field, "cursor field") if c.source == "field" else None)
+        for c in page.cursors
+    ]
+    unconditional = [c for c in cursors if not c.when_query_has]
+    return PageContext(
+        name=class_name(page.name),
+        loc=str(page.loc),
+        sync_name=names.sync_name,
+        async_name=names.async_name,
+        doc=page.doc.text,
+        item_field=item_field,
+        item_wire=page.item_field,
+        fields=fields,
+        aliased=any(f.name != f.wire for f in fields),
+        has_more_field=has_more_field,
+        has_more_wire=page.has_more_field,
+        cursors=cursors,
+        rule_known=page.rule_known,
+        default_cursor=unconditional[0] if unconditional else None,
+        ends_on_empty_page=not has_more_field and any(c.source != "field" for c in unconditional),
+    )
+
+
+def cursor_context(c: Cursor, field: str | None) -> PageCursorContext:
+    return PageCursorContext(
+        when_query_has=c.when_query_has,
+        param=c.param,
+        param_name=identifier(c.param),
+        when_name=identifier(c.when_query_has or ""),
+        field=field,
+        wire=c.field,
+        page_value=Code("f" + python_literal(fstring_text(c.field) + "-{page}")),
+        source=c.source,
+        start=c.start,
+        next_1=python_literal(expected_cursor(c.source, c.field, c.start, 1)),
+        next_2=python_literal(expected_cursor(c.source, c.field, c.start, 2)),
+    )
+
+
+def fstring_text(text: str) -> str:
+    """Text for the literal part of an f-string: braces doubled."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def expected_cursor(source: str, wire: str, start: int, k: int) -> str:
+    """The cursor the generated pagination test's scripted page `k` (1-based, two widgets a
+    page, widget ids `w_1`...) leads the client to send for page `k + 1`."""
+    prefix = "w_" if wire == "id" else f"{wire}-"
+    if source == "field":
+        return f"{wire}-{k}"
+    if source == "last_item":
+        return f"{prefix}{2 * k}"
+    if source == "first_item":
+        return f"{prefix}{2 * k - 1}"
+    if source == "page_number":
+        return str(start + k)
+    return str(2 * k)

@@ -1,0 +1,377 @@
+"""The resource modules (`resources/<path>.py`, the client's attributes, the per-resource tests):
+each resource's sub-resources and methods, every method's params, route, headers, result and
+test data, under names that do not clash within the resource or the method."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from codegen.emit.annotations import LocalNames, TypeNamer, annotate, python_literal
+from codegen.emit.code import Code
+from codegen.emit.ctx_client import ResourceRef
+from codegen.emit.ctx_common import ImportLine, import_lines, shallow
+from codegen.emit.ctx_pages import PageNames, page_names
+from codegen.emit.ctx_plan import Planner
+from codegen.emit.ctx_signatures import Flavour, extra_headers_arg, flavour
+from codegen.emit.ctx_tests import (
+    RequestHeader,
+    TestData,
+    is_model,
+    route_template,
+    test_data,
+    with_call_args,
+    with_expected_headers,
+)
+from codegen.emit.examples import SnippetFormatter, example_value, python_example
+from codegen.emit.naming import (
+    GENERATED_GLOBALS,
+    RESOURCE_RESERVED,
+    Scope,
+    async_class,
+    class_name,
+    method_name,
+    param_scope,
+    python_path,
+)
+from codegen.ir import Method, Resource, RuntimeRef, TypeRef
+from codegen.ir_walk import each_type
+from codegen.naming_wire import snake_case
+
+# what a method without headers of its own passes on
+_EXTRA_HEADERS = Code("extra_headers")
+
+
+@dataclass(frozen=True)
+class Param:
+    # `Anthropic-Worker-ID` header -> `anthropic_worker_id`, as the official SDK
+    name: str
+    spec_name: str
+    wire: str
+    location: str
+    positional: bool
+    required: bool
+    annotation: Code
+    doc: str
+    example: Code
+
+
+@dataclass(frozen=True)
+class Follow:
+    """A method whose result is fetched from a URL that its `via` method's result holds."""
+
+    via: str
+    field: str
+    accept: str | None
+
+
+@dataclass(frozen=True)
+class MethodContext:
+    """One API method: its names, docs, route and result (`kind`: model, page, jsonl, sse,
+    binary, void), its params, and how each flavour writes it. Built without its params first
+    (`ResourceModules.method`), which `with_params` then adds."""
+
+    test: TestData
+    name: str
+    loc: str
+    ts_name: str
+    doc_full: str
+    # a fenced Python block in README.md: documentation, kept from closing its fence
+    readme: Code | None
+    doc: str
+    deprecated: str | None
+    verb: str
+    path: str | None
+    follow: Follow | None
+    kind: str
+    item: Code
+    multipart: bool
+    # a union or special form is not a `type[T]`: passed as `cast(Any, ...)`, and the
+    # result cast back to the declared type, as the official SDK does
+    item_arg: Code
+    page: PageNames | None
+    # `stream=True` switches the result to server-sent events of this type (overloads)
+    stream_item: Code | None
+    # the runtime method it calls: `get_api_list` for pages, else the verb's (`post`)
+    request_call: str
+    sync_flavour: Flavour
+    async_flavour: Flavour
+    params: list[Param] = field(default_factory=list)
+    headers: list[RequestHeader] = field(default_factory=list)
+    body_param: str | None = None
+    positional: list[Param] = field(default_factory=list)
+    # keyword-only params: required and optional ones (the `stream` switch is written apart)
+    required: list[Param] = field(default_factory=list)
+    optional: list[Param] = field(default_factory=list)
+    path_params: list[Param] = field(default_factory=list)
+    # keyword-only params by where they go
+    query_params: list[Param] = field(default_factory=list)
+    body_params: list[Param] = field(default_factory=list)
+    header_params: list[Param] = field(default_factory=list)
+    extra_headers: Code = _EXTRA_HEADERS
+
+
+@dataclass(frozen=True)
+class ResourceContext:
+    """A resource module: its classes, methods, sub-resources and the types it imports; the
+    methods the `.js` does not send a request for are `skipped` (listed in the README)."""
+
+    path: str
+    spec_path: str
+    file: str
+    module: str
+    # how many `.` lead from the module up to the package
+    depth: int
+    sync_class: str
+    async_class: str
+    doc: str
+    methods: list[MethodContext]
+    type_imports: list[ImportLine]
+    children: list[ResourceRef]
+    skipped: list[str]
+
+
+class ResourceModules:
+    """Builds every emitted resource's context, in path order."""
+
+    def __init__(self, planner: Planner, format_snippet: SnippetFormatter) -> None:
+        self.planner = planner
+        self.decls = planner.decls
+        self.format_snippet = format_snippet
+        self.py_methods: dict[tuple[str, str], str] = {}  # (resource path, spec name) -> Python
+
+    def build(self) -> list[ResourceContext]:
+        by_path = {r.path: r for r in self.planner.resources}
+        return [self.resource(resource, by_path) for resource in self.planner.resources]
+
+    def resource(self, resource: Resource, by_path: dict[str, Resource]) -> ResourceContext:
+        children = resource.subresources
+        module_parts = python_path(resource.path).split(".")
+        is_package = bool(children)
+        own = {class_name(resource.name), async_class(class_name(resource.name))}
+        own |= {class_name(by_path[s.resource].name) for s in children}
+        own |= {async_class(class_name(by_path[s.resource].name)) for s in children}
+        local = LocalNames(own=own | GENERATED_GLOBALS)
+        namer = self.planner.namer("response", "", local)
+        self.name_methods(resource)
+        ir_methods = [self.distinct_params(resource, m) for m in resource.methods]
+        # response annotations first, then params: the order names are bound in `local`
+        heads = [self.method(resource, m, namer) for m in ir_methods]
+        request_namer = self.planner.namer("request", "", local)
+        methods = [
+            self.with_params(head, ir_method, request_namer)
+            for head, ir_method in zip(heads, ir_methods, strict=True)
+        ]
+        imports: dict[str, set[str]] = {}
+        for module, name in [*namer.imports, *request_namer.imports]:
+            imports.setdefault(module, set()).add(name)
+        return ResourceContext(
+            path=python_path(resource.path),
+            spec_path=resource.path,
+            file="/".join(module_parts) + ("/__init__.py" if is_package else ".py"),
+            module="resources." + ".".join(module_parts),
+            depth=len(module_parts) + (2 if is_package else 1),
+            sync_class=class_name(resource.name),
+            async_class=async_class(class_name(resource.name)),
+            doc=resource.doc.text,
+            methods=methods,
+            type_imports=import_lines(imports),
+            children=[
+                ResourceRef(
+                    attr=method_name(s.attr),
+                    module=method_name(s.resource.split(".")[-1]),
+                    sync_class=class_name(by_path[s.resource].name),
+                    async_class=async_class(class_name(by_path[s.resource].name)),
+                )
+                for s in children
+            ],
+            skipped=resource.skipped_methods,
+        )
+
+    def name_methods(self, resource: Resource) -> None:
+        """Python names of the resource's methods: one scope with its sub-resource attributes,
+        so `fooBar`, `foo_bar` and `FooBar` do not overwrite each other (later ones get `_2`,
+        `_3`, with a warning)."""
+        scope = Scope(RESOURCE_RESERVED)
+        for s in resource.subresources:
+            scope.claim(method_name(s.attr), f"sub-resource {s.attr}")
+        for m in resource.methods:
+            self.py_methods[(resource.path, m.name)] = self.planner.claim_name(
+                scope, snake_case(m.name), m.name, m.loc, f"method of {resource.path}"
+            )
+
+    def distinct_params(self, resource: Resource, method: Method) -> Method:
+        """The method with no two params of one name (the parser snake-cases `fooId` and
+        `foo_id` alike): a later one is renamed `name_2`, and for a path param the matching
+        later `{name}` of the route too; a warning says so. A copy: the IR is not changed."""
+        seen: set[str] = set()
+        params = []
+        path = method.route.path if method.route else None
+        for p in method.params:
+            if p.name not in seen:
+                seen.add(p.name)
+                params.append(p)
+                continue
+            n = 2
+            while f"{p.name}_{n}" in seen or any(q.name == f"{p.name}_{n}" for q in method.params):
+                n += 1
+            new = f"{p.name}_{n}"
+            seen.add(new)
+            self.planner.warn(
+                f"{resource.path}.{method.name}: a second param named '{p.name}' is named '{new}'",
+                p.loc,
+            )
+            if p.location == "path" and path is not None:
+                marker = "{" + p.name + "}"
+                first = path.find(marker)
+                later = path.find(marker, first + 1) if first >= 0 else -1
+                if later >= 0:
+                    path = path[:later] + "{" + new + "}" + path[later + len(marker) :]
+                params.append(dataclasses.replace(p, name=new))
+            else:
+                params.append(dataclasses.replace(p, name=new, wire_name=p.wire_name or p.name))
+        if params == method.params:
+            return method
+        route = method.route
+        if route is not None and path != route.path:
+            route = dataclasses.replace(route, path=path)
+        return dataclasses.replace(method, params=params, route=route)
+
+    def method(self, resource: Resource, method: Method, namer: TypeNamer) -> MethodContext:
+        """The method without its params (`with_params` adds them, with the request namer)."""
+        response = method.response
+        item = (
+            shallow(annotate(response.type, namer), method.loc)
+            if response.type is not None
+            else Code("None")
+        )
+        route = method.route
+        assert route is not None
+        follow = route.follow
+        via = next((m for m in resource.methods if follow and m.name == follow.via), None)
+        py_name = self.py_methods[(resource.path, method.name)]
+        example = python_example(method.doc.examples, method.name, py_name, self.format_snippet)
+        doc_full = method.doc.text
+        if method.doc.deprecated:
+            doc_full += f"\n\nDeprecated: {method.doc.deprecated}"
+        if example:
+            doc_full += "\n\nExample:\n\n```python\n" + example + "\n```"
+        test = test_data(self.decls, method, via)
+        item_arg = (
+            item
+            if is_model(response.type, self.decls) or item in ("None", "str", "object")
+            else Code(f"cast(Any, {item})")
+        )
+        page = page_names(response.page) if response.page else None
+        stream_item = (
+            shallow(annotate(response.stream_item, namer), method.loc)
+            if response.stream_item is not None
+            and any(p.name == "stream" and p.location == "body" for p in method.params)
+            else None
+        )
+        follows = bool(follow and via)
+        return MethodContext(
+            test=test,
+            name=py_name,
+            loc=str(method.loc),
+            ts_name=method.name,
+            doc_full=doc_full.strip(),
+            readme=Code(example) if example and "```" not in example else None,
+            doc=method.doc.text,
+            deprecated=method.doc.deprecated,
+            verb=route.verb.lower(),
+            path=route_template(route.path, method),
+            follow=(
+                Follow(self.py_methods[(resource.path, via.name)], follow.url_field, follow.accept)
+                if follow and via
+                else None
+            ),
+            kind=response.kind,
+            item=item,
+            multipart=any(p.location == "body" and _uploads(p.type) for p in method.params),
+            item_arg=item_arg,
+            page=page,
+            stream_item=stream_item,
+            request_call="get_api_list" if response.kind == "page" else route.verb.lower(),
+            sync_flavour=flavour(False, response.kind, item, item_arg, page, stream_item, follows),
+            async_flavour=flavour(True, response.kind, item, item_arg, page, stream_item, follows),
+        )
+
+    def with_params(self, head: MethodContext, method: Method, namer: TypeNamer) -> MethodContext:
+        params = self.params(method, namer)
+        headers = request_headers(method, params)
+        body_param = next(
+            (p.name for p in params if method.request and p.spec_name == method.request.body_param),
+            None,
+        )
+        spec_names = {p.name: p.spec_name for p in params}
+        test = with_expected_headers(head.test, headers, spec_names, head.follow is not None)
+        keyword = [p for p in params if not p.positional]
+        test = with_call_args(test, [(p.name, p.example) for p in keyword])
+        switch = "stream" if head.stream_item else None  # written apart, per overload
+        header_params = [p for p in keyword if p.location == "header"]
+        accept = head.follow.accept or None if head.follow else None
+        return dataclasses.replace(
+            head,
+            params=params,
+            headers=headers,
+            body_param=body_param,
+            test=test,
+            positional=[p for p in params if p.positional],
+            required=[p for p in keyword if p.required and p.name != switch],
+            optional=[p for p in keyword if not p.required and p.name != switch],
+            path_params=[p for p in params if p.location == "path"],
+            query_params=[p for p in keyword if p.location == "query"],
+            body_params=[p for p in keyword if p.location == "body"],
+            header_params=header_params,
+            extra_headers=extra_headers_arg(
+                headers, accept, [(p.wire, p.name) for p in header_params]
+            ),
+        )
+
+    def params(self, method: Method, namer: TypeNamer) -> list[Param]:
+        scope = param_scope()
+        result = []
+        for p in method.params:
+            refine = self.planner.refine_named("", p.name, p.type, p.doc.text)
+            annotation = shallow(annotate(p.type, namer, refine=refine, iterable=True), p.loc)
+            result.append(
+                Param(
+                    name=scope.claim(snake_case(p.name), p.name),
+                    spec_name=p.name,
+                    wire=p.wire_name or p.name,
+                    location=p.location,
+                    positional=p.positional,
+                    required=p.required,
+                    annotation=annotation,
+                    doc=p.doc.text,
+                    example=python_literal(
+                        f"{p.name}_value"
+                        if p.location == "path"
+                        else example_value(p.type, self.decls, p.name)
+                    ),
+                )
+            )
+        return result
+
+
+def request_headers(method: Method, params: list[Param]) -> list[RequestHeader]:
+    """The headers a method sets, in the `.js`'s order, then header params the `.js` did not
+    name (no `.js`, or a helper builds them): `wire`, and the Python `param` and/or `constant`."""
+    by_spec = {p.spec_name: p for p in params}
+    out: list[RequestHeader] = []
+    for h in method.request.headers if method.request else []:
+        param = by_spec.get(h.param) if h.param else None
+        out.append(RequestHeader(h.name, param.name if param else None, h.constant))
+    covered = {h.param for h in out}
+    for p in params:
+        if p.location == "header" and p.name not in covered:
+            out.append(RequestHeader(p.wire, p.name, None))
+    return out
+
+
+def _uploads(t: TypeRef) -> bool:
+    """Whether a param carries a file (`Uploadable`): its request is multipart/form-data."""
+    found: list[bool] = []
+    each_type(t, lambda x: found.append(isinstance(x, RuntimeRef) and x.name == "Uploadable"))
+    return any(found)

@@ -1,0 +1,213 @@
+"""What each method's generated test sends and what the test server answers, synthesised from
+the IR: example arguments, the path, query, body and headers the server must see, and a reply
+per union member. Written apart from the runtime on purpose: it is the tests' oracle."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import urllib.parse
+from dataclasses import dataclass
+
+from codegen.emit.annotations import python_literal
+from codegen.emit.code import Code
+from codegen.emit.examples import example_value, union_arity
+from codegen.ir import Declaration, Interface, Method, Ref, TypeRef
+
+
+@dataclass(frozen=True)
+class RequestHeader:
+    """A header a method sets: from the Python `param`, a `constant`, or both (`a,b`)."""
+
+    wire: str
+    param: str | None
+    constant: str | None
+
+
+_NONE_YET = Code("")  # filled by `with_call_args`
+
+
+@dataclass(frozen=True)
+class TestData:
+    """One method's test: what it sends (`path`, `query`, `body`, `headers`), what the server
+    answers (`samples`, `stream_samples`, `via_sample`), and where hostile ids go (`steer`)."""
+
+    path: str
+    verb: str
+    path_args: list[Code]
+    args: dict[str, object]
+    query: list[list[str]]
+    body: object
+    # what the server must see for each header (the first request; with a `follow`, the second)
+    headers: dict[str, str]
+    samples: list[object]
+    stream_samples: list[object]
+    via_sample: object
+    item_is_model: bool
+    # the test path around the last positional path param's value, `[before, after]`
+    steer: list[str] | None
+    follow_headers: dict[str, str] | None = None
+    # the test's call arguments: all of them; without `stream`; a hostile id `value` in the
+    # last path param's place
+    call_args: Code = _NONE_YET
+    stream_call_args: Code = _NONE_YET
+    steer_args: Code = _NONE_YET
+
+
+def test_data(decls: dict[str, Declaration], method: Method, via: Method | None) -> TestData:
+    """What the generated test sends and what the server answers, synthesised from the IR."""
+    path_values = {p.name: f"{p.name}_value" for p in method.params if p.location == "path"}
+    args = {
+        p.name: path_values.get(p.name) or example_value(p.type, decls, p.name)
+        for p in method.params
+        if not p.positional
+    }
+    response = method.response
+    samples: list[object] = []
+    if response.type is not None:
+        arity = union_arity(response.type, decls)
+        samples = [example_value(response.type, decls, "", choice=i) for i in range(arity)]
+    route = via.route if via and via.route else method.route
+    assert route is not None
+    path = route_template(route.path, via or method) or ""
+    for name, value in path_values.items():
+        path = path.replace("{" + name + "}", value)
+    # what reaches the server: characters a URL path cannot hold are percent-encoded
+    path = urllib.parse.quote(path, safe="/%!$&'()*+,;=:@-._~")
+    via_sample = None
+    if via is not None and via.response.type is not None:
+        via_sample = example_value(via.response.type, decls, "")
+    return TestData(
+        path=path,
+        verb=route.verb,
+        path_args=[python_literal(path_values[p.name]) for p in method.params if p.positional],
+        args=args,
+        query=_query_pairs(
+            {(p.wire_name or p.name): args[p.name] for p in method.params if p.location == "query"}
+        ),
+        body=(
+            args[method.request.body_param]
+            if method.request and method.request.body_param
+            else {p.name: args[p.name] for p in method.params if p.location == "body"}
+        ),
+        headers={},  # see `with_expected_headers`
+        samples=samples,
+        stream_samples=(
+            [
+                example_value(response.stream_item, decls, "", choice=i)
+                for i in range(union_arity(response.stream_item, decls))
+            ]
+            if response.stream_item is not None
+            else []
+        ),
+        via_sample=via_sample,
+        item_is_model=is_model(response.type, decls),
+        steer=_steer(method, path, path_values) if via is None else None,
+    )
+
+
+def with_expected_headers(
+    test: TestData, headers: list[RequestHeader], params: dict[str, str], follows: bool
+) -> TestData:
+    """`test` with the headers the server must see when the test passes every param
+    (`params`: Python name -> spec name); a followed URL's request gets them, not the first."""
+    expected = _expected_headers(headers, params, test.args)
+    if follows:  # those headers go with the second request, the URL's
+        return dataclasses.replace(test, follow_headers=expected, headers={"accept": _JSON})
+    expected.setdefault("accept", _JSON)
+    return dataclasses.replace(test, headers=expected)
+
+
+_JSON = "application/json"
+
+
+def with_call_args(test: TestData, keyword: list[tuple[str, Code]]) -> TestData:
+    """`test` with the call's arguments: the path args, then each keyword-only param's
+    `name=example` (`keyword`)."""
+    named = "".join(f"{name}={example}, " for name, example in keyword)
+    streamless = "".join(f"{name}={example}, " for name, example in keyword if name != "stream")
+    positional = "".join(f"{a}, " for a in test.path_args)
+    return dataclasses.replace(
+        test,
+        call_args=Code(positional + named),
+        stream_call_args=Code(positional + streamless),
+        steer_args=Code("".join(f"{a}, " for a in test.path_args[:-1]) + "value, " + named),
+    )
+
+
+def route_template(path: str | None, method: Method) -> str | None:
+    """The route as `path_template` takes it: `{name}` only for the method's path params; any
+    other brace is literal text of the route, percent-encoded as a URL would have it."""
+    if path is None:
+        return None
+    names = {p.wire_name or p.name for p in method.params if p.location == "path"}
+
+    def keep(m: re.Match[str]) -> str:
+        if m.group(1) is not None and m.group(1) in names:
+            return m.group(0)
+        return m.group(0).replace("{", "%7B").replace("}", "%7D")
+
+    return re.sub(r"\{([^{}]*)\}|[{}]", keep, path)
+
+
+def is_model(t: TypeRef | None, decls: dict[str, Declaration]) -> bool:
+    return (
+        isinstance(t, Ref) and t.target is not None and isinstance(decls.get(t.target), Interface)
+    )
+
+
+def _query_pairs(params: dict[str, object]) -> list[list[str]]:
+    """The query the runtime must send, as the test expects it: lists as `key[]=a&key[]=b`
+    (the TypeScript SDK's `arrayFormat: 'brackets'`, as the official Python SDK), objects as
+    `key[sub]=v`."""
+    pairs: list[list[str]] = []
+    for key, value in params.items():
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple)):
+            pairs.extend([f"{key}[]", _query_text(item)] for item in value)
+        elif isinstance(value, dict):
+            pairs.extend(_query_pairs({f"{key}[{k}]": v for k, v in value.items()}))
+        else:
+            pairs.append([key, _query_text(value)])
+    return pairs
+
+
+def _expected_headers(
+    headers: list[RequestHeader], params: dict[str, str], args: dict[str, object]
+) -> dict[str, str]:
+    """What the server must see for each header when the test passes every param: the param's
+    value (lists comma-joined), then the constant appended, as `[...(p ?? []), 'c'].toString()`."""
+    by_python = {name: args.get(spec_name) for name, spec_name in params.items()}
+    out: dict[str, str] = {}
+    for h in headers:
+        value = by_python.get(h.param) if h.param else None
+        parts = [_header_text(value)] if value is not None else []
+        if h.constant is not None:
+            parts.append(h.constant)
+        if parts:
+            out[h.wire.lower()] = ",".join(p for p in parts if p != "")
+    return out
+
+
+def _header_text(value: object) -> str:
+    """What the runtime sends for a header param: lists comma-separated, as `toString()` does."""
+    if isinstance(value, (list, tuple)):
+        return ",".join(_header_text(v) for v in value)
+    return _query_text(value)
+
+
+def _query_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _steer(method: Method, path: str, values: dict[str, str]) -> list[str] | None:
+    """The test path around the last positional path param's value, `[before, after]`: the
+    generated test sends hostile ids there (`..`, `a/b`) and checks what reaches the server."""
+    last = [p for p in method.params if p.positional][-1:]
+    if not last or last[0].location != "path" or values[last[0].name] not in path:
+        return None
+    before, _, after = path.rpartition(values[last[0].name])
+    return [before, after]
