@@ -56,6 +56,9 @@ if status != 0 or len(builds) != 1:
     sys.exit(status or 3)
 stats = asdict(builds[0].stats)
 stats["files"] = len(builds[0].files)
+import resource
+who = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)  # the black workers are children
+stats["maxrss_mb"] = max(resource.getrusage(w).ru_maxrss for w in who) / 1024
 sys.stdout.write(json.dumps(stats) + "\\n")
 """
 
