@@ -6,7 +6,7 @@ looks each missing name up in the `.d.ts` text of the npm spec:
 
 * a method, resource, param or field the official package has and ours lacks is a *generator
   miss* when the spec declares that name (a method `name(`, a property `name:` / `name?:`,
-  quoted or not, camelCase or snake_case), else *drift* (the npm release does not have it);
+  quoted or not, compared without case and `_`), else *drift* (the npm release does not have it);
 * a mismatch on something both have (required-ness, return type) and anything only ours has
   is *unclassified*: the spec has the item either way, so only reading it can tell.
 
@@ -35,28 +35,30 @@ METRIC = {
 BY_NAME = frozenset({"method missing", "resource missing", "param missing", "field missing"})
 
 
-def _camel(snake: str) -> str:
-    head, *rest = snake.split("_")
-    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+def _key(name: str) -> str:
+    """`get_embed_url`, `getEmbedURL` and `getEmbedUrl` -> `getembedurl`: Python's snake_case
+    and TypeScript's camelCase (acronyms included) meet case-insensitively, without `_`."""
+    return name.replace("_", "").lower()
 
 
 class SpecNames:
-    """Method and property names declared anywhere in a spec's `.d.ts` files."""
+    """Method and property names declared anywhere in a spec's `.d.ts` files (as `_key`s)."""
 
     def __init__(self, spec: Path) -> None:
         text = "\n".join(p.read_text("utf-8") for p in sorted(spec.rglob("*.d.ts")))
         ident = r"[A-Za-z_$][\w$]*"
-        self.methods = set(re.findall(rf"^\s*(?:get\s+)?({ident})\s*(?:<[^>\n]*>)?\(", text, re.M))
+        methods = re.findall(rf"^\s*(?:get\s+)?({ident})\s*(?:<[^>\n]*>)?\(", text, re.M)
         props = re.findall(
             rf"^\s*(?:readonly\s+)?(?:'([^'\n]+)'|\"([^\"\n]+)\"|({ident}))\??:", text, re.M
         )
-        self.props = {a or b or c for a, b, c in props}
+        self.methods = {_key(m) for m in methods}
+        self.props = {_key(a or b or c) for a, b, c in props}
 
     def has_method(self, name: str) -> bool:
-        return name in self.methods or _camel(name) in self.methods
+        return _key(name) in self.methods
 
     def has_prop(self, name: str) -> bool:
-        return name in self.props or _camel(name) in self.props
+        return _key(name) in self.props
 
 
 def _name(group: str, where: str) -> str:
