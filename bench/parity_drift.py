@@ -68,6 +68,22 @@ def _name(group: str, where: str) -> str:
     return where.rsplit(".", 1)[-1]
 
 
+def _declared(names: SpecNames, group: str, where: str) -> bool:
+    """Whether the spec declares the missing item: for a method, param or resource, every
+    segment of its resource path as a property too (`financial_accounts.installment_plans.list`
+    is drift when no `installmentPlans` property exists, however common `list` is)."""
+    name = _name(group, where)
+    if group == "field missing":
+        return names.has_prop(name)
+    path = where.split("(", 1)[0].split(".")
+    if group == "resource missing":
+        return all(names.has_prop(seg) for seg in path)
+    resource, method = path[:-1], path[-1]
+    if not (names.has_method(method) and all(names.has_prop(seg) for seg in resource)):
+        return False
+    return group == "method missing" or names.has_prop(name)
+
+
 def classify(report: dict[str, Any], spec: Path) -> dict[str, Any]:
     """Tag each counted mismatch of `report` with "drift", "miss" or "unclassified" (in place,
     key "class"); returns per-group counts and, per metric, the misses as a share of its
@@ -79,12 +95,7 @@ def classify(report: dict[str, Any], spec: Path) -> dict[str, Any]:
         if group not in METRIC and group != "resource missing":
             continue
         if group in BY_NAME:
-            name = _name(group, item["where"])
-            if group == "method missing":
-                found = names.has_method(name)
-            else:
-                found = names.has_prop(name)
-            item["class"] = "miss" if found else "drift"
+            item["class"] = "miss" if _declared(names, group, item["where"]) else "drift"
         else:
             item["class"] = "unclassified"
         per_group.setdefault(group, Counter())[item["class"]] += 1
