@@ -6,7 +6,7 @@ looks each missing name up in the `.d.ts` text of the npm spec:
 
 * a method, resource, param or field the official package has and ours lacks is a *generator
   miss* when the spec declares that name (a method `name(`, a property `name:` / `name?:`,
-  quoted or not, compared without case and `_`), else *drift* (the npm release does not have it);
+  quoted or not, compared on letters and digits only, without case), else *drift* (the npm release does not have it);
 * a mismatch on something both have (required-ness, return type) and anything only ours has
   is *unclassified*: the spec has the item either way, so only reading it can tell.
 
@@ -37,8 +37,9 @@ BY_NAME = frozenset({"method missing", "resource missing", "param missing", "fie
 
 def _key(name: str) -> str:
     """`get_embed_url`, `getEmbedURL` and `getEmbedUrl` -> `getembedurl`: Python's snake_case
-    and TypeScript's camelCase (acronyms included) meet case-insensitively, without `_`."""
-    return name.replace("_", "").lower()
+    and TypeScript's camelCase (acronyms included) meet case-insensitively, with letters and
+    digits only (the wire key `created_at[gte]` is the Python name `created_at_gte`)."""
+    return re.sub(r"[^0-9a-z]", "", name.lower())
 
 
 class SpecNames:

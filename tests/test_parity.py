@@ -62,12 +62,14 @@ def test_drift_or_miss_by_spec_names(tmp_path: Path) -> None:
         "export declare class Cards extends APIResource {\n"
         "    getEmbedURL(token: string): Promise<string>;\n"
         "}\n"
-        "export interface Card {\n    'spend_limit'?: number;\n    card_token: string;\n}\n",
+        "export interface Card {\n    'spend_limit'?: number;\n"
+        "    'created_at[gte]'?: string;\n    card_token: string;\n}\n",
         encoding="utf-8",
     )
     names = SpecNames(tmp_path)
     assert names.has_method("get_embed_url") and names.has_prop("spend_limit")
     assert not names.has_method("reassign") and not names.has_prop("tags")
+    assert names.has_prop("created_at_gte")  # the wire key 'created_at[gte]' below
     report: dict[str, Any] = {
         "summary": {
             "methods matched": {"matched": 8, "total": 10, "pct": 80.0},
