@@ -70,7 +70,7 @@ import codegen.emit.render as render
 from codegen.config import load_config
 from codegen.pipeline import build_files
 pyproject, target, spec, templates, dest = sys.argv[1:]
-def no_black(texts, jobs):
+def no_black(texts, jobs, progress=None):
     return [(text, None) for text in texts]
 render.black_many = no_black
 overrides = {"spec": Path(spec) if spec else None, "templates": Path(templates)}

@@ -70,8 +70,8 @@ def measure_target(setup: generation.Setup, target: str, work: Path, quick: bool
     out["parse"] = _parse_child(setup, config.spec, 1 if quick else 3)
     try:
         r = generation.cold_vs_black(setup, target, None, work)
-    except BenchError as exc:
-        out["generate_error"] = str(exc).splitlines()[-1][:300]
+    except BenchError as exc:  # e.g. the generator refuses the spec: keep its own message
+        out["generate_error"] = str(exc).rsplit("): ", 1)[-1].strip().splitlines()[-1][:300]
         return out
     cold: generation.Run = r["cold"]
     out["cold_s"] = cold.wall
@@ -110,7 +110,7 @@ def growth_table(results: list[dict[str, Any]]) -> str:
                 f"{p['floor_s']:.2f} s",
                 f"{p['ratio']:.2f}x",
                 f"{p['maxrss_mb']:.0f} MB",
-                f"{r['cold_s']:.1f} s" if "cold_s" in r else "refused",
+                f"{r['cold_s']:.1f} s" if "cold_s" in r else "error",
                 f"{r['black_s']:.1f} s" if "black_s" in r else "-",
                 f"{r['generate_maxrss_mb']:.0f} MB" if r.get("generate_maxrss_mb") else "-",
                 f"{r['warm_s']:.2f} s" if "warm_s" in r else "-",
