@@ -578,17 +578,25 @@ def scale_section(opts: Options, report: Report) -> None:
                 None,
                 "MB",
             ),
+        ]
+        warm_figure = f"warm run, {target}, nothing changed"
+        if "warm_s" not in r:
+            report.rows.append(
+                Row(f"scale_{target}_warm", warm_figure, target="", error=r["warm_error"])
+            )
+            continue
+        report.rows.append(
             Row(
                 f"scale_{target}_warm",
-                f"warm run, {target}, nothing changed",
+                warm_figure,
                 r["warm_s"],
                 r["cold_s"],
                 "s",
                 _ratio(r["warm_s"], r["cold_s"]),
                 f"< {scale.WARM_TARGET_S:g} s",
                 r["warm_s"] < scale.WARM_TARGET_S,
-            ),
-        ]
+            )
+        )
     report.details["scale"] = results
     if results:
         report.notes.append("scale (growth by target):\n" + scale.growth_table(results))

@@ -78,9 +78,14 @@ def measure_target(setup: generation.Setup, target: str, work: Path, quick: bool
     out["files"] = cold.stats["files"]
     out["generate_maxrss_mb"] = cold.stats.get("maxrss_mb")
     out["black_s"], out["black_fast_s"] = r["black"].wall, r["black_fast"].wall
+    # `--spec` too: `--cache-dir` alone would also move where the fetched package is looked for
     cache = work / "cache"
-    generation.generate_child(setup, target, None, work / "warm", cache)
-    warm = generation.generate_child(setup, target, None, work / "warm", cache)
+    try:
+        generation.generate_child(setup, target, config.spec, work / "warm", cache)
+        warm = generation.generate_child(setup, target, config.spec, work / "warm", cache)
+    except BenchError as exc:
+        out["warm_error"] = str(exc).rsplit("): ", 1)[-1].strip().splitlines()[-1][:300]
+        return out
     out["warm_s"] = warm.wall
     return out
 
