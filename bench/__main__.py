@@ -14,6 +14,10 @@ Sections (`--only`, comma-separated; default: all):
 - runtime:   the batch package generated in this run vs the official `anthropic` on one local
              HTTP server (`bench/runtime.py`, in the interpreter of `--peer-python` /
              $BENCH_PEER_PYTHON, which needs anthropic, httpx and pydantic).
+- scale:     opt-in (only with `--only scale`): parse + IR vs the floor, cold generation vs
+             black's command line, a warm run and peak RSS for the `lithic`, `full` and
+             `cloudflare` targets (each must be fetched), and their growth table
+             (`bench/scale.py`).
 
 An interpreter defaults to the current one; a section whose interpreter lacks its package, or
 whose spec is not fetched, prints "skipped: <reason>" in its rows. Every section runs, whatever
@@ -44,6 +48,7 @@ from bench import generation
 from bench.generation import PHASES, REPO, BenchError
 
 SECTIONS = ("parse", "generate", "batch", "ts2python", "runtime")
+OPT_IN = ("scale",)  # run only when named in --only: it needs the fetched targets, and hours
 PARSE_TARGET = 3.0
 COLD_TARGET = 1.5
 WARM_TARGET_S = 1.0
@@ -503,12 +508,107 @@ def runtime_section(opts: Options, report: Report) -> None:
     )
 
 
+def scale_section(opts: Options, report: Report) -> None:
+    """Opt-in (`--only scale`): lithic, full and cloudflare side by side (`bench/scale.py`)."""
+    from bench import scale
+    from codegen.errors import SpecError
+
+    results: list[dict[str, Any]] = []
+    for target in scale.TARGETS:
+        figure = f"scale: {target}"
+        work = opts.work / f"scale-{target}"
+        work.mkdir()
+        try:
+            r = scale.measure_target(opts.setup, target, work, opts.quick)
+        except SpecError as exc:
+            _skip(report, f"scale_{target}", figure, str(exc).removeprefix("None: "))
+            continue
+        results.append(r)
+        p = r["parse"]
+        size = f"{target} ({r['dts']} .d.ts + {r['js']} .js, {r['lines']:,} lines)"
+        report.rows.append(
+            Row(
+                f"scale_{target}_parse",
+                f"parse + IR, {size} / floor",
+                p["parse_ir_s"],
+                p["floor_s"],
+                "s",
+                p["ratio"],
+                f"<= {scale.PARSE_TARGET:g}x",
+                p["ratio"] <= scale.PARSE_TARGET,
+            )
+        )
+        report.rows.append(
+            Row(f"scale_{target}_parse_rss", "  parse + IR peak RSS", p["maxrss_mb"], None, "MB")
+        )
+        if "generate_error" in r:
+            report.rows.append(
+                Row(
+                    f"scale_{target}_cold",
+                    f"generate cold, {target} / black CLI",
+                    target="",
+                    error=r["generate_error"],
+                )
+            )
+            continue
+        ratio = _ratio(r["cold_s"], r["black_s"])
+        report.rows += [
+            Row(
+                f"scale_{target}_cold",
+                f"generate cold, {target} -> {r['files']} files " "/ black CLI",
+                r["cold_s"],
+                r["black_s"],
+                "s",
+                ratio,
+                f"<= {scale.COLD_TARGET:g}x",
+                ratio <= scale.COLD_TARGET,
+            ),
+            Row(
+                f"scale_{target}_cold_fast",
+                "  same / black CLI --fast",
+                r["cold_s"],
+                r["black_fast_s"],
+                "s",
+                _ratio(r["cold_s"], r["black_fast_s"]),
+            ),
+            Row(
+                f"scale_{target}_gen_rss",
+                "  generate peak RSS (with black workers)",
+                r["generate_maxrss_mb"],
+                None,
+                "MB",
+            ),
+        ]
+        warm_figure = f"warm run, {target}, nothing changed"
+        if "warm_s" not in r:
+            report.rows.append(
+                Row(f"scale_{target}_warm", warm_figure, target="", error=r["warm_error"])
+            )
+            continue
+        report.rows.append(
+            Row(
+                f"scale_{target}_warm",
+                warm_figure,
+                r["warm_s"],
+                r["cold_s"],
+                "s",
+                _ratio(r["warm_s"], r["cold_s"]),
+                f"< {scale.WARM_TARGET_S:g} s",
+                r["warm_s"] < scale.WARM_TARGET_S,
+            )
+        )
+    report.details["scale"] = results
+    if results:
+        report.notes.append("scale (growth by target):\n" + scale.growth_table(results))
+
+
 RUNNERS: dict[str, tuple[Callable[[Options, Report], None], str]] = {
     "parse": (parse_section, "parse + IR / tree-sitter floor"),
     "generate": (generate_section, "generate, whole tree"),
     "batch": (batch_section, "generate, batch target"),
     "ts2python": (ts2python_section, "ts2python on the same .d.ts files"),
     "runtime": (runtime_section, "generated anthropic_batches vs official anthropic"),
+    "scale": (scale_section, "lithic, full and cloudflare side by side"),
 }
 
 
@@ -553,7 +653,7 @@ def machine(load_start: float | None, load_end: float | None) -> dict[str, Any]:
 
 def _sections(text: str) -> list[str]:
     names = [name.strip() for name in text.split(",") if name.strip()]
-    unknown = [name for name in names if name not in SECTIONS]
+    unknown = [name for name in names if name not in SECTIONS + OPT_IN]
     if unknown:
         raise argparse.ArgumentTypeError(
             f"unknown section {', '.join(unknown)} (choose from {', '.join(SECTIONS)})"
@@ -572,7 +672,8 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         type=_sections,
         default=list(SECTIONS),
-        help=f"comma-separated sections of {','.join(SECTIONS)} (default: all)",
+        help=f"comma-separated sections of {','.join(SECTIONS + OPT_IN)} (default: all but "
+        f"{','.join(OPT_IN)})",
     )
     parser.add_argument("--config", type=Path, default=REPO / "pyproject.toml")
     parser.add_argument(
@@ -607,7 +708,7 @@ def main(argv: list[str] | None = None) -> int:
             work=Path(tmp),
             setup=generation.Setup(args.config.resolve(), code),
         )
-        for name in SECTIONS:
+        for name in SECTIONS + OPT_IN:
             if name in args.only:
                 run_section(name, opts, report)
     wall = (datetime.now(UTC) - started).total_seconds()

@@ -56,6 +56,9 @@ if status != 0 or len(builds) != 1:
     sys.exit(status or 3)
 stats = asdict(builds[0].stats)
 stats["files"] = len(builds[0].files)
+import resource
+who = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)  # the black workers are children
+stats["maxrss_mb"] = max(resource.getrusage(w).ru_maxrss for w in who) / 1024
 sys.stdout.write(json.dumps(stats) + "\\n")
 """
 
@@ -67,7 +70,7 @@ import codegen.emit.render as render
 from codegen.config import load_config
 from codegen.pipeline import build_files
 pyproject, target, spec, templates, dest = sys.argv[1:]
-def no_black(texts, jobs):
+def no_black(texts, jobs, progress=None):
     return [(text, None) for text in texts]
 render.black_many = no_black
 overrides = {"spec": Path(spec) if spec else None, "templates": Path(templates)}

@@ -1,11 +1,15 @@
-"""API-surface parity of a generated client package against the official `anthropic` package.
+"""API-surface parity of a generated client package against an official one (any pair).
 
-Usage: python bench/parity.py --ours anthropic_batches [--theirs anthropic] [--scope ours|all]
-                              [--prefix messages.batches] [--json]
+Usage: python bench/parity.py --ours anthropic_full [--official anthropic] [--scope ours|all]
+                              [--prefix messages.batches] [--spec DIR] [--json]
+e.g.   python bench/parity.py --ours lithic --official lithic --scope all --spec SPEC_DIR
+(`--theirs` is the old name of `--official`, whose default is `anthropic`; two packages of one
+import name are compared from two interpreters' paths, see `bench/parity_drift.py`.)
 
 Both packages must be importable.  Nothing is sent over the network: each package's sync client
-(`<pkg>.Anthropic`, else `<pkg>._client.Anthropic`) is built with api_key="x" and
-base_url="http://127.0.0.1:9" and only introspected.
+is found, not assumed (`find_client`: a public class of `<pkg>` or `<pkg>._client` that
+subclasses `SyncAPIClient`), built with base_url="http://127.0.0.1:9" and "x" for every
+credential-like option (`client_args`), and only introspected.
 
 What is compared (the official package is the reference; "theirs" below):
 
@@ -68,12 +72,15 @@ import inspect
 import json
 import pkgutil
 import re
+import shutil
 import sys
+import tempfile
 import types
 import typing
 from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pydantic
@@ -81,7 +88,8 @@ import pydantic
 CALL_EXTRAS = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout"})
 SKIP_ATTRS = frozenset({"with_raw_response", "with_streaming_response"})
 RESOURCE_BASES = frozenset({"SyncAPIResource"})
-DUMMY_CLIENT_ARGS: dict[str, Any] = {"api_key": "x", "base_url": "http://127.0.0.1:9"}
+CLIENT_BASES = ("SyncAPIClient",)
+DUMMY_CLIENT_ARGS: dict[str, Any] = {"base_url": "http://127.0.0.1:9"}
 BUILTIN_NAMES = {
     "List": "list",
     "Dict": "dict",
@@ -471,14 +479,53 @@ def _load_types(pkg: str, notes: list[str]) -> dict[tuple[str, str], TypeInfo]:
     return found
 
 
+def _is_sync_client(obj: object) -> bool:
+    return isinstance(obj, type) and any(c.__name__ in CLIENT_BASES for c in obj.__mro__[1:])
+
+
+def find_client(pkg: str) -> type:
+    """The package's sync client class, found rather than assumed: the public classes of `pkg`
+    (else of `pkg._client`) that subclass a `SyncAPIClient`, the one defined in `_client` first,
+    then the shortest name (`Anthropic` before `AnthropicBedrock`)."""
+    found: dict[int, tuple[tuple[int, int, str], type]] = {}
+    for name in (pkg, f"{pkg}._client"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        for attr, value in list(vars(module).items()):
+            if attr.startswith("_") or not _is_sync_client(value):
+                continue
+            cls = typing.cast(type, value)
+            rank = (int(not cls.__module__.endswith("._client")), len(cls.__name__), cls.__name__)
+            found.setdefault(id(cls), (rank, cls))
+    if not found:
+        raise PackageImportError(f"{pkg}: no public class subclassing {'/'.join(CLIENT_BASES)}")
+    return min(found.values(), key=lambda item: item[0])[1]
+
+
+def client_args(cls: type) -> dict[str, Any]:
+    """Keyword args that build `cls` without a network or environment: base_url points at a
+    closed local port and every credential-like option (`str | None`, e.g. `api_key`,
+    `api_token`, `api_email`) is set, so no client refuses for want of a key."""
+    args: dict[str, Any] = dict(DUMMY_CLIENT_ARGS)
+    for name, param in inspect.signature(cls).parameters.items():
+        if name in args or name.startswith("_") or param.kind is not param.KEYWORD_ONLY:
+            continue
+        text = canon(param.annotation)
+        if text in ("str | None", "str") and param.default in (None, param.empty):
+            args[name] = "x"
+    return args
+
+
 def load(pkg: str) -> Package:
     """Import `pkg`, build its sync client and collect its resources and types."""
     try:
-        module = importlib.import_module(pkg)
-        client_cls = getattr(module, "Anthropic", None)
-        if client_cls is None:
-            client_cls = importlib.import_module(f"{pkg}._client").Anthropic
-        client = client_cls(**DUMMY_CLIENT_ARGS)
+        importlib.import_module(pkg)
+        client_cls = find_client(pkg)
+        client = client_cls(**client_args(client_cls))
+    except PackageImportError:
+        raise
     except Exception as exc:
         raise PackageImportError(f"cannot import {pkg} or build its client: {exc}") from exc
     notes: list[str] = []
@@ -778,23 +825,69 @@ def render(report: dict[str, Any], out: Callable[[str], None] = print) -> None:
         note = "" if counted else "  (listed, not counted)"
         out(f"\n{group} ({len(items)}){note}")
         for item in items:
-            out(f"  {item['where']}: ours={item['ours']} theirs={item['theirs']}")
+            tag = f" [{item['class']}]" if "class" in item else ""
+            out(f"  {item['where']}: ours={item['ours']} theirs={item['theirs']}{tag}")
+    classes = report.get("classes")
+    if classes:
+        out("\ndrift (not in the npm spec) / generator miss / unclassified, per group")
+        for group, counts in classes["groups"].items():
+            split = " / ".join(str(counts.get(k, 0)) for k in ("drift", "miss", "unclassified"))
+            out(f"  {group:<22} {split}")
+        out("generator misses (unclassified counted as misses) / denominator")
+        for metric, r in classes["rates"].items():
+            pct = "n/a" if r["miss_pct"] is None else f"{r['miss_pct']:.1f}%"
+            misses = r["miss"] + r["unclassified"]
+            out(f"  {metric:<22} {pct:>7}  ({misses}/{r['total']}; drift {r['drift']})")
     if report["notes"]:
         out(f"\nnot compared ({len(report['notes'])})")
         for line in report["notes"]:
             out(f"  {line}")
 
 
+def importable_as(ours: str, theirs: str, ours_dir: Path | None, tmp: Path) -> str:
+    """The name to import the generated package by. With `ours_dir`, it is imported from there;
+    when it has the official package's import name, a copy named `<name>_generated` is (the
+    generated package imports itself only relatively), so both load in one interpreter."""
+    if ours_dir is None:
+        if ours == theirs:
+            raise PackageImportError(f"--ours {ours} is the official name too: give --ours-dir")
+        return ours
+    source = ours_dir / ours.replace(".", "/")
+    if not source.is_dir():
+        raise PackageImportError(f"no package folder {source}")
+    if ours.split(".")[0] != theirs.split(".")[0]:
+        sys.path.insert(0, str(ours_dir))
+        return ours
+    name = ours.replace(".", "_") + "_generated"
+    shutil.copytree(source, tmp / name, ignore=shutil.ignore_patterns("__pycache__"))
+    sys.path.insert(0, str(tmp))
+    return name
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--ours", required=True, help="import name of the generated package")
-    parser.add_argument("--theirs", default="anthropic", help="reference package")
+    parser.add_argument(
+        "--official", "--theirs", dest="theirs", default="anthropic", help="reference package"
+    )
     parser.add_argument("--scope", choices=("ours", "all"), default="ours")
     parser.add_argument("--prefix", default=None, help="only resource paths under this one")
+    parser.add_argument(
+        "--ours-dir",
+        type=Path,
+        help="folder holding the generated package (needed when it has the official's name)",
+    )
+    parser.add_argument("--spec", type=Path, help="the npm spec: classify mismatches as drift")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     args = parser.parse_args(argv)
     try:
-        report = compare(args.ours, args.theirs, args.scope, args.prefix)
+        with tempfile.TemporaryDirectory(prefix="parity-") as tmp:
+            ours = importable_as(args.ours, args.theirs, args.ours_dir, Path(tmp))
+            report = compare(ours, args.theirs, args.scope, args.prefix)
+            if args.spec is not None:
+                from bench.parity_drift import classify
+
+                report["classes"] = classify(report, args.spec)
     except PackageImportError as exc:
         print(f"parity: {exc}".splitlines()[0], file=sys.stderr)
         return 2

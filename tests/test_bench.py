@@ -57,3 +57,14 @@ def test_unfetched_target_is_skipped(tmp_path: Path) -> None:
 def test_unknown_section_is_a_usage_error() -> None:
     run = _bench("--only", "nope")
     assert run.returncode == 2 and "unknown section nope" in run.stderr
+
+
+def test_scale_is_opt_in_and_skips_unfetched_targets(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")  # its cache is empty
+    config = str(tmp_path / "pyproject.toml")
+    rows = _rows(_bench("--only", "scale", "--config", config, "--json"))
+    assert list(rows) == ["scale_lithic", "scale_full", "scale_cloudflare"]
+    for name, row in rows.items():
+        target = name.removeprefix("scale_")
+        assert row["result"].startswith("skipped: ") and f"--target {target}" in row["result"]
+    assert "scale" not in _rows(_bench("--only", "parse", "--config", config, "--json"))
