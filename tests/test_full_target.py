@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from lint_generated import mypy_strict, ruff_default_rules
 
 ROOT = Path(__file__).resolve().parent.parent
