@@ -2,10 +2,11 @@
 
 ruff with its *default* rule set (no config: `--isolated`; the target version is the generated
 package's `requires-python`, 3.11) and `mypy --strict`. Since ruff 0.16 the default set is ~400
-rules; `NOT_YET` lists those of them the generated code does not meet yet, every one a style
-rule of a template or of the runtime that its own issue changes (issue 13: the runtime as real
-Python, the typed template contexts). Every other default rule, unused imports (F401) included,
-must be clean; a rule met everywhere must leave `NOT_YET` (`test_not_yet_is_current` checks).
+rules; `NOT_YET` (and, for the whole SDK, `NOT_YET_FULL`) lists those the generated code does
+not meet yet, each a rule about code of a template or of the runtime that other work of issue
+13 rewrites (the runtime as real Python, the typed template contexts). Every other default
+rule, unused imports (F401) included, must be clean; a rule met everywhere must leave
+`NOT_YET` (the test on generated/ checks that each still fires).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 RUFF_DEFAULT_RULES = (
@@ -43,9 +45,21 @@ NOT_YET = {
 }
 
 
-def ruff_default_rules(folder: Path, *, ignore: bool = True) -> subprocess.CompletedProcess[str]:
-    """`ruff check` with ruff's default rules over `folder`, less `NOT_YET` when `ignore`."""
-    args = [*RUFF_DEFAULT_RULES, *(["--ignore", ",".join(sorted(NOT_YET))] if ignore else []), "."]
+# Default rules the whole SDK's output (the `full` target) does not meet yet beyond `NOT_YET`:
+# constructs the batch target does not have.
+NOT_YET_FULL = {
+    "F841": "the runtime's pages assign `query` and may not use it (_pagination)",
+    "PLC0414": "`from .m import X as X` re-exports of a merged types module (types_module)",
+    "PYI030": "`Literal[False] | Literal[True]` of the stream overloads' implementation",
+}
+
+
+def ruff_default_rules(
+    folder: Path, ignore: Iterable[str] = ()
+) -> subprocess.CompletedProcess[str]:
+    """`ruff check` with ruff's default rules over `folder`, less the rules in `ignore`."""
+    rules = ",".join(sorted(ignore))
+    args = [*RUFF_DEFAULT_RULES, *(["--ignore", rules] if rules else []), "."]
     return subprocess.run(
         [sys.executable, "-m", "ruff", *args], cwd=folder, capture_output=True, text=True
     )

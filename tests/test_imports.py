@@ -55,6 +55,33 @@ def test_keeps_reexports_forward_references_and_fixtures() -> None:
     assert _bound(out) == {"Exported", "Again", "Quoted", "Casted", "fixture", "pkg"}
 
 
+def test_strings_count_only_in_type_positions() -> None:
+    text = textwrap.dedent('''\
+        import json
+        from a import Later, Inner, Alias_, Boxed, Said
+        from typing import Literal, TypedDict, List, TypeAlias
+
+        T = TypedDict("T", {"x": "Optional[Later]"})
+        X: TypeAlias = "Alias_"
+        y = List["Boxed"]
+
+        def f(mode: Literal["json", "Said"]) -> "List[Inner]":
+            """Said json."""
+            return {"json": 1, "Said": print("Said")}
+        ''')
+    kept = _bound(prune_imports(text))
+    assert kept == {
+        "Later",
+        "Inner",
+        "Alias_",
+        "Boxed",
+        "Literal",
+        "TypedDict",
+        "List",
+        "TypeAlias",
+    }
+
+
 def test_multi_line_statement_stays_exploded() -> None:
     text = "from typing import (\n    Any,\n    Dict,\n    List,\n)\n\nx: Any = None\ny: List[int] = []\n"
     assert prune_imports(text) == (
@@ -79,6 +106,17 @@ USES = [
     "def g_{i}() -> 'list[{n}]': ...",
     "class C_{i}({n}): ...",
     "r_{i} = [{n} for _ in ()]",
+    'T_{i} = TypedDict("T_{i}", {{"f": "Optional[{n}]"}})',
+    "x_{i} = Dict[str, '{n}']",
+]
+# Mentions of a name that are not uses: the name stays unused.
+DECOYS = [
+    'print("{n}")',
+    'd_{i} = {{"{n}": 1}}',
+    "# {n} in a comment",
+    'def h_{i}(v: Literal["{n}"]) -> None: ...',
+    'def k_{i}() -> None:\n    """{n} in a docstring."""',
+    "o_{i}.{n} = 1",
 ]
 
 
@@ -99,6 +137,9 @@ def modules(draw: st.DrawFn) -> tuple[str, set[str], set[str]]:
     lines.append("\n")
     for i, name in enumerate(sorted(used)):
         lines.append(draw(st.sampled_from(USES)).format(n=name, i=i) + "\n")
+    for i, name in enumerate(sorted(set(imported) - used)):
+        if draw(st.booleans()):
+            lines.append(draw(st.sampled_from(DECOYS)).format(n=name, i=i + len(POOL)) + "\n")
     return "".join(lines), used, set(imported)
 
 
