@@ -156,3 +156,12 @@ def test_pruning_never_drops_a_used_name(case: tuple[str, set[str], set[str]]) -
         line for line in text.splitlines() if not line.startswith(("from ", "    ", ")"))
     ]
     assert _bound(text) == imported
+
+
+def test_line_breaks_ast_does_not_count_leave_lines_in_place() -> None:
+    """A docstring holding a form feed or U+2028 (which `str.splitlines` splits at) before the
+    imports: the statements edited are still the right lines."""
+    text = '"""Doc \x0c with \u2028 breaks."""\nimport os\nimport sys\n\nprint(sys.argv)\n'
+    assert (
+        prune_imports(text) == '"""Doc \x0c with \u2028 breaks."""\nimport sys\n\nprint(sys.argv)\n'
+    )

@@ -46,7 +46,8 @@ def prune_imports(text: str) -> str:
     except (SyntaxError, ValueError):
         return text
     used = used_names(tree)
-    lines = text.splitlines(keepends=True)
+    lines = text.split("\n")  # as `ast` counts lines (`splitlines` also splits at \f, \u2028...)
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     shared = _shared_lines(tree)
     edits: list[tuple[int, int, str]] = []
     for node in tree.body:
