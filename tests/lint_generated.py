@@ -78,9 +78,18 @@ def findings(run: subprocess.CompletedProcess[str]) -> list[tuple[str, str]]:
 def mypy_strict(
     folder: Path, *targets: str, timeout: int = 1800
 ) -> subprocess.CompletedProcess[str]:
-    """`mypy --strict` on `targets` inside `folder` (no cache: the result is never stale)."""
+    """`mypy --strict` on `targets` inside `folder`; no cache is read or written (none is left
+    in the output folder, and the result is never stale)."""
     return subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *targets],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--cache-dir=/dev/null",
+            *targets,
+        ],
         cwd=folder,
         capture_output=True,
         text=True,
