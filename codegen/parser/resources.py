@@ -32,7 +32,7 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
-from codegen.ir_walk import all_fields, non_null_members
+from codegen.ir_walk import all_fields, is_null, non_null_members
 from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
 from codegen.parser.js import JsMethod, JsRequest
@@ -70,7 +70,7 @@ def classify_response(returns: TypeRef, decls: dict[str, Declaration]) -> Respon
         return Response("sse", inner.args[0] if inner.args else None)
     if isinstance(inner, RuntimeRef) and inner.name == "Response":
         return Response("binary", None)
-    if isinstance(inner, Primitive) and inner.name == "null":
+    if is_null(inner):
         return Response("void", None)
     return Response("model", inner)
 
