@@ -4,18 +4,25 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from codegen.emit.code import BrokenOutput
 from codegen.errors import SpecError
-from codegen.ir import to_jsonable
+from codegen.ir import Location, to_jsonable
+
+if TYPE_CHECKING:
+    from codegen.config import Config
+    from codegen.pipeline import Overrides
 
 EXIT_DRIFT = 1
 EXIT_BAD_INPUT = 2
 EXIT_BROKEN_OUTPUT = 1
+EXIT_STRICT = 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -148,18 +155,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             from codegen.diff.command import run_diff
 
             return run_diff(args)
-        from codegen.pipeline import run_check, run_fetch, run_generate
-
         if args.command == "generate":
-            return run_generate(args)
+            return _cmd_generate(args)
         if args.command == "fetch":
-            return run_fetch(args)
+            from codegen.pipeline import fetch_targets
+
+            say = (lambda _line: None) if args.quiet else print
+            fetch_targets(args.config, args.target, args.cache_dir, say)
+            return 0
         if args.command == "init":
             from codegen.init import init
 
             init(args.npm, args.dir)
             return 0
-        return run_check(args)
+        return _cmd_check(args)
     except SpecError as exc:
         print(f"codegen: {exc}" if exc.loc is None else str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -170,6 +179,119 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _overrides(args: argparse.Namespace) -> Overrides:
+    from codegen.pipeline import Overrides
+
+    return Overrides(
+        spec=args.spec,
+        out=args.out,
+        package=args.package,
+        templates=args.templates,
+        resources=args.resources,
+        cache=args.cache_dir,
+        strict=args.strict,
+    )
+
+
+def _config_of(args: argparse.Namespace) -> Config:
+    from codegen.pipeline import run_config
+
+    return run_config(args.config, args.target, _overrides(args))
+
+
+def _template_errors_are_bad_input(
+    run: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """A templates folder without a template, or with a broken one, ends as one line and exit
+    2 (e.g. codegen run outside the project, where ./templates is not its folder)."""
+
+    @functools.wraps(run)
+    def checked(args: argparse.Namespace) -> int:
+        import jinja2
+
+        try:
+            return run(args)
+        except jinja2.TemplateNotFound as exc:
+            raise SpecError(None, f"template {exc}; pass --templates DIR") from None
+        except jinja2.TemplateSyntaxError as exc:
+            where = Location(exc.filename or exc.name or "<template>", exc.lineno, 1)
+            raise SpecError(where, f"template error: {exc.message}") from None
+
+    return checked
+
+
+@_template_errors_are_bad_input
+def _cmd_generate(args: argparse.Namespace) -> int:
+    from codegen.cache import Caches
+    from codegen.pipeline import generate, summary, terminal_progress
+
+    config = _config_of(args)
+    build = generate(
+        config,
+        None if args.no_cache else Caches(config.cache),
+        args.jobs,
+        long_lived=True,
+        progress=None if args.quiet else terminal_progress(),
+        force=args.force,
+    )
+    if not args.quiet or config.strict:
+        for warning in build.warnings:
+            print(warning, file=sys.stderr)
+    if not args.quiet:
+        print(summary(config, build))
+    return _strict_exit(config, build.warnings)
+
+
+def _strict_exit(config: Config, warnings: list[str]) -> int:
+    """`--strict`: a warning (something the generator could not model) fails the run."""
+    if not (config.strict and warnings):
+        return 0
+    print(
+        f"codegen: --strict: the spec gave {len(warnings)} warnings; failing",
+        file=sys.stderr,
+    )
+    return EXIT_STRICT
+
+
+@_template_errors_are_bad_input
+def _cmd_check(args: argparse.Namespace) -> int:
+    from codegen.cache import Caches
+    from codegen.emit.writer import compare
+    from codegen.pipeline import build_files
+
+    config = _config_of(args)
+    caches = None if args.no_cache else Caches(config.cache)
+    build = build_files(config, caches, jobs=args.jobs, long_lived=True)
+    files = build.files
+    drift = compare(Path(config.out), files, build.manifest_spec)
+    if args.format == "json":
+        report = {
+            "out": str(config.out),
+            "clean": drift.clean,
+            "changed": sorted(drift.changed),
+            "added": sorted(drift.missing),
+            "removed": sorted(drift.extra),
+        }
+        print(json.dumps(report, indent=2))
+        return 0 if drift.clean else EXIT_DRIFT
+    if drift.clean:
+        if not args.quiet:
+            print(f"codegen: {config.out} is up to date ({len(files)} files)")
+        if config.strict:
+            for warning in build.warnings:
+                print(warning, file=sys.stderr)
+        return _strict_exit(config, build.warnings)
+    sys.stdout.writelines(drift.diff)
+    target = f" --target {config.target}" if config.target else ""
+    print(
+        f"codegen: {config.out} has drifted from the spec: {len(drift.changed)} changed, "
+        f"{len(drift.missing)} missing, {len(drift.extra)} no longer generated. "
+        f"Run `codegen generate{target}`.",
+        file=sys.stderr,
+    )
+    return EXIT_DRIFT
 
 
 def _cmd_ir(args: argparse.Namespace) -> int:

@@ -1,7 +1,10 @@
 """The intermediate model (IR): plain, typed data that the parser produces and the emitter reads.
 
-It is the only contract between the two halves. Everything here is a frozen-ish dataclass of
-strings, numbers, lists and other IR nodes, so `to_jsonable` can dump it with a stable key order.
+It is the only contract between the two halves. Everything here is a dataclass of strings,
+numbers, lists and other IR nodes, so `to_jsonable` can dump it with a stable key order. Only
+`Location` and `Diagnostic` are frozen (hashable values); the other classes are mutable because
+the parser builds them in place, and once `parse_spec` has returned, readers must treat them as
+read-only (by convention: nothing enforces it).
 Declarations are keyed by a *declaration id*: ``<module>#<Qualified.Name>``, where the module is
 the spec file's path relative to the spec root without its extension (``resources/shared``).
 """
@@ -166,7 +169,6 @@ class Field_:
     type: TypeRef
     optional: bool
     loc: Location
-    readonly: bool = False
     doc: Doc = field(default_factory=Doc)
 
 
@@ -286,9 +288,7 @@ class Method:
     loc: Location
     params_type: TypeRef | None = None
     route: Route | None = None
-    logical_route: Route | None = None
     doc: Doc = field(default_factory=Doc)
-    overloads: int = 1
     # None when no `.js` request was read for the method (a route by convention or file)
     request: RequestShape | None = None
 

@@ -1,4 +1,5 @@
-"""Walking the IR: an interface's inherited fields, the types nested in a type.
+"""Walking the IR: an interface's inherited fields, the types nested in a type, a union's
+non-null members.
 
 Plain functions over `codegen.ir` data, shared by the parser (union discriminators) and the
 emitter (closures, examples), so that neither reaches into the other.
@@ -9,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from codegen.ir import Declaration, Field_, Interface, ObjectType, Ref, TypeRef
+from codegen.ir import (
+    Declaration,
+    Field_,
+    Interface,
+    ObjectType,
+    Primitive,
+    Ref,
+    TypeRef,
+    UnionType,
+)
 
 
 def all_fields(decl_id: str, decls: dict[str, Declaration]) -> list[Field_]:
@@ -69,3 +79,13 @@ _CHILDREN: dict[str, Callable[[Any], Iterable[TypeRef]]] = {
     "record": lambda t: (t.key, t.value),
     "object": _object_children,
 }
+
+
+def is_null(t: TypeRef) -> bool:
+    """Whether `t` is the `null` primitive (TypeScript `null`, `undefined` and `void`)."""
+    return isinstance(t, Primitive) and t.name == "null"
+
+
+def non_null_members(t: UnionType) -> list[TypeRef]:
+    """`t`'s members without its `null` ones: what an optional value holds when present."""
+    return [m for m in t.members if not is_null(m)]

@@ -7,9 +7,6 @@ the (unmodified) output folder only verifies it. The output is byte-identical ei
 
 from __future__ import annotations
 
-import argparse
-import functools
-import json
 import os
 import re
 import sys
@@ -33,13 +30,11 @@ from codegen.emit.out_guard import check_out_folder
 from codegen.emit.writer import (
     MANIFEST,
     SpecFiles,
-    compare,
     spec_digest,
     with_manifest,
     write_atomically,
 )
 from codegen.errors import SpecError
-from codegen.ir import Location
 from codegen.stats import Stats
 
 if TYPE_CHECKING:
@@ -51,36 +46,46 @@ if TYPE_CHECKING:
 DEFAULT_CONFIG = Path("pyproject.toml")
 
 
-def config_path(args: argparse.Namespace) -> Path:
+def config_path(config: Path | None) -> Path:
     """`--config FILE`, which must exist, or ./pyproject.toml."""
-    if args.config is None:
+    if config is None:
         return DEFAULT_CONFIG
-    if not args.config.is_file():
-        raise SpecError(None, f"{args.config}: no such config file (--config)")
-    return Path(args.config)
+    if not config.is_file():
+        raise SpecError(None, f"{config}: no such config file (--config)")
+    return Path(config)
 
 
-def config_from_args(args: argparse.Namespace) -> Config:
-    """Without [tool.codegen] the defaults would read ./spec and write ./generated wherever
-    codegen runs: that needs both --spec and --out."""
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line sets over `[tool.codegen]` (None: the config's value)."""
+
+    spec: Path | None = None
+    out: Path | None = None
+    package: str | None = None
+    templates: Path | None = None
+    resources: list[str] | None = None
+    cache: Path | None = None
+    strict: bool | None = None
+
+
+def run_config(config_file: Path | None, target: str | None, overrides: Overrides) -> Config:
+    """The run's config: `config_file` (or ./pyproject.toml), its `target`, then `overrides`.
+    Without [tool.codegen] the defaults would read ./spec and write ./generated wherever codegen
+    runs: that needs both `spec` and `out`."""
     return load_config(
-        config_path(args),
+        config_path(config_file),
         {
-            "spec": args.spec,
-            "out": args.out,
-            "package": args.package,
-            "templates": args.templates,
-            "resources": args.resources,
-            "cache": getattr(args, "cache_dir", None),
-            "strict": getattr(args, "strict", None),
+            "spec": overrides.spec,
+            "out": overrides.out,
+            "package": overrides.package,
+            "templates": overrides.templates,
+            "resources": overrides.resources,
+            "cache": overrides.cache,
+            "strict": overrides.strict,
         },
-        getattr(args, "target", None),
-        required=not (args.spec and args.out),
+        target,
+        required=not (overrides.spec and overrides.out),
     )
-
-
-def caches_from_args(config: Config, args: argparse.Namespace) -> Caches | None:
-    return None if getattr(args, "no_cache", False) else Caches(config.cache)
 
 
 def default_jobs() -> int:
@@ -329,103 +334,16 @@ def terminal_progress() -> Callable[[int, int], None] | None:
     return show
 
 
-def _template_errors_are_bad_input(
-    run: Callable[[argparse.Namespace], int],
-) -> Callable[[argparse.Namespace], int]:
-    """A templates folder without a template, or with a broken one, ends as one line and exit
-    2 (e.g. codegen run outside the project, where ./templates is not its folder)."""
-
-    @functools.wraps(run)
-    def checked(args: argparse.Namespace) -> int:
-        import jinja2
-
-        try:
-            return run(args)
-        except jinja2.TemplateNotFound as exc:
-            raise SpecError(None, f"template {exc}; pass --templates DIR") from None
-        except jinja2.TemplateSyntaxError as exc:
-            where = Location(exc.filename or exc.name or "<template>", exc.lineno, 1)
-            raise SpecError(where, f"template error: {exc.message}") from None
-
-    return checked
-
-
-@_template_errors_are_bad_input
-def run_generate(args: argparse.Namespace) -> int:
-    config = config_from_args(args)
-    build = generate(
-        config,
-        caches_from_args(config, args),
-        args.jobs,
-        long_lived=True,
-        progress=None if args.quiet else terminal_progress(),
-        force=args.force,
-    )
-    if not args.quiet or config.strict:
-        for warning in build.warnings:
-            print(warning, file=sys.stderr)
-    if not args.quiet:
-        print(summary(config, build))
-    return strict_exit(config, build.warnings)
-
-
-EXIT_STRICT = 1
-
-
-def strict_exit(config: Config, warnings: list[str]) -> int:
-    """`--strict`: a warning (something the generator could not model) fails the run."""
-    if not (config.strict and warnings):
-        return 0
-    print(
-        f"codegen: --strict: the spec gave {len(warnings)} warnings; failing",
-        file=sys.stderr,
-    )
-    return EXIT_STRICT
-
-
-@_template_errors_are_bad_input
-def run_check(args: argparse.Namespace) -> int:
-    config = config_from_args(args)
-    build = build_files(config, caches_from_args(config, args), jobs=args.jobs, long_lived=True)
-    files = build.files
-    drift = compare(Path(config.out), files, build.manifest_spec)
-    if getattr(args, "format", "text") == "json":
-        report = {
-            "out": str(config.out),
-            "clean": drift.clean,
-            "changed": sorted(drift.changed),
-            "added": sorted(drift.missing),
-            "removed": sorted(drift.extra),
-        }
-        print(json.dumps(report, indent=2))
-        return 0 if drift.clean else 1
-    if drift.clean:
-        if not args.quiet:
-            print(f"codegen: {config.out} is up to date ({len(files)} files)")
-        if config.strict:
-            for warning in build.warnings:
-                print(warning, file=sys.stderr)
-        return strict_exit(config, build.warnings)
-    sys.stdout.writelines(drift.diff)
-    print(
-        f"codegen: {config.out} has drifted from the spec: {len(drift.changed)} changed, "
-        f"{len(drift.missing)} missing, {len(drift.extra)} no longer generated. "
-        f"Run `codegen generate{_target_flag(config)}`.",
-        file=sys.stderr,
-    )
-    return 1
-
-
-def _target_flag(config: Config) -> str:
-    return f" --target {config.target}" if config.target else ""
-
-
-def run_fetch(args: argparse.Namespace) -> int:
+def fetch_targets(
+    config_file: Path | None, target: str | None, cache: Path | None, say: Callable[[str], None]
+) -> None:
+    """`codegen fetch`: `target`, or every target (the default one included) that names an
+    `npm_package`; none is an error."""
     from codegen.config import target_names
     from codegen.fetch import fetch
 
-    path = config_path(args)
-    names: list[str | None] = [args.target] if args.target else []
+    path = config_path(config_file)
+    names: list[str | None] = [target] if target else []
     if not names:
         base = load_config(path, {})
         names = [None] if base.npm_package else []
@@ -433,6 +351,4 @@ def run_fetch(args: argparse.Namespace) -> int:
     if not names:
         raise SpecError(None, f"{path}: no target names an npm_package; nothing to fetch")
     for name in names:
-        config = load_config(path, {"cache": args.cache_dir}, name)
-        fetch(config, say=(lambda _line: None) if args.quiet else print)
-    return 0
+        fetch(load_config(path, {"cache": cache}, name), say=say)

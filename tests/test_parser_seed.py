@@ -17,7 +17,7 @@ def _normal(value: object) -> object:
         return {
             k: _normal(v)
             for k, v in value.items()
-            if k not in ("loc", "route", "logical_route", "examples")
+            if k not in ("loc", "route", "examples")
         }
     if isinstance(value, list):
         return [_normal(v) for v in value]

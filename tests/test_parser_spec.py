@@ -43,10 +43,6 @@ def test_codegen_ir_lists_the_batches_resource_with_js_routes() -> None:
         "url_field": "results_url",
         "accept": "application/binary",
     }
-    assert (results["logical_route"]["verb"], results["logical_route"]["path"]) == (
-        "GET",
-        base + "/{message_batch_id}/results",
-    )
     assert results["response"]["kind"] == "jsonl"
     listing = next(m for m in batches["methods"] if m["name"] == "list")
     assert [(p["name"], p["location"], p["required"]) for p in listing["params"]] == [

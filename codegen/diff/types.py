@@ -24,6 +24,7 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
+from codegen.ir_walk import is_null, non_null_members
 
 SAME = "same"
 WIDER = "wider"
@@ -132,15 +133,11 @@ def relation(old: TypeRef, new: TypeRef) -> str:
     return WIDER if widens else NARROWER if narrows else DIFFERENT
 
 
-def is_null(t: TypeRef) -> bool:
-    return isinstance(t, Primitive) and t.name == "null"
-
-
 def without_null(t: TypeRef) -> tuple[TypeRef, bool]:
     """(`t` without its `null` member, whether it had one)."""
     if not isinstance(t, UnionType) or not any(is_null(m) for m in t.members):
         return t, False
-    rest = [m for m in t.members if not is_null(m)]
+    rest = non_null_members(t)
     if len(rest) == 1 and not t.open:
         return rest[0], True
     return UnionType(rest, t.discriminator, t.open), True

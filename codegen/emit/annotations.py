@@ -26,6 +26,7 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
+from codegen.ir_walk import non_null_members
 
 Side = L["response", "request"]
 
@@ -153,8 +154,8 @@ def annotate(
         return union(x, top)
 
     def union(x: UnionType, top: bool) -> str:
-        nullable = any(isinstance(m, Primitive) and m.name == "null" for m in x.members)
-        members = [m for m in x.members if not (isinstance(m, Primitive) and m.name == "null")]
+        members = non_null_members(x)
+        nullable = len(members) < len(x.members)
         literals = [m for m in members if isinstance(m, LiteralType)]
         others = [m for m in members if not isinstance(m, LiteralType)]
         parts: list[str] = []
@@ -173,3 +174,9 @@ def annotate(
         return f"Optional[{body}]" if nullable and body != "None" else body
 
     return Code(go(t, True))
+
+
+def documents_datetime(doc: str) -> bool:
+    """Whether a string field's doc says it holds an RFC 3339 datetime (across line breaks), as
+    the Stainless SDKs document their timestamps: such a field is typed `datetime`."""
+    return "RFC 3339 datetime" in " ".join(doc.split())

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from codegen.emit.code import Code
 from codegen.errors import SpecError
-from codegen.ir import Location, Primitive, TypeRef, UnionType
+from codegen.ir import Location, TypeRef, UnionType
+from codegen.ir_walk import is_null
 
 # Brackets an annotation may nest: Python's parser stops at 200 levels for a whole statement
 # (signatures, `Optional[...]` and the test data add their own), black well before that.
@@ -53,6 +54,4 @@ def admitting_none(annotation: str) -> Code:
 
 
 def nullable(t: TypeRef) -> bool:
-    return isinstance(t, UnionType) and any(
-        isinstance(m, Primitive) and m.name == "null" for m in t.members
-    )
+    return isinstance(t, UnionType) and any(is_null(m) for m in t.members)

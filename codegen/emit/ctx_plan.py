@@ -8,7 +8,7 @@ import fnmatch
 from dataclasses import dataclass, field
 
 from codegen.config import Config, check_selection
-from codegen.emit.annotations import LocalNames, Side, TypeNamer
+from codegen.emit.annotations import LocalNames, Side, TypeNamer, documents_datetime
 from codegen.emit.naming import Scope, class_name, module_name, module_scope, pascal_case
 from codegen.ir import (
     Declaration,
@@ -24,7 +24,7 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
-from codegen.ir_walk import each_type
+from codegen.ir_walk import each_type, non_null_members
 
 UNRESOLVED_MODULE = "unresolved"
 
@@ -236,7 +236,7 @@ class Planner:
         if base == "string":
             if matches(self.config.string_fields):
                 return None
-            if matches(self.config.datetime_fields) or "RFC 3339 datetime" in " ".join(doc.split()):
+            if matches(self.config.datetime_fields) or documents_datetime(doc):
                 return "datetime"
         return None
 
@@ -245,7 +245,7 @@ def _scalar(t: TypeRef) -> str | None:
     if isinstance(t, Primitive):
         return t.name
     if isinstance(t, UnionType):
-        rest = [m for m in t.members if not (isinstance(m, Primitive) and m.name == "null")]
+        rest = non_null_members(t)
         if len(rest) == 1 and isinstance(rest[0], Primitive):
             return rest[0].name
     return None

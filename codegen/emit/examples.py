@@ -11,6 +11,7 @@ import black
 from black.mode import Mode
 from black.parsing import InvalidInput
 
+from codegen.emit.annotations import documents_datetime
 from codegen.ir import (
     Alias,
     ArrayType,
@@ -24,7 +25,7 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
-from codegen.ir_walk import all_fields
+from codegen.ir_walk import all_fields, non_null_members
 from codegen.naming_wire import snake_case
 
 _MAX_DEPTH = 4
@@ -77,7 +78,7 @@ def example_value(
     if isinstance(t, RecordType):
         return {"key": again(t.value, "value")}
     if isinstance(t, UnionType):
-        members = [m for m in t.members if not (isinstance(m, Primitive) and m.name == "null")]
+        members = non_null_members(t)
         if not members:
             return None
         return again(members[choice % len(members)], name, datetime)
@@ -89,9 +90,7 @@ def example_value(
         if isinstance(decl, Alias):
             return again(decl.type, name, datetime, inside)
         return {
-            f.name: again(
-                f.type, f.name, "RFC 3339 datetime" in " ".join(f.doc.text.split()), inside
-            )
+            f.name: again(f.type, f.name, documents_datetime(f.doc.text), inside)
             for f in all_fields(decl.id, decls)
             if not f.optional or depth < 2
         }
@@ -105,7 +104,7 @@ def union_arity(
     if depth > _MAX_DEPTH:
         return 1
     if isinstance(t, UnionType):
-        own = len([m for m in t.members if not (isinstance(m, Primitive) and m.name == "null")])
+        own = len(non_null_members(t))
         return max([own, *(union_arity(m, decls, depth + 1, seen) for m in t.members)])
     if isinstance(t, ArrayType):
         return union_arity(t.item, decls, depth + 1, seen)

@@ -45,6 +45,7 @@ from codegen.emit.ctx_templates import (
     TypeModuleContext,
     template_vars,
 )
+from codegen.emit.imports import pruned
 from codegen.emit.templates import loader, template_names
 from codegen.stats import Stats
 
@@ -241,6 +242,8 @@ def render_package(
             raise UnsafeOutput(
                 f"{_template_line(exc, template)}: {exc} (rendering {path})"
             ) from None
+        if path.endswith(".py"):
+            text = pruned(text, format_cache)
         stats.render += time.perf_counter() - started
         rendered.append((template, path, text))
         locations[path] = {**known, **spec_locations(_own_part(ctx))}

@@ -32,7 +32,7 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
-from codegen.ir_walk import all_fields
+from codegen.ir_walk import all_fields, is_null, non_null_members
 from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
 from codegen.parser.js import JsMethod, JsRequest
@@ -70,7 +70,7 @@ def classify_response(returns: TypeRef, decls: dict[str, Declaration]) -> Respon
         return Response("sse", inner.args[0] if inner.args else None)
     if isinstance(inner, RuntimeRef) and inner.name == "Response":
         return Response("binary", None)
-    if isinstance(inner, Primitive) and inner.name == "null":
+    if is_null(inner):
         return Response("void", None)
     return Response("model", inner)
 
@@ -164,7 +164,7 @@ class ResourceBuilder:
         has_js: bool,
     ) -> Method:
         request = js.requests[-1] if js and js.requests else None
-        method = Method(sig.name, [], response, sig.loc, doc=sig.doc, overloads=sig.overloads)
+        method = Method(sig.name, [], response, sig.loc, doc=sig.doc)
         for param in sig.params:
             if isinstance(param.type, RuntimeRef) and param.type.name == "RequestOptions":
                 continue
@@ -189,17 +189,9 @@ class ResourceBuilder:
         if route is None:
             route = self.route_from_convention(resource, method, sig.loc, has_js)
         method.route = route
-        if route.follow is not None:
-            logical = request.span_route if request and request.span_route else None
-            method.logical_route = (
-                Route("GET", logical, "js", route.loc)
-                if logical
-                else self.conventional(resource, method, sig.loc, "GET")
-            )
-        elif request is not None and request.span_route:
+        if route.follow is None and request is not None and request.span_route:
             # the route the SDK reports for tracing (`__span: {route: ...}`), a template with
-            # the API's own placeholder names
-            method.logical_route = Route(route.verb, request.span_route, "js", route.loc)
+            # the API's own placeholder names, should be the one the request goes to
             if route.path is not None and route.path != request.span_route:
                 self.diags.warn(
                     "route-mismatch",
@@ -470,7 +462,7 @@ def _is_scalar(t: TypeRef) -> bool:
 
 def _strip_null(t: TypeRef) -> TypeRef:
     if isinstance(t, UnionType):
-        rest = [m for m in t.members if not (isinstance(m, Primitive) and m.name == "null")]
+        rest = non_null_members(t)
         if len(rest) == 1:
             return rest[0]
     return t

@@ -273,10 +273,10 @@ class TypeReader:
             return None
         name = property_name(self.source, name_node)
         marks = {c.type for c in node.children if not c.is_named}
-        optional, readonly = "?" in marks, "readonly" in marks
+        optional = "?" in marks
         type_ = self.read(node.child_by_field_name("type"))
         doc = parse_jsdoc(doc_comment) if doc_comment and doc_comment.startswith("/**") else NO_DOC
-        return Field_(name, type_, optional, self.source.loc(node), readonly, doc)
+        return Field_(name, type_, optional, self.source.loc(node), doc)
 
     def _index_signature(self, node: Node) -> RecordType:
         named = [c for c in node.named_children if c.type != "comment"]

@@ -13,15 +13,13 @@ from typing import Any, List
 import pytest
 
 from anthropic_batches._exceptions import APIStatusError
-from anthropic_batches._response import BinaryAPIResponse
 from anthropic_batches.types.messages_batches import (
-    BatchCreateParamsRequest,
     DeletedMessageBatch,
     MessageBatch,
     MessageBatchIndividualResponse,
 )
 
-from .helpers import API_KEY, FakeSleepAsyncClient, FakeSleepClient, auth_value, sse_body
+from .helpers import API_KEY, FakeSleepAsyncClient, FakeSleepClient, auth_value
 from .server import MockServer, RecordedRequest
 
 BINARY_BODY = b"\x00\x01 binary body \xff"

@@ -3,24 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import (
-    Annotated,
-    Dict,
-    Iterable,
-    List,
-    Literal,
-    Optional,
-    Required,
-    TypeAlias,
-    TypedDict,
-    Union,
-)
-
-from pydantic import Field
-
-from .._models import BaseModel
-from .._types import FileTypes
+from typing import TypedDict
 
 __all__ = [
     "PageParams",

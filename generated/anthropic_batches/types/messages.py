@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import (
     Annotated,
-    Dict,
     Iterable,
     List,
     Literal,
@@ -20,7 +18,6 @@ from typing import (
 from pydantic import Field
 
 from .._models import BaseModel
-from .._types import FileTypes
 
 __all__ = [
     "Base64ImageSourceParam",

@@ -4,23 +4,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import (
-    Annotated,
-    Dict,
-    Iterable,
-    List,
-    Literal,
-    Optional,
-    Required,
-    TypeAlias,
-    TypedDict,
-    Union,
-)
+from typing import Annotated, Iterable, Literal, Optional, Required, TypeAlias, TypedDict, Union
 
 from pydantic import Field
 
 from .._models import BaseModel
-from .._types import FileTypes
 from .messages import Message, MessageCreateParamsNonStreaming
 from .shared import ErrorResponse
 

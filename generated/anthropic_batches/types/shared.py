@@ -3,24 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import (
-    Annotated,
-    Dict,
-    Iterable,
-    List,
-    Literal,
-    Optional,
-    Required,
-    TypeAlias,
-    TypedDict,
-    Union,
-)
+from typing import Annotated, Literal, Optional, TypeAlias, Union
 
 from pydantic import Field
 
 from .._models import BaseModel
-from .._types import FileTypes
 
 __all__ = [
     "APIErrorObject",

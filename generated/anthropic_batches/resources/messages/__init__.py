@@ -3,21 +3,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from types import NoneType
 from functools import cached_property
-from typing import Any, Dict, Iterable, List, Literal, Optional, Union, cast, overload
 
-import httpx
 
-from ..._base_client import header_list, make_request_options
-from ..._exceptions import AnthropicError
-from ..._pagination import AsyncPaginator, SyncPage, AsyncPage
-from ..._paths import path_template
 from ..._resource import AsyncAPIResource, SyncAPIResource
-from ..._response import BinaryAPIResponse
-from ..._streaming import AsyncJSONLDecoder, AsyncStream, JSONLDecoder, Stream
-from ..._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query
 from .batches import AsyncBatches, Batches
 
 __all__ = ["Messages", "AsyncMessages"]

@@ -3,21 +3,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from types import NoneType
-from functools import cached_property
-from typing import Any, Dict, Iterable, List, Literal, Optional, Union, cast, overload
+from typing import Iterable
 
 import httpx
 
-from ..._base_client import header_list, make_request_options
+from ..._base_client import make_request_options
 from ..._exceptions import AnthropicError
 from ..._pagination import AsyncPaginator, SyncPage, AsyncPage
 from ..._paths import path_template
 from ..._resource import AsyncAPIResource, SyncAPIResource
-from ..._response import BinaryAPIResponse
-from ..._streaming import AsyncJSONLDecoder, AsyncStream, JSONLDecoder, Stream
-from ..._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query
+from ..._streaming import AsyncJSONLDecoder, JSONLDecoder
+from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ...types.messages_batches import (
     BatchCreateParamsRequest,
     DeletedMessageBatch,
@@ -68,7 +64,7 @@ class Batches(SyncAPIResource):
         print(message_batch)
         ```"""
         return self._post(
-            path_template("/v1/messages/batches", {}),
+            "/v1/messages/batches",
             body={
                 "requests": requests,
             },
@@ -148,7 +144,7 @@ class Batches(SyncAPIResource):
             print(message_batch)
         ```"""
         return self._get_api_list(
-            path_template("/v1/messages/batches", {}),
+            "/v1/messages/batches",
             options=make_request_options(
                 query={
                     "limit": limit,
@@ -351,7 +347,7 @@ class AsyncBatches(AsyncAPIResource):
         print(message_batch)
         ```"""
         return await self._post(
-            path_template("/v1/messages/batches", {}),
+            "/v1/messages/batches",
             body={
                 "requests": requests,
             },
@@ -431,7 +427,7 @@ class AsyncBatches(AsyncAPIResource):
             print(message_batch)
         ```"""
         return self._get_api_list(
-            path_template("/v1/messages/batches", {}),
+            "/v1/messages/batches",
             options=make_request_options(
                 query={
                     "limit": limit,
