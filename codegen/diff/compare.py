@@ -23,6 +23,7 @@ from codegen.ir import (
     IntersectionType,
     Location,
     Method,
+    PageClass,
     Param,
     Ref,
     Resource,
@@ -47,6 +48,16 @@ def _models(spec: Spec, dirs: dict[str, str], skip: set[str]) -> dict[str, Decla
         for decl_id in ids:
             out[name if len(ids) == 1 else decl_id] = spec.declarations[decl_id]
     return out
+
+
+# The client facts compared, by the rule a change of each reports.
+_CLIENT_KEYS = (
+    ("client-env-changed", ("api_key_env", "base_url_env")),
+    (
+        "client-default-changed",
+        ("base_url", "auth_header", "version_header", "max_retries", "timeout_ms"),
+    ),
+)
 
 
 class Comparison:
@@ -191,9 +202,8 @@ class Comparison:
             return
         if a.page != b.page:
             detail = f"{_page_name(a.page)} -> {_page_name(b.page)}"
-            rule = (
-                "page-class-extended" if self.page_extends(a.page, b.page) else "page-class-changed"
-            )
+            extended = page_extends(self.old, self.new, a.page, b.page)
+            rule = "page-class-extended" if extended else "page-class-changed"
             self.add(rule, f"{where}()", detail, loc, OUTPUT)
         if a.type is not None and b.type is not None:
             self.changes.extend(type_changes(f"{where}()", a.type, b.type, OUTPUT, loc, self))
@@ -320,27 +330,9 @@ class Comparison:
                 self.add("page-field-removed", f"{name}.{f}", "removed", _loc(b.loc), OUTPUT)
             for f in sorted(fb.keys() - fa.keys()):
                 self.add("page-field-added", f"{name}.{f}", "added", _loc(b.loc), OUTPUT)
-            rule_a = (
-                a.item_field,
-                a.has_more_field,
-                [(c.param, c.field, c.when_query_has) for c in a.cursors],
-            )
-            rule_b = (
-                b.item_field,
-                b.has_more_field,
-                [(c.param, c.field, c.when_query_has) for c in b.cursors],
-            )
+            rule_a, rule_b = _page_rule(a), _page_rule(b)
             if rule_a != rule_b:
                 self.add("page-rule-changed", name, f"{rule_a} -> {rule_b}", _loc(b.loc))
-
-    def page_extends(self, old: str | None, new: str | None) -> bool:
-        """The new page class has every field of the old one, and the same item field."""
-        a = next((p for p in self.old.pages if old in (p.id, p.name)), None)
-        b = next((p for p in self.new.pages if new in (p.id, p.name)), None)
-        if a is None or b is None or a.item_field != b.item_field:
-            return False
-        fields = {f.name: ty.text(f.type) for f in b.fields}
-        return all(fields.get(f.name) == ty.text(f.type) for f in a.fields)
 
     def errors(self) -> None:
         old = {e.name: e for e in self.old.errors}
@@ -359,18 +351,27 @@ class Comparison:
                     self.add("error-changed", name, detail, _loc(b.loc))
 
     def client(self, a: ClientInfo, b: ClientInfo) -> None:
-        for key in ("api_key_env", "base_url_env"):
-            if getattr(a, key) != getattr(b, key):
-                self.add(
-                    "client-env-changed", f"client.{key}", f"{getattr(a, key)} -> {getattr(b, key)}"
-                )
-        for key in ("base_url", "auth_header", "version_header", "max_retries", "timeout_ms"):
-            if getattr(a, key) != getattr(b, key):
-                self.add(
-                    "client-default-changed",
-                    f"client.{key}",
-                    f"{getattr(a, key)} -> {getattr(b, key)}",
-                )
+        for rule, keys in _CLIENT_KEYS:
+            for key in keys:
+                before, after = getattr(a, key), getattr(b, key)
+                if before != after:
+                    self.add(rule, f"client.{key}", f"{before} -> {after}")
+
+
+def _page_rule(page: PageClass) -> tuple[object, ...]:
+    """What decides the next page: the item field, the has-more flag and each cursor."""
+    cursors = [(c.param, c.field, c.when_query_has) for c in page.cursors]
+    return (page.item_field, page.has_more_field, cursors)
+
+
+def page_extends(old_spec: Spec, new_spec: Spec, old: str | None, new: str | None) -> bool:
+    """The new page class has every field of the old one, and the same item field."""
+    a = next((p for p in old_spec.pages if old in (p.id, p.name)), None)
+    b = next((p for p in new_spec.pages if new in (p.id, p.name)), None)
+    if a is None or b is None or a.item_field != b.item_field:
+        return False
+    fields = {f.name: ty.text(f.type) for f in b.fields}
+    return all(fields.get(f.name) == ty.text(f.type) for f in a.fields)
 
 
 def _params_types(spec: Spec, resources: Iterable[Resource]) -> set[str]:
