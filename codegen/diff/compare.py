@@ -11,7 +11,14 @@ from collections.abc import Iterable, Sequence
 
 from codegen.diff import renames
 from codegen.diff import types as ty
-from codegen.diff.direction import INPUT, OUTPUT, combine, directions, fields_of, selected
+from codegen.diff.direction import (
+    INPUT,
+    OUTPUT,
+    combine,
+    directions,
+    fields_of,
+    selected,
+)
 from codegen.diff.rules import Change
 from codegen.diff.typechange import type_changes
 from codegen.ir import (
@@ -23,6 +30,7 @@ from codegen.ir import (
     IntersectionType,
     Location,
     Method,
+    PageClass,
     Param,
     Ref,
     Resource,
@@ -60,10 +68,14 @@ class Comparison:
 
     def run(self) -> list[Change]:
         self.old_models = _models(
-            self.old, self.old_dirs, _params_types(self.old, self.old_resources.values())
+            self.old,
+            self.old_dirs,
+            _params_types(self.old, self.old_resources.values()),
         )
         self.new_models = _models(
-            self.new, self.new_dirs, _params_types(self.new, self.new_resources.values())
+            self.new,
+            self.new_dirs,
+            _params_types(self.new, self.new_resources.values()),
         )
         # one declaration keyed differently on the two sides (its name became ambiguous on
         # one side, so it is keyed by id there): the new side's key
@@ -79,14 +91,18 @@ class Comparison:
                 for k, d in self.old_models.items()
                 if k not in self.new_models and k not in self.renamed
             }
-            added = {k: d for k, d in self.new_models.items() if k not in self.old_models}
+            added = {
+                k: d for k, d in self.new_models.items() if k not in self.old_models
+            }
             found = renames.find(self.old, self.new, gone, added)
             if not found:
                 found = renames.find(self.old, self.new, gone, added, renames.outline)
             if not found:
                 break
             self.renamed.update(found)
-            ids = {self.old_models[o].id: self.new_models[n].id for o, n in found.items()}
+            ids = {
+                self.old_models[o].id: self.new_models[n].id for o, n in found.items()
+            }
             renames.retarget(self.old, ids)
             for old_id, new_id in ids.items():
                 self.old.declarations.setdefault(new_id, self.old.declarations[old_id])
@@ -97,7 +113,9 @@ class Comparison:
         self.client(self.old.client, self.new.client)
         return self.changes
 
-    def add(self, rule: str, where: str, detail: str, loc: str = "", direction: str = "") -> None:
+    def add(
+        self, rule: str, where: str, detail: str, loc: str = "", direction: str = ""
+    ) -> None:
         self.changes.append(Change(rule, where, detail, loc, direction))
 
     # -- resources, methods, params -------------------------------------------------------
@@ -108,7 +126,9 @@ class Comparison:
                 self.add("resource-removed", path, "removed", _loc(old[path].loc))
             elif path not in old:
                 n = len(new[path].methods)
-                self.add("resource-added", path, f"added ({n} methods)", _loc(new[path].loc))
+                self.add(
+                    "resource-added", path, f"added ({n} methods)", _loc(new[path].loc)
+                )
             else:
                 self.methods(path, old[path].methods, new[path].methods)
 
@@ -126,7 +146,9 @@ class Comparison:
     def method(self, where: str, old: Method, new: Method) -> None:
         loc = _loc(new.loc)
         if old.doc.deprecated is None and new.doc.deprecated is not None:
-            self.add("method-deprecated", where, new.doc.deprecated or "deprecated", loc)
+            self.add(
+                "method-deprecated", where, new.doc.deprecated or "deprecated", loc
+            )
         if (
             old.route
             and new.route
@@ -159,13 +181,25 @@ class Comparison:
                 removed.remove(gone)
                 added.remove(twins[0])
                 self.add(
-                    "param-renamed", f"{where}({gone.name})", f"-> {twins[0].name}", loc, INPUT
+                    "param-renamed",
+                    f"{where}({gone.name})",
+                    f"-> {twins[0].name}",
+                    loc,
+                    INPUT,
                 )
         for p in removed:
-            self.add("param-removed", f"{where}({p.name})", "removed", _loc(p.loc), INPUT)
+            self.add(
+                "param-removed", f"{where}({p.name})", "removed", _loc(p.loc), INPUT
+            )
         for p in added:
             rule = "param-added-required" if p.required else "param-added-optional"
-            self.add(rule, f"{where}({p.name})", f"{p.name}: {ty.text(p.type)}", _loc(p.loc), INPUT)
+            self.add(
+                rule,
+                f"{where}({p.name})",
+                f"{p.name}: {ty.text(p.type)}",
+                _loc(p.loc),
+                INPUT,
+            )
         for name in [n for n in before if n in after]:
             self.param(f"{where}({name})", before[name], after[name])
 
@@ -173,7 +207,9 @@ class Comparison:
         loc = _loc(new.loc)
         if old.required != new.required:
             rule = "param-now-required" if new.required else "param-now-optional"
-            self.add(rule, where, "required" if new.required else "optional", loc, INPUT)
+            self.add(
+                rule, where, "required" if new.required else "optional", loc, INPUT
+            )
         if old.positional != new.positional:
             what = "positional" if new.positional else "keyword-only"
             self.add("param-positional-changed", where, f"now {what}", loc, INPUT)
@@ -181,33 +217,57 @@ class Comparison:
             detail = f"{old.location} {old.wire_name or old.name} -> {new.location} {new.wire_name or new.name}"
             self.add("param-moved", where, detail, loc, INPUT)
         if old.doc.deprecated is None and new.doc.deprecated is not None:
-            self.add("param-deprecated", where, new.doc.deprecated or "deprecated", loc, INPUT)
+            self.add(
+                "param-deprecated",
+                where,
+                new.doc.deprecated or "deprecated",
+                loc,
+                INPUT,
+            )
         self.changes.extend(type_changes(where, old.type, new.type, INPUT, loc, self))
 
     def response(self, where: str, old: Method, new: Method, loc: str) -> None:
         a, b = old.response, new.response
         if a.kind != b.kind:
-            self.add("return-kind-changed", f"{where}()", f"{a.kind} -> {b.kind}", loc, OUTPUT)
+            self.add(
+                "return-kind-changed",
+                f"{where}()",
+                f"{a.kind} -> {b.kind}",
+                loc,
+                OUTPUT,
+            )
             return
         if a.page != b.page:
             detail = f"{_page_name(a.page)} -> {_page_name(b.page)}"
-            rule = (
-                "page-class-extended" if self.page_extends(a.page, b.page) else "page-class-changed"
-            )
+            extended = page_extends(self.old, self.new, a.page, b.page)
+            rule = "page-class-extended" if extended else "page-class-changed"
             self.add(rule, f"{where}()", detail, loc, OUTPUT)
         if a.type is not None and b.type is not None:
-            self.changes.extend(type_changes(f"{where}()", a.type, b.type, OUTPUT, loc, self))
+            self.changes.extend(
+                type_changes(f"{where}()", a.type, b.type, OUTPUT, loc, self)
+            )
         elif (a.type is None) != (b.type is None):
             detail = f"{ty.text(a.type)} -> {ty.text(b.type)}"
             self.add("type-changed", f"{where}()", detail, loc, OUTPUT)
         if a.stream_item is None and b.stream_item is not None:
-            self.add("stream-added", f"{where}(stream=True)", ty.text(b.stream_item), loc, OUTPUT)
+            self.add(
+                "stream-added",
+                f"{where}(stream=True)",
+                ty.text(b.stream_item),
+                loc,
+                OUTPUT,
+            )
         elif a.stream_item is not None and b.stream_item is None:
             self.add("stream-removed", f"{where}(stream=True)", "removed", loc, OUTPUT)
         elif a.stream_item is not None and b.stream_item is not None:
             self.changes.extend(
                 type_changes(
-                    f"{where}(stream=True)", a.stream_item, b.stream_item, OUTPUT, loc, self
+                    f"{where}(stream=True)",
+                    a.stream_item,
+                    b.stream_item,
+                    OUTPUT,
+                    loc,
+                    self,
                 )
             )
 
@@ -220,7 +280,11 @@ class Comparison:
     def expand(self, t: TypeRef, old: bool) -> TypeRef:
         decls = (self.old if old else self.new).declarations
         decl = decls.get(t.target) if isinstance(t, Ref) and t.target else None
-        if isinstance(decl, Alias) and not decl.type_params and fields_of(decls, decl) is None:
+        if (
+            isinstance(decl, Alias)
+            and not decl.type_params
+            and fields_of(decls, decl) is None
+        ):
             return decl.type
         return t
 
@@ -229,53 +293,88 @@ class Comparison:
         old, new = self.old_models, self.new_models
         for name, to in sorted(self.renamed.items()):
             decl = new[to]
-            self.add("model-renamed", name, f"-> {to}", _loc(decl.loc), self.new_dirs[decl.id])
-        for to in sorted(set(self.renamed.values())):  # what else changed (an outline match)
+            self.add(
+                "model-renamed",
+                name,
+                f"-> {to}",
+                _loc(decl.loc),
+                self.new_dirs[decl.id],
+            )
+        for to in sorted(
+            set(self.renamed.values())
+        ):  # what else changed (an outline match)
             first = min(n for n, t in self.renamed.items() if t == to)
             self.model(to, old[first], new[to], moved=False)
         done = set(self.renamed) | set(self.renamed.values())
         for name in sorted((old.keys() | new.keys()) - done):
             if name not in new:
                 decl = old[name]
-                self.add("model-removed", name, "removed", _loc(decl.loc), self.old_dirs[decl.id])
+                self.add(
+                    "model-removed",
+                    name,
+                    "removed",
+                    _loc(decl.loc),
+                    self.old_dirs[decl.id],
+                )
             elif name not in old:
                 decl = new[name]
-                self.add("model-added", name, "added", _loc(decl.loc), self.new_dirs[decl.id])
+                self.add(
+                    "model-added", name, "added", _loc(decl.loc), self.new_dirs[decl.id]
+                )
             else:
                 self.model(name, old[name], new[name])
 
-    def model(self, name: str, old: Declaration, new: Declaration, moved: bool = True) -> None:
+    def model(
+        self, name: str, old: Declaration, new: Declaration, moved: bool = True
+    ) -> None:
         direction = combine(self.old_dirs.get(old.id), self.new_dirs.get(new.id))
         loc = _loc(new.loc)
         if moved and old.module != new.module:
-            self.add("model-moved", name, f"{old.module} -> {new.module}", loc, direction)
+            self.add(
+                "model-moved", name, f"{old.module} -> {new.module}", loc, direction
+            )
         old_fields = fields_of(self.old.declarations, old)
         new_fields = fields_of(self.new.declarations, new)
         if old_fields is not None and new_fields is not None:
-            self.changes.extend(self.fields(name, old_fields, new_fields, direction, loc))
+            self.changes.extend(
+                self.fields(name, old_fields, new_fields, direction, loc)
+            )
         elif isinstance(old, Alias) and isinstance(new, Alias):
-            self.changes.extend(type_changes(name, old.type, new.type, direction, loc, self))
+            self.changes.extend(
+                type_changes(name, old.type, new.type, direction, loc, self)
+            )
         else:
             detail = f"{old.kind} -> {new.kind}"
             rule = "type-changed-both" if direction == "both" else "type-changed"
             self.add(rule, name, detail, loc, direction)
 
     def fields(
-        self, where: str, old: dict[str, Field_], new: dict[str, Field_], direction: str, loc: str
+        self,
+        where: str,
+        old: dict[str, Field_],
+        new: dict[str, Field_],
+        direction: str,
+        loc: str,
     ) -> list[Change]:
         out: list[Change] = []
         writes = direction in (INPUT, "both")
         for name in sorted(old.keys() | new.keys(), key=lambda n: (n not in old, n)):
             path = f"{where}.{name}"
             if name not in new:
-                out.append(Change("field-removed", path, "removed", _loc(old[name].loc), direction))
+                out.append(
+                    Change(
+                        "field-removed", path, "removed", _loc(old[name].loc), direction
+                    )
+                )
             elif name not in old:
                 f = new[name]
                 if direction == OUTPUT:
                     rule = "field-added-output"
                 else:
                     rule = (
-                        "field-added-optional-input" if f.optional else "field-added-required-input"
+                        "field-added-optional-input"
+                        if f.optional
+                        else "field-added-required-input"
                     )
                 detail = f"{name}{'?' if f.optional else ''}: {ty.text(f.type)}"
                 out.append(Change(rule, path, detail, _loc(f.loc), direction))
@@ -296,51 +395,59 @@ class Comparison:
                     else "field-now-optional-input"
                 )
             else:
-                rule = "field-now-required-input" if writes else "field-now-required-output"
+                rule = (
+                    "field-now-required-input"
+                    if writes
+                    else "field-now-required-output"
+                )
             out.append(
-                Change(rule, path, "optional" if new.optional else "required", loc, direction)
+                Change(
+                    rule,
+                    path,
+                    "optional" if new.optional else "required",
+                    loc,
+                    direction,
+                )
             )
         if old.doc.deprecated is None and new.doc.deprecated is not None:
             out.append(
-                Change("field-deprecated", path, new.doc.deprecated or "deprecated", loc, direction)
+                Change(
+                    "field-deprecated",
+                    path,
+                    new.doc.deprecated or "deprecated",
+                    loc,
+                    direction,
+                )
             )
         out.extend(type_changes(path, old.type, new.type, direction, loc, self))
         return out
 
     # -- pages, errors, client ---------------------------------------------------------------
     def pages(self) -> None:
-        used_old = {m.response.page for r in self.old_resources.values() for m in r.methods}
-        used_new = {m.response.page for r in self.new_resources.values() for m in r.methods}
+        used_old = {
+            m.response.page for r in self.old_resources.values() for m in r.methods
+        }
+        used_new = {
+            m.response.page for r in self.new_resources.values() for m in r.methods
+        }
         old = {p.name: p for p in self.old.pages if {p.id, p.name} & used_old}
         new = {p.name: p for p in self.new.pages if {p.id, p.name} & used_new}
         for name in sorted(old.keys() & new.keys()):
             a, b = old[name], new[name]
             fa, fb = {f.name: f for f in a.fields}, {f.name: f for f in b.fields}
             for f in sorted(fa.keys() - fb.keys()):
-                self.add("page-field-removed", f"{name}.{f}", "removed", _loc(b.loc), OUTPUT)
+                self.add(
+                    "page-field-removed", f"{name}.{f}", "removed", _loc(b.loc), OUTPUT
+                )
             for f in sorted(fb.keys() - fa.keys()):
-                self.add("page-field-added", f"{name}.{f}", "added", _loc(b.loc), OUTPUT)
-            rule_a = (
-                a.item_field,
-                a.has_more_field,
-                [(c.param, c.field, c.when_query_has) for c in a.cursors],
-            )
-            rule_b = (
-                b.item_field,
-                b.has_more_field,
-                [(c.param, c.field, c.when_query_has) for c in b.cursors],
-            )
+                self.add(
+                    "page-field-added", f"{name}.{f}", "added", _loc(b.loc), OUTPUT
+                )
+            rule_a, rule_b = _page_rule(a), _page_rule(b)
             if rule_a != rule_b:
-                self.add("page-rule-changed", name, f"{rule_a} -> {rule_b}", _loc(b.loc))
-
-    def page_extends(self, old: str | None, new: str | None) -> bool:
-        """The new page class has every field of the old one, and the same item field."""
-        a = next((p for p in self.old.pages if old in (p.id, p.name)), None)
-        b = next((p for p in self.new.pages if new in (p.id, p.name)), None)
-        if a is None or b is None or a.item_field != b.item_field:
-            return False
-        fields = {f.name: ty.text(f.type) for f in b.fields}
-        return all(fields.get(f.name) == ty.text(f.type) for f in a.fields)
+                self.add(
+                    "page-rule-changed", name, f"{rule_a} -> {rule_b}", _loc(b.loc)
+                )
 
     def errors(self) -> None:
         old = {e.name: e for e in self.old.errors}
@@ -349,22 +456,33 @@ class Comparison:
             if name not in new:
                 self.add("error-removed", name, "removed", _loc(old[name].loc))
             elif name not in old:
-                self.add("error-added", name, f"status {new[name].status}", _loc(new[name].loc))
+                self.add(
+                    "error-added",
+                    name,
+                    f"status {new[name].status}",
+                    _loc(new[name].loc),
+                )
             else:
                 a, b = old[name], new[name]
                 if (a.status, a.match, a.parent) != (b.status, b.match, b.parent):
-                    detail = (
-                        f"{a.status} {a.match} ({a.parent}) -> {b.status} {b.match} ({b.parent})"
-                    )
+                    detail = f"{a.status} {a.match} ({a.parent}) -> {b.status} {b.match} ({b.parent})"
                     self.add("error-changed", name, detail, _loc(b.loc))
 
     def client(self, a: ClientInfo, b: ClientInfo) -> None:
         for key in ("api_key_env", "base_url_env"):
             if getattr(a, key) != getattr(b, key):
                 self.add(
-                    "client-env-changed", f"client.{key}", f"{getattr(a, key)} -> {getattr(b, key)}"
+                    "client-env-changed",
+                    f"client.{key}",
+                    f"{getattr(a, key)} -> {getattr(b, key)}",
                 )
-        for key in ("base_url", "auth_header", "version_header", "max_retries", "timeout_ms"):
+        for key in (
+            "base_url",
+            "auth_header",
+            "version_header",
+            "max_retries",
+            "timeout_ms",
+        ):
             if getattr(a, key) != getattr(b, key):
                 self.add(
                     "client-default-changed",
@@ -373,11 +491,32 @@ class Comparison:
                 )
 
 
+def _page_rule(page: PageClass) -> tuple[object, ...]:
+    """What decides the next page: the item field, the has-more flag and each cursor."""
+    cursors = [(c.param, c.field, c.when_query_has) for c in page.cursors]
+    return (page.item_field, page.has_more_field, cursors)
+
+
+def page_extends(
+    old_spec: Spec, new_spec: Spec, old: str | None, new: str | None
+) -> bool:
+    """The new page class has every field of the old one, and the same item field."""
+    a = next((p for p in old_spec.pages if old in (p.id, p.name)), None)
+    b = next((p for p in new_spec.pages if new in (p.id, p.name)), None)
+    if a is None or b is None or a.item_field != b.item_field:
+        return False
+    fields = {f.name: ty.text(f.type) for f in b.fields}
+    return all(fields.get(f.name) == ty.text(f.type) for f in a.fields)
+
+
 def _params_types(spec: Spec, resources: Iterable[Resource]) -> set[str]:
     """The methods' params declarations: the `params_type` and what it is made of (an alias's
-    union or intersection members, an interface's bases), whose fields are the params."""
+    union or intersection members, an interface's bases), whose fields are the params.
+    """
     out: set[str] = set()
-    stack: list[TypeRef] = [m.params_type for r in resources for m in r.methods if m.params_type]
+    stack: list[TypeRef] = [
+        m.params_type for r in resources for m in r.methods if m.params_type
+    ]
     while stack:
         t = stack.pop()
         if isinstance(t, (UnionType, IntersectionType)):
@@ -386,7 +525,9 @@ def _params_types(spec: Spec, resources: Iterable[Resource]) -> set[str]:
             decl = spec.declarations.get(t.target)
             if decl is not None:
                 out.add(t.target)
-                stack.extend(decl.extends if isinstance(decl, Interface) else [decl.type])
+                stack.extend(
+                    decl.extends if isinstance(decl, Interface) else [decl.type]
+                )
     return out
 
 
