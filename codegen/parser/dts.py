@@ -23,7 +23,6 @@ _SKIPPED_STATEMENTS = {
     "lexical_declaration": "variable declaration",
     "function_signature": "function declaration",
     "enum_declaration": "enum",
-    "import_alias": "import alias",
     "expression_statement": "expression",
 }
 
@@ -37,6 +36,18 @@ class ImportBinding:
     module: str | None
     name: str | None
     loc: Location
+
+
+@dataclass
+class NameAlias:
+    """A name that stands for another: `import F = B.C` or `export { B as G }` (`text` read at
+    `scope` of this file), or `export { X as Y } from './x'` (`text` of module `module`; an empty
+    `text`: the whole module, `export * as W from`). `module` None with `spec`: not given."""
+
+    text: str
+    scope: str
+    module: str | None = None
+    spec: str | None = None
 
 
 @dataclass
@@ -79,6 +90,14 @@ class ModuleScan:
     imports: dict[str, ImportBinding] = field(default_factory=dict)
     declarations: list[Interface | Alias] = field(default_factory=list)
     classes: list[ClassDecl] = field(default_factory=list)
+    # qualified names of the namespaces declared (merged ones once)
+    namespaces: set[str] = field(default_factory=set)
+    # qualified name -> what it stands for: import aliases (in scope where declared) ...
+    aliases: dict[str, NameAlias] = field(default_factory=dict)
+    # ... and export specifiers (members of the file or namespace, not local names)
+    exports: dict[str, NameAlias] = field(default_factory=dict)
+    # modules whose exports this one re-exports whole (`export * from './x'`), when given
+    star_exports: list[str] = field(default_factory=list)
 
 
 def scan_module(source: SourceText, root: Node, diags: Diagnostics, given: set[str]) -> ModuleScan:
@@ -109,11 +128,18 @@ class _Scanner:
         if kind in ("export_statement", "ambient_declaration"):
             inner = [c for c in node.named_children if c.type not in ("comment", "decorator")]
             if kind == "export_statement" and (
-                not inner or inner[0].type in ("export_clause", "string")
+                not inner or inner[0].type in ("export_clause", "namespace_export", "string")
             ):
-                return  # re-exports (`export { A as A }`, `export * from`) add no declarations
+                self.reexport(node, prefix)  # `export { A as B }`, `export * from`: names only
+                return
             for child in inner:
                 self.statement(child, prefix, comment)
+        elif kind == "expression_statement" and [c.type for c in node.named_children] == [
+            "internal_module"
+        ]:
+            self.namespace(node.named_children[0], prefix)  # `namespace B {}` in a namespace
+        elif kind == "import_alias":
+            self.import_alias(node, prefix)
         elif kind == "import_statement":
             self.import_statement(node)
         elif kind == "interface_declaration":
@@ -157,6 +183,40 @@ class _Scanner:
                         )
             elif child.type == "identifier":
                 self.bind(self.source.text(child), spec, module, "default", child)
+
+    def reexport(self, node: Node, prefix: str) -> None:
+        """`export { a as b }` (from './x'), `export * from './x'`, `export * as W from './x'`."""
+        source = node.child_by_field_name("source")
+        spec = property_name(self.source, source) if source is not None else None
+        module = self.resolve_module(spec) if spec is not None else None
+        for child in node.named_children:
+            if child.type == "export_clause":
+                for item in child.named_children:
+                    name = item.child_by_field_name("name")
+                    alias = item.child_by_field_name("alias") or name
+                    if item.type != "export_specifier" or name is None or alias is None:
+                        continue
+                    self.scan.exports[f"{prefix}{self.source.text(alias)}"] = NameAlias(
+                        self.source.text(name), prefix, module, spec
+                    )
+            elif child.type == "namespace_export" and spec is not None:
+                ident = next((c for c in child.named_children if c.type == "identifier"), None)
+                if ident is not None:
+                    self.scan.exports[f"{prefix}{self.source.text(ident)}"] = NameAlias(
+                        "", prefix, module, spec
+                    )
+        if spec is not None and module is not None and not any(
+            c.type in ("export_clause", "namespace_export") for c in node.named_children
+        ):
+            self.scan.star_exports.append(module)
+
+    def import_alias(self, node: Node, prefix: str) -> None:
+        """`import F = B.C;` (also exported): `F` names what `B.C` names where it is written."""
+        named = [c for c in node.named_children if c.type != "comment"]
+        if len(named) == 2 and named[0].type == "identifier":
+            self.scan.aliases[f"{prefix}{self.source.text(named[0])}"] = NameAlias(
+                self.source.text(named[1]), prefix
+            )
 
     def bind(self, local: str, spec: str, module: str | None, name: str | None, node: Node) -> None:
         self.scan.imports[local] = ImportBinding(local, spec, module, name, self.source.loc(node))
@@ -243,7 +303,10 @@ class _Scanner:
                 self.source.loc(node),
                 f"namespaces nested too deep: more than {MAX_TYPE_DEPTH} levels",
             )
-        self.statements(body, f"{prefix}{self.source.text(name_node)}.")
+        qualified = f"{prefix}{self.source.text(name_node)}"
+        parts = qualified.split(".")  # `namespace A.B {}` declares `A` too
+        self.scan.namespaces.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+        self.statements(body, f"{qualified}.")
 
     def klass(self, node: Node, prefix: str, comment: str | None) -> None:
         _, qualified = self.qualified(node, prefix)
