@@ -242,7 +242,12 @@ def _drop_unmodelled_pages(
     `ContainersInstancesV1Pagination`: items at `result.instances`, inside a generic interface of
     a namespace) cannot be modelled: that page and the methods returning it are left out, each a
     warning, and the rest of the SDK is generated."""
-    unmodelled = {p.name: p for p in pages if p.item_field not in {f.name for f in p.fields}}
+    used = {m.response.page for r in resources for m in r.methods if m.response.kind == "page"}
+    unmodelled = {
+        p.name: p
+        for p in pages
+        if p.name in used and p.item_field not in {f.name for f in p.fields}
+    }
     for page in unmodelled.values():
         diags.warn(
             "page-items-unmodelled",
@@ -262,7 +267,7 @@ def _drop_unmodelled_pages(
                     "items are not modelled; method skipped",
                     method.loc,
                 )
-    return [p for p in pages if p.name not in unmodelled]
+    return [p for p in pages if p.name not in unmodelled]  # (an unused one is never emitted)
 
 
 def _auth_diagnostics(
