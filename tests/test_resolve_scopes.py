@@ -195,6 +195,5 @@ def test_a_reexport_cycle_is_unresolved_not_endless(tmp_path: Path) -> None:
         },
     )
     assert sorted(unresolved(spec)) == [
-        f"unresolved type 'A.{n}' (imported from './a.js', which does not declare it)"
-        for n in "YZ"
+        f"unresolved type 'A.{n}' (imported from './a.js', which does not declare it)" for n in "YZ"
     ]

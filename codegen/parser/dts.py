@@ -15,6 +15,7 @@ from codegen.diagnostics import Diagnostics
 from codegen.errors import SpecError
 from codegen.ir import Alias, Doc, Field_, Interface, Location, TypeRef
 from codegen.parser.jsdoc import NO_DOC, parse_jsdoc
+from codegen.parser.reexports import NameAlias, read_import_alias, read_reexport
 from codegen.parser.source import SourceText
 from codegen.parser.types import MAX_TYPE_DEPTH, TypeReader, property_name
 
@@ -36,18 +37,6 @@ class ImportBinding:
     module: str | None
     name: str | None
     loc: Location
-
-
-@dataclass
-class NameAlias:
-    """A name that stands for another: `import F = B.C` or `export { B as G }` (`text` read at
-    `scope` of this file), or `export { X as Y } from './x'` (`text` of module `module`; an empty
-    `text`: the whole module, `export * as W from`). `module` None with `spec`: not given."""
-
-    text: str
-    scope: str
-    module: str | None = None
-    spec: str | None = None
 
 
 @dataclass
@@ -185,38 +174,15 @@ class _Scanner:
                 self.bind(self.source.text(child), spec, module, "default", child)
 
     def reexport(self, node: Node, prefix: str) -> None:
-        """`export { a as b }` (from './x'), `export * from './x'`, `export * as W from './x'`."""
-        source = node.child_by_field_name("source")
-        spec = property_name(self.source, source) if source is not None else None
-        module = self.resolve_module(spec) if spec is not None else None
-        for child in node.named_children:
-            if child.type == "export_clause":
-                for item in child.named_children:
-                    name = item.child_by_field_name("name")
-                    alias = item.child_by_field_name("alias") or name
-                    if item.type != "export_specifier" or name is None or alias is None:
-                        continue
-                    self.scan.exports[f"{prefix}{self.source.text(alias)}"] = NameAlias(
-                        self.source.text(name), prefix, module, spec
-                    )
-            elif child.type == "namespace_export" and spec is not None:
-                ident = next((c for c in child.named_children if c.type == "identifier"), None)
-                if ident is not None:
-                    self.scan.exports[f"{prefix}{self.source.text(ident)}"] = NameAlias(
-                        "", prefix, module, spec
-                    )
-        if spec is not None and module is not None and not any(
-            c.type in ("export_clause", "namespace_export") for c in node.named_children
-        ):
-            self.scan.star_exports.append(module)
+        exports, star = read_reexport(self.source, node, prefix, self.resolve_module)
+        self.scan.exports.update(exports)
+        if star is not None:
+            self.scan.star_exports.append(star)
 
     def import_alias(self, node: Node, prefix: str) -> None:
-        """`import F = B.C;` (also exported): `F` names what `B.C` names where it is written."""
-        named = [c for c in node.named_children if c.type != "comment"]
-        if len(named) == 2 and named[0].type == "identifier":
-            self.scan.aliases[f"{prefix}{self.source.text(named[0])}"] = NameAlias(
-                self.source.text(named[1]), prefix
-            )
+        alias = read_import_alias(self.source, node, prefix)
+        if alias is not None:
+            self.scan.aliases[alias[0]] = alias[1]
 
     def bind(self, local: str, spec: str, module: str | None, name: str | None, node: Node) -> None:
         self.scan.imports[local] = ImportBinding(local, spec, module, name, self.source.loc(node))
