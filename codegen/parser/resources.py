@@ -22,7 +22,6 @@ from codegen.ir import (
     Method,
     Param,
     ParamLocation,
-    Primitive,
     Ref,
     RequestShape,
     Resource,
