@@ -274,3 +274,81 @@ def test_generated_package_paginates_over_real_http(
     assert run.returncode == 0, run.stdout[-4000:]
     ran = re.search(r"(\d+) passed", run.stdout)
     assert ran and int(ran.group(1)) >= (1 if style == "unknown" else 3), run.stdout[-2000:]
+
+
+NESTED_PAGE_DTS = """
+export interface NestedPageResponse<Item> {
+    result: NestedPageResponse.Result<Item>;
+}
+export declare namespace NestedPageResponse {
+    interface Result<Item> {
+        instances?: Array<Item>;
+    }
+}
+export declare class NestedPage<Item> extends AbstractPage<Item> implements NestedPageResponse<Item> {
+    result: NestedPageResponse.Result<Item>;
+    getPaginatedItems(): Item[];
+    nextPageRequestOptions(): PageRequestOptions | null;
+}
+"""
+NESTED_PAGE_JS = """
+class NestedPage extends AbstractPage {
+    constructor(client, response, body, options) {
+        super(client, response, body, options);
+        this.result = body.result || {};
+    }
+    getPaginatedItems() {
+        return this.result?.instances ?? [];
+    }
+    nextPageRequestOptions() {
+        return null;
+    }
+}
+exports.NestedPage = NestedPage;
+"""
+
+
+def test_a_page_whose_items_are_a_nested_field_is_left_out_not_the_whole_sdk(
+    tmp_path: Path,
+) -> None:
+    """cloudflare's `ContainersInstancesV1Pagination`: items at `result.instances`, through a
+    generic interface in a namespace. That page and its methods are skipped, each a warning;
+    everything else is generated (it was exit 2 for the whole SDK)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(REPO / "pyproject.toml", project)
+    shutil.copytree(REPO / "spec", project / "spec")
+    shutil.copytree(REPO / "templates", project / "templates")
+    core = project / "spec" / "core"
+    (core / "pagination.d.ts").write_text((core / "pagination.d.ts").read_text() + NESTED_PAGE_DTS)
+    (core / "pagination.js").write_text((core / "pagination.js").read_text() + NESTED_PAGE_JS)
+    dts = project / "spec" / "resources" / "messages" / "batches.d.ts"
+    text = dts.read_text().replace("{ Page,", "{ NestedPage, Page,", 1)
+    method = "    list(query?: BatchListParams"
+    text = text.replace(
+        method,
+        "    listNested(options?: RequestOptions): PagePromise<BatchesNestedPage, MessageBatch>;\n"
+        + method,
+        1,
+    )
+    dts.write_text(text + "\nexport type BatchesNestedPage = NestedPage<MessageBatch>;\n")
+    js = project / "spec" / "resources" / "messages" / "batches.js"
+    text = js.read_text()
+    text = text.replace(
+        "    list(query = {}, options) {",
+        "    listNested(options) {\n"
+        "        return this._client.getAPIList('/v1/messages/batches/nested', "
+        "pagination_1.NestedPage, options);\n    }\n    list(query = {}, options) {",
+        1,
+    )
+    js.write_text(text)
+    config = load_config(project / "pyproject.toml", {"out": project / "out"})
+    build = generate(config, Caches(tmp_path / "cache"), jobs=1)
+    unmodelled = [w for w in build.warnings if "page-items-unmodelled" in w]
+    assert len(unmodelled) == 2, build.warnings
+    assert any("'NestedPage'" in w and "'result.instances'" in w for w in unmodelled)
+    assert any("listNested" in w and "skipped" in w for w in unmodelled)
+    package = project / "out" / "anthropic_batches"
+    resource = (package / "resources" / "messages" / "batches.py").read_text()
+    assert "def list(" in resource and "list_nested" not in resource
+    assert "NestedPage" not in (package / "_pagination.py").read_text()

@@ -14,6 +14,7 @@ from codegen.ir import (
     Declaration,
     Interface,
     Location,
+    PageClass,
     Ref,
     Resource,
     SourceFile,
@@ -189,6 +190,7 @@ def _cross_file(
         ]
         resources.append(resource)
     learn_header_names(resources, diags)
+    pages = _drop_unmodelled_pages(pages, resources, diags)
 
     known_pages = {p.name for p in pages}
     for resource in resources:
@@ -231,6 +233,41 @@ def _cross_file(
         pages=sorted(pages, key=lambda p: p.id),
         diagnostics=diags.sorted(),
     )
+
+
+def _drop_unmodelled_pages(
+    pages: list[PageClass], resources: list[Resource], diags: Diagnostics
+) -> list[PageClass]:
+    """A page whose items are not one of its own fields (cloudflare's
+    `ContainersInstancesV1Pagination`: items at `result.instances`, inside a generic interface of
+    a namespace) cannot be modelled: that page and the methods returning it are left out, each a
+    warning, and the rest of the SDK is generated."""
+    used = {m.response.page for r in resources for m in r.methods if m.response.kind == "page"}
+    unmodelled = {
+        p.name: p
+        for p in pages
+        if p.name in used and p.item_field not in {f.name for f in p.fields}
+    }
+    for page in unmodelled.values():
+        diags.warn(
+            "page-items-unmodelled",
+            f"page class '{page.name}': its items are at '{page.item_field}', which is not one "
+            "of its own fields (a nested field is not modelled); the methods returning it are "
+            "skipped",
+            page.loc,
+        )
+    for resource in resources:
+        for method in list(resource.methods):
+            if method.response.kind == "page" and method.response.page in unmodelled:
+                resource.methods.remove(method)
+                resource.skipped_methods.append(method.name)
+                diags.warn(
+                    "page-items-unmodelled",
+                    f"{resource.name}.{method.name} returns page '{method.response.page}', whose "
+                    "items are not modelled; method skipped",
+                    method.loc,
+                )
+    return [p for p in pages if p.name not in unmodelled]  # (an unused one is never emitted)
 
 
 def _auth_diagnostics(

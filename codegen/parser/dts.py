@@ -15,6 +15,7 @@ from codegen.diagnostics import Diagnostics
 from codegen.errors import SpecError
 from codegen.ir import Alias, Doc, Field_, Interface, Location, TypeRef
 from codegen.parser.jsdoc import NO_DOC, parse_jsdoc
+from codegen.parser.reexports import NameAlias, read_import_alias, read_reexport
 from codegen.parser.source import SourceText
 from codegen.parser.types import MAX_TYPE_DEPTH, TypeReader, property_name
 
@@ -23,7 +24,6 @@ _SKIPPED_STATEMENTS = {
     "lexical_declaration": "variable declaration",
     "function_signature": "function declaration",
     "enum_declaration": "enum",
-    "import_alias": "import alias",
     "expression_statement": "expression",
 }
 
@@ -79,6 +79,14 @@ class ModuleScan:
     imports: dict[str, ImportBinding] = field(default_factory=dict)
     declarations: list[Interface | Alias] = field(default_factory=list)
     classes: list[ClassDecl] = field(default_factory=list)
+    # qualified names of the namespaces declared (merged ones once)
+    namespaces: set[str] = field(default_factory=set)
+    # qualified name -> what it stands for: import aliases (in scope where declared) ...
+    aliases: dict[str, NameAlias] = field(default_factory=dict)
+    # ... and export specifiers (members of the file or namespace, not local names)
+    exports: dict[str, NameAlias] = field(default_factory=dict)
+    # modules whose exports this one re-exports whole (`export * from './x'`), when given
+    star_exports: list[str] = field(default_factory=list)
 
 
 def scan_module(source: SourceText, root: Node, diags: Diagnostics, given: set[str]) -> ModuleScan:
@@ -109,11 +117,18 @@ class _Scanner:
         if kind in ("export_statement", "ambient_declaration"):
             inner = [c for c in node.named_children if c.type not in ("comment", "decorator")]
             if kind == "export_statement" and (
-                not inner or inner[0].type in ("export_clause", "string")
+                not inner or inner[0].type in ("export_clause", "namespace_export", "string")
             ):
-                return  # re-exports (`export { A as A }`, `export * from`) add no declarations
+                self.reexport(node, prefix)  # `export { A as B }`, `export * from`: names only
+                return
             for child in inner:
                 self.statement(child, prefix, comment)
+        elif kind == "expression_statement" and [c.type for c in node.named_children] == [
+            "internal_module"
+        ]:
+            self.namespace(node.named_children[0], prefix)  # `namespace B {}` in a namespace
+        elif kind == "import_alias":
+            self.import_alias(node, prefix)
         elif kind == "import_statement":
             self.import_statement(node)
         elif kind == "interface_declaration":
@@ -157,6 +172,17 @@ class _Scanner:
                         )
             elif child.type == "identifier":
                 self.bind(self.source.text(child), spec, module, "default", child)
+
+    def reexport(self, node: Node, prefix: str) -> None:
+        exports, star = read_reexport(self.source, node, prefix, self.resolve_module)
+        self.scan.exports.update(exports)
+        if star is not None:
+            self.scan.star_exports.append(star)
+
+    def import_alias(self, node: Node, prefix: str) -> None:
+        alias = read_import_alias(self.source, node, prefix)
+        if alias is not None:
+            self.scan.aliases[alias[0]] = alias[1]
 
     def bind(self, local: str, spec: str, module: str | None, name: str | None, node: Node) -> None:
         self.scan.imports[local] = ImportBinding(local, spec, module, name, self.source.loc(node))
@@ -243,7 +269,10 @@ class _Scanner:
                 self.source.loc(node),
                 f"namespaces nested too deep: more than {MAX_TYPE_DEPTH} levels",
             )
-        self.statements(body, f"{prefix}{self.source.text(name_node)}.")
+        qualified = f"{prefix}{self.source.text(name_node)}"
+        parts = qualified.split(".")  # `namespace A.B {}` declares `A` too
+        self.scan.namespaces.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+        self.statements(body, f"{qualified}.")
 
     def klass(self, node: Node, prefix: str, comment: str | None) -> None:
         _, qualified = self.qualified(node, prefix)

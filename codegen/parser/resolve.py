@@ -107,21 +107,69 @@ class SymbolTable:
         return None
 
     def lookup(self, module: str, text: str, scope: str) -> str | None:
-        """The id `text` names in `module`, seen from namespace `scope` (`A.B.` or '')."""
-        names = self.names.get(module, {})
+        """The id `text` names in `module`, seen from namespace `scope` (`A.B.` or '').
+
+        TypeScript's rules: the first name of `text` is looked up from the innermost enclosing
+        namespace outwards to the file scope (for a dotted `text` as a namespace, else as a
+        type), then among the file's imports; the rest are members of what it found, through
+        merged namespaces, import aliases and re-exports. A name found in a scope whose member
+        is missing is an error there, not a reason to look further out.
+        """
+        return self._lookup(module, text, scope, set())
+
+    def _lookup(self, module: str, text: str, scope: str, seen: set[tuple[str, str]]) -> str | None:
+        scan = self.scans.get(module)
+        head, _, rest = text.partition(".")
         parts = scope.split(".")[:-1] if scope else []
         for depth in range(len(parts), -1, -1):
-            candidate = ".".join([*parts[:depth], text])
-            if candidate in names:
-                return names[candidate]
-        head, _, rest = text.partition(".")
-        binding = self.scans[module].imports.get(head) if module in self.scans else None
+            prefix = "".join(f"{p}." for p in parts[:depth])
+            if self._declares(module, f"{prefix}{head}", namespace=bool(rest)):
+                return self._member(module, f"{prefix}{text}", seen, local=True)
+        binding = scan.imports.get(head) if scan is not None else None
         if binding is None or binding.module is None:
             return None
-        if binding.name is None:
-            return self.names.get(binding.module, {}).get(rest) if rest else None
-        target = f"{binding.name}.{rest}" if rest else binding.name
-        return self.names.get(binding.module, {}).get(target)
+        target = ".".join(p for p in (binding.name, rest) if p)
+        return self._member(binding.module, target, seen, local=False) if target else None
+
+    def _declares(self, module: str, qualified: str, namespace: bool) -> bool:
+        scan = self.scans.get(module)
+        if scan is not None and qualified in scan.aliases:
+            return True
+        if namespace:
+            return scan is not None and qualified in scan.namespaces
+        return qualified in self.names.get(module, {})
+
+    def _member(
+        self, module: str, qualified: str, seen: set[tuple[str, str]], local: bool
+    ) -> str | None:
+        """The id of `qualified` declared in (or re-exported by) `module`. `local`: seen from
+        inside the file, where `export * from` brings no names."""
+        if (module, qualified) in seen:
+            return None  # an alias cycle: TypeScript rejects it too
+        seen.add((module, qualified))
+        found = self.names.get(module, {}).get(qualified)
+        scan = self.scans.get(module)
+        if found is not None or scan is None:
+            return found
+        parts = qualified.split(".")
+        for i in range(len(parts), 0, -1):
+            head, rest = ".".join(parts[:i]), parts[i:]
+            for alias in (scan.aliases.get(head), scan.exports.get(head)):
+                if alias is None:
+                    continue
+                text = ".".join(p for p in (alias.text, *rest) if p)
+                if alias.spec is None:
+                    found = self._lookup(module, text, alias.scope, seen)
+                elif alias.module is not None and text:
+                    found = self._member(alias.module, text, seen, local=False)
+                if found is not None:
+                    return found
+        if not local:
+            for star in scan.star_exports:
+                found = self._member(star, qualified, seen, local=False)
+                if found is not None:
+                    return found
+        return None
 
 
 def _is_sdk_internal(spec: str) -> bool:
@@ -163,7 +211,10 @@ class Resolver:
                     loc,
                 )
                 return replace(ref, target=unique)
-        where = f" (imported from '{binding.spec}', which was not given)" if binding else ""
+        where = ""
+        if binding is not None:
+            given = "which does not declare it" if binding.module else "which was not given"
+            where = f" (imported from '{binding.spec}', {given})"
         self.diags.warn("unresolved-ref", f"unresolved type '{ref.text}'{where}", loc)
         return ref
 

@@ -22,7 +22,6 @@ from codegen.ir import (
     Method,
     Param,
     ParamLocation,
-    Primitive,
     Ref,
     RequestShape,
     Resource,
@@ -36,6 +35,7 @@ from codegen.ir_walk import all_fields, is_null, non_null_members
 from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
 from codegen.parser.js import JsMethod, JsRequest
+from codegen.parser.param_types import is_scalar, merged_fields, params_members
 
 # request options the model covers; `__span`/`__qualifiers` feed tracing and middleware only
 _OPTIONS_READ = frozenset(
@@ -168,7 +168,7 @@ class ResourceBuilder:
         for param in sig.params:
             if isinstance(param.type, RuntimeRef) and param.type.name == "RequestOptions":
                 continue
-            if _is_scalar(param.type):
+            if is_scalar(param.type, self.decls):
                 method.params.append(
                     Param(
                         snake_case(param.name),
@@ -205,30 +205,41 @@ class ResourceBuilder:
         self, param: ParamSig, request: JsRequest | None, js: JsMethod | None
     ) -> list[Param]:
         target = _strip_null(param.type)
-        if not (isinstance(target, Ref) and target.target):
-            what = "a union" if isinstance(target, UnionType) else "no resolvable interface type"
-            self.diags.warn(
-                "untyped-params",
-                f"parameter '{param.name}' has {what}; its fields are unknown and the method "
-                "takes none of them",
-                param.loc,
-            )
-            return []
-        decl = self.decls.get(target.target)
-        if not isinstance(decl, Interface):
-            what = "a type alias" if isinstance(decl, Alias) else "an unknown declaration"
-            self.diags.warn(
-                "untyped-params",
-                f"parameter '{param.name}' is typed as {what} ('{target.text}', e.g. a union), "
-                "not an interface; the method takes none of its fields",
-                param.loc,
-            )
-            return []
+        decl = self.decls.get(target.target) if isinstance(target, Ref) and target.target else None
+        if isinstance(decl, Interface) and isinstance(target, Ref) and target.target:
+            fields = all_fields(target.target, self.decls)
+        else:
+            members = params_members(target, self.decls)
+            if members is None:
+                what = (
+                    "a union with a member that is no params interface"
+                    if isinstance(target, UnionType)
+                    else "a type alias of no params interface"
+                    if isinstance(decl, Alias)
+                    else "no resolvable interface type"
+                )
+                self.diags.warn(
+                    "untyped-params",
+                    f"parameter '{param.name}' has {what}; its fields are unknown and the "
+                    "method takes none of them",
+                    param.loc,
+                )
+                return []
+            fields = merged_fields(members, self.decls)
+            if len(members) > 1:
+                self.diags.info(
+                    "params-union",
+                    f"parameter '{param.name}' is one of {len(members)} params types "
+                    f"({' | '.join(m.text for m in members)}); the method takes all their "
+                    "fields, each required only where every one requires it, and does not "
+                    "check which combination is given",
+                    param.loc,
+                )
         headers = {
             _param_key(src, js): wire for wire, src in (request.headers if request else ()) if src
         }
         params = []
-        for f in all_fields(target.target, self.decls):
+        for f in fields:
             location, wire = self.param_location(param.name, f.name, f.doc, request, headers, js)
             doc = Doc(_DOC_PREFIX.sub("", f.doc.text), f.doc.deprecated, f.doc.examples)
             params.append(
@@ -454,10 +465,6 @@ def _placed_by_js(field: str, request: JsRequest, js: JsMethod | None) -> ParamL
         if rest == request.body_from:
             return "body"
     return None
-
-
-def _is_scalar(t: TypeRef) -> bool:
-    return isinstance(t, Primitive) and t.name in ("string", "number", "integer")
 
 
 def _strip_null(t: TypeRef) -> TypeRef:

@@ -1,0 +1,63 @@
+"""Names that stand for other names in a `.d.ts`: import aliases and re-exports.
+
+`resolve.py` follows them; without them `export type Address = API.Address` (API: an index file
+that only re-exports) or `export import CursorPage = Pagination.CursorPage` resolve to nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from codegen.parser.source import SourceText
+from codegen.parser.types import property_name
+
+
+@dataclass
+class NameAlias:
+    """A name that stands for another: `import F = B.C` or `export { B as G }` (`text` read at
+    `scope` of this file), or `export { X as Y } from './x'` (`text` of module `module`; an empty
+    `text`: the whole module, `export * as W from`). `module` None with `spec`: not given."""
+
+    text: str
+    scope: str
+    module: str | None = None
+    spec: str | None = None
+
+
+def read_reexport(
+    source: SourceText, node: Node, prefix: str, module_of: Callable[[str], str | None]
+) -> tuple[dict[str, NameAlias], str | None]:
+    """`export { a as b }` (from './x'), `export * as W from './x'`: the names it exports, by
+    qualified name; `export * from './x'`: the module it re-exports whole, when given."""
+    spec_node = node.child_by_field_name("source")
+    spec = property_name(source, spec_node) if spec_node is not None else None
+    module = module_of(spec) if spec is not None else None
+    exports: dict[str, NameAlias] = {}
+    named = False
+    for child in node.named_children:
+        if child.type == "export_clause":
+            named = True
+            for item in child.named_children:
+                name = item.child_by_field_name("name")
+                alias = item.child_by_field_name("alias") or name
+                if item.type == "export_specifier" and name is not None and alias is not None:
+                    exports[f"{prefix}{source.text(alias)}"] = NameAlias(
+                        source.text(name), prefix, module, spec
+                    )
+        elif child.type == "namespace_export" and spec is not None:
+            named = True
+            ident = next((c for c in child.named_children if c.type == "identifier"), None)
+            if ident is not None:
+                exports[f"{prefix}{source.text(ident)}"] = NameAlias("", prefix, module, spec)
+    return exports, (module if spec is not None and not named else None)
+
+
+def read_import_alias(source: SourceText, node: Node, prefix: str) -> tuple[str, NameAlias] | None:
+    """`import F = B.C;` (also exported): `F` names what `B.C` names where it is written."""
+    named = [c for c in node.named_children if c.type != "comment"]
+    if len(named) == 2 and named[0].type == "identifier":
+        return f"{prefix}{source.text(named[0])}", NameAlias(source.text(named[1]), prefix)
+    return None
