@@ -382,6 +382,9 @@ class ClientInfo:
     resources: list[SubResource] = field(default_factory=list)
     # in the order `authHeaders()` merges them: a later scheme's header wins over an earlier one's
     auth: list[AuthScheme] = field(default_factory=list)
+    # named environments (name, base URL) in source order, and the one used when none is given
+    environments: list[tuple[str, str]] = field(default_factory=list)
+    default_environment: str | None = None
 
 
 @dataclass

@@ -242,7 +242,7 @@ def _auth_diagnostics(
         if client is None or client.auth_pos is None:
             continue
         loc = Location(js_sources[module].display, client.auth_pos.line, client.auth_pos.col)
-        if client.base_url is None:
+        if client.base_url is None and not client.environments:
             diags.warn(
                 "base-url-unread",
                 "client.js sets no literal default base URL in a form that is read (named "

@@ -160,6 +160,8 @@ def client_info(
             continue
         env = dict(defaults.env)
         info.base_url = defaults.base_url
+        info.environments = list(defaults.environments)
+        info.default_environment = defaults.default_environment
         info.base_url_env = env.get("baseURL")
         info.api_key_env = env.get("apiKey")
         info.log_env = env.get("logLevel")

@@ -130,6 +130,10 @@ class JsClientDefaults:
     # (credentials resolved at run time: a key function, a token cache)
     auth_pos: JsPos | None = None
     auth_other: int = 0
+    # named environments (`environments[options.environment || 'production']`): name -> URL,
+    # in source order, and the name used when none is given
+    environments: tuple[tuple[str, str], ...] = ()
+    default_environment: str | None = None
 
 
 @dataclass(frozen=True)
