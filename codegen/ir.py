@@ -276,6 +276,9 @@ class RequestShape:
     binary: bool = False
     stream: bool = False
     multipart: bool = False
+    # `._thenUnwrap((obj) => obj.result)`: the method returns this field path of the response
+    # body (the envelope's `result`), not the body itself
+    unwrap: list[str] = field(default_factory=list)
 
 
 @dataclass

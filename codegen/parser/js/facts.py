@@ -49,6 +49,10 @@ class JsRequest:
     header_calls: tuple[str, ...] = ()
     # ``__binaryResponse: true`` / ``stream: true`` in the options (a literal ``true`` only)
     flags: tuple[str, ...] = ()
+    # ``._thenUnwrap((obj) => obj.result)`` on the call: the response field path the method
+    # returns; ``unwrap_unread`` when it unwraps in a form not read (a callback of another shape)
+    unwrap: tuple[str, ...] = ()
+    unwrap_unread: bool = False
 
 
 @dataclass(frozen=True)
