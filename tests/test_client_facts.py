@@ -155,3 +155,50 @@ def test_no_base_url_variable_is_invented(tmp_path: Path) -> None:
     assert '_BASE_URL"' not in package and "ANTHROPIC_BASE_URL" not in package
     res = run_generated_tests(out, "tests/test_client.py", "-k", "environment or defaults_match")
     assert res.returncode == 0, res.stdout[-4000:]
+
+
+CHAIN_DTS = """
+import * as API from './resources/index';
+export declare class BaseAcme {
+    apiKey: string;
+}
+export declare class Acme extends BaseAcme {
+    static Acme: typeof Acme;
+    things: API.Things;
+}
+"""
+
+CHAIN_JS = """
+class BaseAcme {
+    constructor({ baseURL = (0, env_1.readEnv)('ACME_BASE_URL'), apiKey, ...opts } = {}) {
+        this.baseURL = baseURL || `https://api.acme.test`;
+    }
+    authHeaders(opts) {
+        return (0, headers_1.buildHeaders)([{ 'X-Acme-Key': this.apiKey }]);
+    }
+}
+class Acme extends BaseAcme {
+    constructor() { super(...arguments); this.things = new API.Things(this); }
+}
+exports.Acme = Acme;
+"""
+
+SUBCLASSED_THINGS_DTS = (
+    THINGS_DTS.replace(
+        "export declare class Things extends APIResource {",
+        "export declare class BaseThings extends APIResource {",
+    )
+    + "export declare class Things extends BaseThings {\n    other: BaseThings;\n}\n"
+)
+
+
+def test_client_class_through_a_base_class(tmp_path: Path) -> None:
+    """`Acme extends BaseAcme`, its resources re-exported through an index file not given and
+    subclassed (`Things extends BaseThings`): the class is still the chain's most derived."""
+    root = write_spec(tmp_path / "spec", CHAIN_JS)
+    (root / "client.d.ts").write_text(CHAIN_DTS)
+    (root / "resources" / "things.d.ts").write_text(SUBCLASSED_THINGS_DTS)
+    spec = parse_spec(root)
+    assert spec.client.class_name == "Acme"
+    assert spec.client.base_url == "https://api.acme.test"
+    assert [a.header for a in spec.client.auth] == ["X-Acme-Key"]

@@ -144,14 +144,26 @@ def page_classes(
     return pages
 
 
+def _client_class(classes: list[ClassDecl], js: dict[str, JsModule]) -> str | None:
+    """The one declared class of the client's `.js` file that no other of them extends."""
+    names = {n for module in js.values() if module.client for n in module.client.class_names}
+    chain = [c for c in classes if c.name in names]
+    bases = {base_name(c) for c in chain}
+    derived = sorted({c.name for c in chain if c.name not in bases})
+    return derived[0] if len(derived) == 1 else None
+
+
 def client_info(
     classes: list[ClassDecl],
     resource_attrs: dict[str, list[tuple[str, str]]],
     js: dict[str, JsModule],
 ) -> ClientInfo:
-    """The client class is the non-resource class that attaches resources; defaults from its .js."""
+    """The client class is the most derived class of the `.js` client's chain (`Cloudflare
+    extends BaseCloudflare`), else the non-resource class that attaches resources; defaults
+    from its `.js`."""
     info = ClientInfo()
-    for klass in classes:
+    info.class_name = _client_class(classes, js)
+    for klass in classes if info.class_name is None else []:
         if klass.name in resource_attrs and base_name(klass) != "APIResource":
             info.class_name = klass.name
     for module in js.values():
