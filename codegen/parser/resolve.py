@@ -141,6 +141,9 @@ class Resolver:
             if ref.text in params:
                 return TypeParam(ref.text)
             target = self.table.lookup(module, ref.text, scope)
+            if target in self.table.classes and ref.text.split(".")[-1] in RUNTIME_PRIMITIVES:
+                # a runtime class the spec declares (`Core.APIPromise<T>` of the older layout)
+                return RuntimeRef(ref.text.split(".")[-1], ref.args)
             if target is not None:
                 return Ref(ref.text, target, ref.args)
             return self.unresolved(ref, module, loc)

@@ -166,7 +166,11 @@ def client_info(
     for klass in classes if info.class_name is None else []:
         if klass.name in resource_attrs and base_name(klass) != "APIResource":
             info.class_name = klass.name
-    for module in js.values():
+    # the client class's own module last: its facts win; a runtime base class's (`core.js`'s
+    # `APIClient` in the older layout) fill the retries and timeout it leaves unsaid
+    for module in sorted(
+        js.values(), key=lambda m: m.client is not None and info.class_name in m.client.class_names
+    ):
         defaults = module.client
         if defaults is None:
             continue
@@ -178,8 +182,10 @@ def client_info(
         info.api_key_env = env.get("apiKey")
         info.log_env = env.get("logLevel")
         info.auth_header = defaults.auth_header.lower() if defaults.auth_header else None
-        info.max_retries = defaults.max_retries
-        info.timeout_ms = defaults.timeout_ms
+        if defaults.max_retries is not None:
+            info.max_retries = defaults.max_retries
+        if defaults.timeout_ms is not None:
+            info.timeout_ms = defaults.timeout_ms
         version = [(k, v) for k, v in defaults.static_headers if k.lower().endswith("-version")]
         info.version_header = version[0] if version else None
         info.default_headers = list(defaults.static_headers)

@@ -45,6 +45,7 @@ def read_client(ctx: JsContext, class_nodes: list[Node]) -> JsClientDefaults | N
         auth_other=safe(0, auth_other, ctx, clients),
         environments=environments,
         default_environment=default_env,
+        handlers=tuple(n for n in (ctx.class_name(c) for c in clients) if n is not None),
     )
 
 

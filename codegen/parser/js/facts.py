@@ -138,6 +138,8 @@ class JsClientDefaults:
     # in source order, and the name used when none is given
     environments: tuple[tuple[str, str], ...] = ()
     default_environment: str | None = None
+    # the classes whose constructor handles ``baseURL`` (``APIClient`` in the older ``core.js``)
+    handlers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
