@@ -81,7 +81,11 @@ const environments = {
     sandbox: 'https://sandbox.lithic.test',
 };
 class Lithic {
-    constructor({ baseURL = (0, env_1.readEnv)('LITHIC_BASE_URL'), apiKey = (0, env_1.readEnv)('LITHIC_API_KEY'), ...opts } = {}) {
+    constructor({
+        baseURL = (0, env_1.readEnv)('LITHIC_BASE_URL'),
+        apiKey = (0, env_1.readEnv)('LITHIC_API_KEY'),
+        ...opts
+    } = {}) {
         const options = { apiKey, ...opts, baseURL, environment: opts.environment ?? 'production' };
         this.baseURL = options.baseURL || environments[options.environment || 'production'];
         this.timeout = options.timeout ?? _a.DEFAULT_TIMEOUT;
@@ -136,7 +140,11 @@ export declare class Cerebras extends Core.APIClient {
 """,
     "index.js": """
 class Cerebras extends Core.APIClient {
-    constructor({ baseURL = Core.readEnv('CEREBRAS_BASE_URL'), apiKey = Core.readEnv('CEREBRAS_API_KEY'), ...opts } = {}) {
+    constructor({
+        baseURL = Core.readEnv('CEREBRAS_BASE_URL'),
+        apiKey = Core.readEnv('CEREBRAS_API_KEY'),
+        ...opts
+    } = {}) {
         const options = { apiKey, ...opts, baseURL: baseURL || `https://api.cerebras.test` };
         super({ baseURL: options.baseURL, timeout: options.timeout ?? 60000, maxRetries: options.maxRetries });
         this.apiKey = apiKey;
