@@ -202,3 +202,15 @@ def test_client_class_through_a_base_class(tmp_path: Path) -> None:
     assert spec.client.class_name == "Acme"
     assert spec.client.base_url == "https://api.acme.test"
     assert [a.header for a in spec.client.auth] == ["X-Acme-Key"]
+
+
+def test_init_report_names_the_environments(tmp_path: Path) -> None:
+    from codegen.init import report
+
+    lines: list[str] = []
+    report(parse_spec(write_spec(tmp_path / "spec", client_js())), lines.append)
+    assert (
+        "  environments: production https://api.acme.test, sandbox https://sandbox.acme.test "
+        "(default production)"
+    ) in lines
+    assert "  client: Acme, base URL https://api.acme.test" in lines
