@@ -181,6 +181,9 @@ def report(spec: Spec, say: Callable[[str], None]) -> None:
     auth = client.auth_header or "none read from the spec"
     env = f" (key from ${client.api_key_env})" if client.api_key_env else ""
     say(f"  client: {client.class_name or '?'}, base URL {client.base_url or '?'}")
+    if client.environments:
+        named = ", ".join(f"{k} {v}" for k, v in client.environments)
+        say(f"  environments: {named} (default {client.default_environment})")
     say(f"  auth: {auth}{env}")
     say(f"  pages: {', '.join(page_style(p) for p in spec.pages) or 'none'}")
     counts = Counter(f"{d.severity} {d.code}" for d in spec.diagnostics)

@@ -278,6 +278,9 @@ class RequestShape:
     binary: bool = False
     stream: bool = False
     multipart: bool = False
+    # `._thenUnwrap((obj) => obj.result)`: the method returns this field path of the response
+    # body (the envelope's `result`), not the body itself
+    unwrap: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -382,6 +385,9 @@ class ClientInfo:
     resources: list[SubResource] = field(default_factory=list)
     # in the order `authHeaders()` merges them: a later scheme's header wins over an earlier one's
     auth: list[AuthScheme] = field(default_factory=list)
+    # named environments (name, base URL) in source order, and the one used when none is given
+    environments: list[tuple[str, str]] = field(default_factory=list)
+    default_environment: str | None = None
 
 
 @dataclass

@@ -221,8 +221,8 @@ def test_output_that_does_not_compile_is_never_written(tmp_path: Path) -> None:
 def test_a_template_that_forgets_its_filter_fails_the_render(tmp_path: Path) -> None:
     templates = broken_templates(
         tmp_path,
-        "os.environ.get({{ client.base_url_env | pystr }})",
-        'os.environ.get("{{ client.default_base_url }}")',
+        "return os.environ.get({{ client.base_url_env | pystr }})",
+        'return os.environ.get("{{ client.default_base_url }}")',
     )
     out = tmp_path / "out"
     run = codegen("generate", "--no-cache", "--templates", str(templates), "--out", str(out))

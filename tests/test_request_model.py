@@ -273,12 +273,13 @@ exports.Acme = Acme;
 """
 
 
-def test_a_base_url_from_named_environments_is_diagnosed(tmp_path: Path) -> None:
+def test_a_base_url_from_named_environments_is_read(tmp_path: Path) -> None:
     (tmp_path / "resources").mkdir()
     (tmp_path / "client.d.ts").write_text(CLIENT_DTS)
     (tmp_path / "client.js").write_text(ENVIRONMENTS_CLIENT_JS)
     (tmp_path / "resources" / "things.d.ts").write_text(THINGS_DTS)
     spec = parse_spec(tmp_path)
     assert spec.client.auth == [AuthScheme("apiKey", "X-Acme-Key", "", "", None)]
-    assert spec.client.base_url is None
-    assert [d.code for d in spec.diagnostics if d.code == "base-url-unread"] == ["base-url-unread"]
+    assert spec.client.base_url == "https://api.acme.test"
+    assert spec.client.default_environment == "production"
+    assert not [d.code for d in spec.diagnostics if d.code == "base-url-unread"]

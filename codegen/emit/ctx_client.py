@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from codegen.config import Config
 from codegen.emit.doors import config_identifier, env_name, header_name, header_value, number
 from codegen.emit.naming import BUILTINS, RUNTIME_NAMES, async_class
+from codegen.errors import SpecError
 from codegen.ir import Spec
 from codegen.naming_wire import snake_case
 
@@ -64,8 +65,12 @@ class ClientContext:
     api_key_env_pattern: str | None
     auth_prefix: str
     auth_suffix: str
-    base_url_env: str
+    # None: the spec's client reads no base-URL variable, so the package reads none either
+    base_url_env: str | None
     default_base_url: str
+    # named environments (name -> base URL) and the default one; empty when the spec has none
+    environments: list[HeaderPair]
+    default_environment: str | None
     auth_header: str
     version_header: HeaderPair | None
     default_headers: list[HeaderPair]
@@ -138,12 +143,13 @@ def client_context(
         api_key_env_pattern=re.escape(key.env) if key.env else None,
         auth_prefix=key.prefix,
         auth_suffix=key.suffix,
-        base_url_env=env_name(
-            info.base_url_env or config.base_url_env or f"{name.upper()}_BASE_URL",
-            "base URL variable",
-            None,
-        ),
+        base_url_env=_base_url_env(spec, config, name),
         default_base_url=info.base_url or config.default_base_url or "http://localhost",
+        environments=[
+            HeaderPair(header_value(k, "environment name", None), _http_url(v))
+            for k, v in info.environments
+        ],
+        default_environment=info.default_environment if info.environments else None,
         auth_header=key.header.lower(),
         version_header=(
             HeaderPair(
@@ -169,6 +175,22 @@ def client_context(
         resources=roots,
         missing_credentials=_missing_credentials(auth),
     )
+
+
+def _base_url_env(spec: Spec, config: Config, name: str) -> str | None:
+    """The spec's variable when its client.js was read (none if it reads none); else config's."""
+    info = spec.client
+    if info.auth or info.base_url is not None:
+        var = info.base_url_env
+    else:
+        var = info.base_url_env or config.base_url_env or f"{name.upper()}_BASE_URL"
+    return env_name(var, "base URL variable", None) if var else None
+
+
+def _http_url(url: str) -> str:
+    if not re.fullmatch(r"https?://[^\s\\\"']+", url):
+        raise SpecError(None, f"client.js: environment URL {url!r} is not an http(s) URL")
+    return url
 
 
 def _missing_credentials(auth: list[AuthScheme]) -> str:

@@ -98,6 +98,9 @@ class MethodContext:
     async_flavour: Flavour
     params: list[Param] = field(default_factory=list)
     headers: list[RequestHeader] = field(default_factory=list)
+    # the response field path the method returns (`_thenUnwrap`); the test server wraps its
+    # reply in it
+    unwrap: list[str] = field(default_factory=list)
     body_param: str | None = None
     positional: list[Param] = field(default_factory=list)
     # keyword-only params: required and optional ones (the `stream` switch is written apart)
@@ -295,6 +298,9 @@ class ResourceModules:
             request_call="get_api_list" if response.kind == "page" else route.verb.lower(),
             sync_flavour=flavour(False, response.kind, item, item_arg, page, stream_item, follows),
             async_flavour=flavour(True, response.kind, item, item_arg, page, stream_item, follows),
+            unwrap=list(method.request.unwrap)
+            if method.request and response.kind == "model"
+            else [],
         )
 
     def with_params(self, head: MethodContext, method: Method, namer: TypeNamer) -> MethodContext:

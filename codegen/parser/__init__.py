@@ -273,13 +273,19 @@ def _drop_unmodelled_pages(
 def _auth_diagnostics(
     js: dict[str, JsModule], js_sources: dict[str, SourceText], diags: Diagnostics
 ) -> None:
-    """What of the client's `authHeaders()` the model leaves out, said where it is."""
+    """What of the client's `authHeaders()` the model leaves out, said where it is (not of a
+    runtime base class another module's client extends: `core.js`'s `APIClient`)."""
+    extended = {(c.base or "").split(".")[-1] for facts in js.values() for c in facts.classes}
     for module, facts in sorted(js.items()):
         client = facts.client
         if client is None or client.auth_pos is None:
             continue
+        if set(client.handlers) <= extended and any(
+            m != module and f.client is not None for m, f in js.items()
+        ):
+            continue
         loc = Location(js_sources[module].display, client.auth_pos.line, client.auth_pos.col)
-        if client.base_url is None:
+        if client.base_url is None and not client.environments:
             diags.warn(
                 "base-url-unread",
                 "client.js sets no literal default base URL in a form that is read (named "

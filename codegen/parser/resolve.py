@@ -181,6 +181,7 @@ class Resolver:
     def __init__(self, table: SymbolTable, diags: Diagnostics) -> None:
         self.table = table
         self.diags = diags
+        self._runtime_modules: set[str] | None = None
 
     def type(
         self, t: TypeRef, module: str, scope: str, loc: Location, params: list[str]
@@ -189,11 +190,26 @@ class Resolver:
             if ref.text in params:
                 return TypeParam(ref.text)
             target = self.table.lookup(module, ref.text, scope)
+            last = ref.text.split(".")[-1]
+            if target is not None and last in RUNTIME_PRIMITIVES and self._runtime(target):
+                # a runtime name the spec declares (`Core.APIPromise<T>`, `Core.RequestOptions`
+                # of the older layout's core.d.ts), not an API type
+                return RuntimeRef(last, ref.args)
             if target is not None:
                 return Ref(ref.text, target, ref.args)
             return self.unresolved(ref, module, loc)
 
         return map_refs(t, link)
+
+    def _runtime(self, target: str) -> bool:
+        """Whether `target` is declared in a module that declares the `APIPromise` class."""
+        if self._runtime_modules is None:
+            self._runtime_modules = {
+                cid.partition("#")[0]
+                for cid, c in self.table.classes.items()
+                if c.name == "APIPromise"
+            }
+        return target.partition("#")[0] in self._runtime_modules
 
     def unresolved(self, ref: Ref, module: str, loc: Location) -> TypeRef:
         head = ref.text.split(".")[0]

@@ -295,7 +295,15 @@ class ResourceBuilder:
             binary="__binaryResponse" in request.flags,
             stream="stream" in request.flags,
             multipart=request.options_wrapper == "multipartFormRequestOptions",
+            unwrap=list(request.unwrap),
         )
+        if request.unwrap_unread and method.response.kind == "model":
+            self.diags.warn(
+                "unwrap-unread",
+                f"{where}: the response is unwrapped by a callback ('_thenUnwrap') that is not "
+                "read; the method returns the whole response body cast to its result type",
+                loc,
+            )
         for header, src in request.headers:
             key = _param_key(src, js) if src else None
             if key is not None and key not in names:

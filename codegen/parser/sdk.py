@@ -144,28 +144,48 @@ def page_classes(
     return pages
 
 
+def _client_class(classes: list[ClassDecl], js: dict[str, JsModule]) -> str | None:
+    """The one declared class of the client's `.js` file that no other of them extends."""
+    names = {n for module in js.values() if module.client for n in module.client.class_names}
+    chain = [c for c in classes if c.name in names]
+    bases = {base_name(c) for c in chain}
+    derived = sorted({c.name for c in chain if c.name not in bases})
+    return derived[0] if len(derived) == 1 else None
+
+
 def client_info(
     classes: list[ClassDecl],
     resource_attrs: dict[str, list[tuple[str, str]]],
     js: dict[str, JsModule],
 ) -> ClientInfo:
-    """The client class is the non-resource class that attaches resources; defaults from its .js."""
+    """The client class is the most derived class of the `.js` client's chain (`Cloudflare
+    extends BaseCloudflare`), else the non-resource class that attaches resources; defaults
+    from its `.js`."""
     info = ClientInfo()
-    for klass in classes:
+    info.class_name = _client_class(classes, js)
+    for klass in classes if info.class_name is None else []:
         if klass.name in resource_attrs and base_name(klass) != "APIResource":
             info.class_name = klass.name
-    for module in js.values():
+    # the client class's own module last: its facts win; a runtime base class's (`core.js`'s
+    # `APIClient` in the older layout) fill the retries and timeout it leaves unsaid
+    for module in sorted(
+        js.values(), key=lambda m: m.client is not None and info.class_name in m.client.class_names
+    ):
         defaults = module.client
         if defaults is None:
             continue
         env = dict(defaults.env)
         info.base_url = defaults.base_url
+        info.environments = list(defaults.environments)
+        info.default_environment = defaults.default_environment
         info.base_url_env = env.get("baseURL")
         info.api_key_env = env.get("apiKey")
         info.log_env = env.get("logLevel")
         info.auth_header = defaults.auth_header.lower() if defaults.auth_header else None
-        info.max_retries = defaults.max_retries
-        info.timeout_ms = defaults.timeout_ms
+        if defaults.max_retries is not None:
+            info.max_retries = defaults.max_retries
+        if defaults.timeout_ms is not None:
+            info.timeout_ms = defaults.timeout_ms
         version = [(k, v) for k, v in defaults.static_headers if k.lower().endswith("-version")]
         info.version_header = version[0] if version else None
         info.default_headers = list(defaults.static_headers)

@@ -92,6 +92,8 @@ class FinalRequestOptions:
     timeout: Union[Timeout, NotGiven] = NOT_GIVEN
     max_retries: Union[int, NotGiven] = NOT_GIVEN
     multipart: bool = False
+    # the response field path the method returns (`_thenUnwrap((obj) => obj.result)`)
+    unwrap: Tuple[str, ...] = ()
 
     @classmethod
     def build(
@@ -108,6 +110,7 @@ class FinalRequestOptions:
             timeout=options["timeout"] if "timeout" in options else NOT_GIVEN,
             max_retries=options.get("max_retries", NOT_GIVEN),
             multipart=options.get("multipart", False),
+            unwrap=tuple(options.get("unwrap", ())),
         )
 
 
@@ -120,6 +123,7 @@ def make_request_options(
     timeout: Timeout | NotGiven = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
     multipart: bool = False,
+    unwrap: Tuple[str, ...] = (),
 ) -> RequestOptions:
     """Merge a method's query params and the caller's `extra_*` / `timeout` into options."""
     options: RequestOptions = {}
@@ -137,6 +141,8 @@ def make_request_options(
         options["max_retries"] = max_retries
     if multipart:
         options["multipart"] = True
+    if unwrap:
+        options["unwrap"] = unwrap
     return options
 
 
@@ -466,8 +472,10 @@ class BaseClient(Generic[_HttpxClientT]):
                 ),
             ) from err
 
-    def _parse_body(self, cast_to: Any, response: httpx.Response) -> Any:
-        """Turn a read 2xx response into `cast_to`."""
+    def _parse_body(
+        self, cast_to: Any, response: httpx.Response, unwrap: Tuple[str, ...] = ()
+    ) -> Any:
+        """Turn a read 2xx response into `cast_to` (its `unwrap` field path, when given)."""
         if cast_to is None or cast_to is type(None):
             return None
         if cast_to is str:
@@ -478,7 +486,10 @@ class BaseClient(Generic[_HttpxClientT]):
             return BinaryAPIResponse(response)
         if type(None) in get_args(cast_to) and not response.content.strip():
             return None  # a result the spec declares nullable (`APIPromise<X | null>`), no body
-        return construct_type(cast_to, self._decode_json(response))
+        data = self._decode_json(response)
+        for key in unwrap:
+            data = data.get(key) if isinstance(data, dict) else None
+        return construct_type(cast_to, data)
 
     @staticmethod
     def _is_decoder(cast_to: object) -> bool:
@@ -598,7 +609,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         if cast_to is httpx.Response:
             return response
         response.read()
-        result = self._parse_body(cast_to, response)
+        result = self._parse_body(cast_to, response, options.unwrap)
         if isinstance(result, BaseSyncPage):
             result._set_private_attributes(self, options)
         return result
@@ -801,7 +812,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         if cast_to is httpx.Response:
             return response
         await response.aread()
-        result = self._parse_body(cast_to, response)
+        result = self._parse_body(cast_to, response, options.unwrap)
         if isinstance(result, BaseAsyncPage):
             result._set_private_attributes(self, options)
         return result

@@ -74,3 +74,4 @@ class RequestOptions(TypedDict, total=False):
     timeout: Timeout
     max_retries: int
     multipart: bool
+    unwrap: Tuple[str, ...]

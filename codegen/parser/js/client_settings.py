@@ -28,9 +28,13 @@ def read_client(ctx: JsContext, class_nodes: list[Node]) -> JsClientDefaults | N
         return None
     names = tuple(n for n in (ctx.class_name(c) for c in class_nodes) if n is not None)
     nodes = [n for c in clients for n in of_types(c, CLIENT_NODE_TYPES)]
+    environments, default_env = safe(((), None), read_environments, ctx, nodes)
+    base_url = safe(None, _base_url, ctx, nodes)
+    if base_url is None and default_env is not None:
+        base_url = dict(environments).get(default_env)
     return JsClientDefaults(
         class_names=tuple(dict.fromkeys(names)),
-        base_url=safe(None, _base_url, ctx, nodes),
+        base_url=base_url,
         env=safe((), _env, ctx, nodes),
         auth_header=safe(None, auth_header, ctx, clients),
         static_headers=safe((), _client_headers, ctx, clients),
@@ -39,6 +43,9 @@ def read_client(ctx: JsContext, class_nodes: list[Node]) -> JsClientDefaults | N
         auth=safe((), auth_schemes, ctx, clients),
         auth_pos=safe(None, auth_position, ctx, clients),
         auth_other=safe(0, auth_other, ctx, clients),
+        environments=environments,
+        default_environment=default_env,
+        handlers=tuple(n for n in (ctx.class_name(c) for c in clients) if n is not None),
     )
 
 
@@ -75,6 +82,52 @@ def _base_url(ctx: JsContext, nodes: list[Node]) -> str | None:
         if value is not None:
             return value
     return None
+
+
+def read_environments(
+    ctx: JsContext, nodes: list[Node]
+) -> tuple[tuple[tuple[str, str], ...], str | None]:
+    """Named environments: ``MAP[options.environment || 'production']`` in the client, where
+    ``MAP`` is a module-level ``const`` object of string literals. Anything else reads none."""
+    for n in nodes:
+        if n.type != "subscript_expression":
+            continue
+        obj = unparen(n.child_by_field_name("object"))
+        index = unparen(n.child_by_field_name("index"))
+        if obj is None or obj.type != "identifier" or index is None:
+            continue
+        if index.type != "binary_expression" or operator(index) not in ("||", "??"):
+            continue
+        option = ctx.last_name(index.child_by_field_name("left"))
+        default = ctx.string(index.child_by_field_name("right"))
+        if option != "environment" or default is None:
+            continue
+        table = _const_object(ctx, ctx.text(obj))
+        if table and default in dict(table):
+            return table, default
+    return (), None
+
+
+def _const_object(ctx: JsContext, name: str) -> tuple[tuple[str, str], ...]:
+    """``const NAME = { key: 'literal', ... }`` at the top of the module; every value a string."""
+    for decl in ctx.root.named_children:
+        if decl.type not in ("lexical_declaration", "variable_declaration"):
+            continue
+        for d in decl.named_children:
+            value = unparen(d.child_by_field_name("value"))
+            if d.type != "variable_declarator" or value is None or value.type != "object":
+                continue
+            if ctx.text(d.child_by_field_name("name") or d) != name:
+                continue
+            pairs: list[tuple[str, str]] = []
+            for pair in value.named_children:
+                key = ctx.key(pair.child_by_field_name("key")) if pair.type == "pair" else None
+                url = ctx.string(pair.child_by_field_name("value")) if key else None
+                if key is None or url is None:
+                    return ()
+                pairs.append((key, url))
+            return tuple(pairs)
+    return ()
 
 
 def _env(ctx: JsContext, nodes: list[Node]) -> tuple[tuple[str, str], ...]:

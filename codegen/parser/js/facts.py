@@ -49,6 +49,10 @@ class JsRequest:
     header_calls: tuple[str, ...] = ()
     # ``__binaryResponse: true`` / ``stream: true`` in the options (a literal ``true`` only)
     flags: tuple[str, ...] = ()
+    # ``._thenUnwrap((obj) => obj.result)`` on the call: the response field path the method
+    # returns; ``unwrap_unread`` when it unwraps in a form not read (a callback of another shape)
+    unwrap: tuple[str, ...] = ()
+    unwrap_unread: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,12 @@ class JsClientDefaults:
     # (credentials resolved at run time: a key function, a token cache)
     auth_pos: JsPos | None = None
     auth_other: int = 0
+    # named environments (`environments[options.environment || 'production']`): name -> URL,
+    # in source order, and the name used when none is given
+    environments: tuple[tuple[str, str], ...] = ()
+    default_environment: str | None = None
+    # the classes whose constructor handles ``baseURL`` (``APIClient`` in the older ``core.js``)
+    handlers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> J
             options = unparen(inner[0])
     if options is not None:
         safe(None, _read_options, ctx, options, local_values, opts, 0)
+    unwrap = safe(None, read_unwrap, ctx, call)
     return JsRequest(
         verb=verb,
         path=path,
@@ -75,7 +76,39 @@ def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> J
         body_fields=tuple(opts.body_fields),
         header_calls=tuple(opts.header_calls),
         flags=tuple(opts.flags),
+        unwrap=unwrap or (),
+        unwrap_unread=unwrap == (),
     )
+
+
+def read_unwrap(ctx: JsContext, call: Node) -> tuple[str, ...] | None:
+    """``<call>._thenUnwrap((obj) => obj.a.b)`` -> ``('a', 'b')``; None when the call's
+    promise is not unwrapped; ``()`` when it is, by a callback of another shape."""
+    member = call.parent
+    if member is None or member.type != "member_expression":
+        return None
+    if ctx.last_name(member.child_by_field_name("property")) != "_thenUnwrap":
+        return None
+    outer = member.parent
+    args = call_args(outer) if outer is not None and outer.type == "call_expression" else []
+    fn = unparen(args[0]) if len(args) == 1 else None
+    if fn is None or fn.type != "arrow_function":
+        return ()
+    param = fn.child_by_field_name("parameter")
+    if param is None:
+        params = fn.child_by_field_name("parameters")
+        names = [p for p in params.named_children] if params is not None else []
+        param = names[0] if len(names) == 1 else None
+        if param is not None and param.type == "required_parameter":
+            param = param.child_by_field_name("pattern")
+    body = unparen(fn.child_by_field_name("body"))
+    if param is None or param.type != "identifier" or body is None:
+        return ()
+    dotted = ctx.dotted(body) if body.type == "member_expression" else None
+    parts = dotted.split(".") if dotted else []
+    if len(parts) < 2 or parts[0] != ctx.text(param) or not all(parts):
+        return ()
+    return tuple(parts[1:])
 
 
 def _read_path(ctx: JsContext, node: Node) -> tuple[str | None, str | None]:
