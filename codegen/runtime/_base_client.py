@@ -16,6 +16,7 @@ from random import random
 from types import TracebackType
 from typing import (
     Any,
+    ClassVar,
     Dict,
     Generic,
     Iterable,
@@ -41,9 +42,15 @@ from ._exceptions import (
     APITimeoutError,
     make_status_error,
 )
-from ._models import construct_type
+from ._models import construct_type, validate_type
 from ._pagination import AsyncPageT, AsyncPaginator, BaseAsyncPage, BaseSyncPage, SyncPageT
-from ._response import APIResponse, AsyncAPIResponse, BinaryAPIResponse, response_mode
+from ._platform import platform_headers, timeout_headers
+from ._response import (
+    async_response_class,
+    is_binary,
+    response_mode,
+    sync_response_class,
+)
 from ._streaming import AsyncJSONLDecoder, AsyncStream, JSONLDecoder, Stream
 from ._types import NOT_GIVEN, Body, NotGiven, Omit, Query, RequestHeaders, RequestOptions, Timeout
 
@@ -252,6 +259,12 @@ class BaseClient(Generic[_HttpxClientT]):
     _owns_http_client: bool
     max_retries: int
     timeout: Timeout
+    # Facts of the spec's client, set by the package's client class: its version, whether its
+    # `.js` sends a `User-Agent` and the `X-Stainless-*` platform headers with each request.
+    _version: ClassVar[str] = "0"
+    _sends_user_agent: ClassVar[bool] = False
+    _sends_platform_headers: ClassVar[bool] = False
+    _async_header: ClassVar[str] = "false"
 
     def __init__(
         self,
@@ -261,8 +274,10 @@ class BaseClient(Generic[_HttpxClientT]):
         max_retries: int,
         custom_headers: Mapping[str, str | Omit] | None = None,
         custom_query: Mapping[str, object] | None = None,
+        _strict_response_validation: bool = False,
     ) -> None:
         _setup_logging()
+        self._strict_response_validation = _strict_response_validation
         self._base_url = self._enforce_trailing_slash(httpx.URL(str(base_url)))
         self.timeout = timeout
         self.max_retries = max_retries
@@ -289,8 +304,26 @@ class BaseClient(Generic[_HttpxClientT]):
         return {}
 
     @property
+    def user_agent(self) -> str:
+        """`<client class>/Python <package version>`, as the official Python SDKs send it."""
+        return f"{type(self).__name__}/Python {self._version}"
+
+    def platform_headers(self) -> Dict[str, str]:
+        """The `X-Stainless-*` headers naming this package and platform, if the spec sends them."""
+        if not self._sends_platform_headers:
+            return {}
+        return {**platform_headers(self._version), "X-Stainless-Async": self._async_header}
+
+    @property
     def default_headers(self) -> Dict[str, str | Omit]:
-        return {"Accept": "application/json", **self.auth_headers, **self._custom_headers}
+        agent: Dict[str, str] = {"User-Agent": self.user_agent} if self._sends_user_agent else {}
+        return {
+            "Accept": "application/json",
+            **agent,
+            **self.platform_headers(),
+            **self.auth_headers,
+            **self._custom_headers,
+        }
 
     @property
     def default_query(self) -> Dict[str, object]:
@@ -314,7 +347,10 @@ class BaseClient(Generic[_HttpxClientT]):
 
     def _build_headers(self, options: FinalRequestOptions, retries_taken: int) -> httpx.Headers:
         """Defaults, then per-call headers; `Omit()` removes a header, `NOT_GIVEN` is skipped."""
-        headers = httpx.Headers()
+        headers = httpx.Headers({"X-Stainless-Retry-Count": str(retries_taken)})
+        if self._sends_platform_headers:
+            timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+            headers.update(timeout_headers(timeout))
         layers: Tuple[Mapping[str, object], ...] = (self.default_headers, options.headers or {})
         for layer in layers:
             for name, value in layer.items():
@@ -322,7 +358,6 @@ class BaseClient(Generic[_HttpxClientT]):
                     headers.pop(name, None)
                 elif value is not None and not isinstance(value, NotGiven):
                     headers[name] = _header_value(value)
-        headers["x-stainless-retry-count"] = str(retries_taken)
         return headers
 
     def _build_request(self, options: FinalRequestOptions, retries_taken: int) -> httpx.Request:
@@ -474,11 +509,19 @@ class BaseClient(Generic[_HttpxClientT]):
             return response.text
         if cast_to is bytes:
             return response.content
-        if cast_to is BinaryAPIResponse:
-            return BinaryAPIResponse(response)
+        if is_binary(cast_to):
+            return response.content
         if type(None) in get_args(cast_to) and not response.content.strip():
             return None  # a result the spec declares nullable (`APIPromise<X | null>`), no body
-        return construct_type(cast_to, self._decode_json(response))
+        data = self._decode_json(response)
+        if not self._strict_response_validation:
+            return construct_type(cast_to, data)
+        try:
+            return validate_type(cast_to, data)
+        except pydantic.ValidationError as err:
+            raise APIResponseValidationError(
+                response, data, message=f"The response did not match the expected type: {err}"
+            ) from err
 
     @staticmethod
     def _is_decoder(cast_to: object) -> bool:
@@ -500,6 +543,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         custom_headers: Mapping[str, str | Omit] | None = None,
         custom_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
+        _strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -507,6 +551,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             max_retries=max_retries,
             custom_headers=custom_headers,
             custom_query=custom_query,
+            _strict_response_validation=_strict_response_validation,
         )
         self._owns_http_client = http_client is None
         self._client = http_client or httpx.Client(timeout=timeout, follow_redirects=True)
@@ -583,9 +628,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         def parse(raw: httpx.Response) -> Any:
             return self._parse_response(cast_to, raw, options)
 
-        if mode is None:
+        if mode is None and not is_binary(cast_to):
             return cast(_T, parse(response))
-        return cast(_T, APIResponse(raw=response, parser=parse, retries_taken=retries_taken))
+        response_class = sync_response_class(cast_to, mode)
+        return cast(_T, response_class(raw=response, parser=parse, retries_taken=retries_taken))
 
     def _parse_response(
         self, cast_to: Any, response: httpx.Response, options: FinalRequestOptions
@@ -692,6 +738,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Asyncio client on `httpx.AsyncClient`; same behaviour as `SyncAPIClient`."""
 
+    _async_header: ClassVar[str] = "async:asyncio"
+
     def __init__(
         self,
         *,
@@ -701,6 +749,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         custom_headers: Mapping[str, str | Omit] | None = None,
         custom_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        _strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -708,6 +757,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             max_retries=max_retries,
             custom_headers=custom_headers,
             custom_query=custom_query,
+            _strict_response_validation=_strict_response_validation,
         )
         self._owns_http_client = http_client is None
         self._client = http_client or httpx.AsyncClient(timeout=timeout, follow_redirects=True)
@@ -784,9 +834,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         async def parse(raw: httpx.Response) -> Any:
             return await self._parse_response(cast_to, raw, options)
 
-        if mode is None:
+        if mode is None and not is_binary(cast_to):
             return cast(_T, await parse(response))
-        return cast(_T, AsyncAPIResponse(raw=response, parser=parse, retries_taken=retries_taken))
+        response_class = async_response_class(cast_to, mode)
+        return cast(_T, response_class(raw=response, parser=parse, retries_taken=retries_taken))
 
     async def _parse_response(
         self, cast_to: Any, response: httpx.Response, options: FinalRequestOptions

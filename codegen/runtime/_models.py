@@ -11,7 +11,7 @@ import pydantic
 from pydantic import ConfigDict
 from pydantic.fields import FieldInfo
 
-__all__ = ["BaseModel", "construct_type"]
+__all__ = ["BaseModel", "construct_type", "validate_type"]
 
 
 class BaseModel(pydantic.BaseModel):
@@ -83,6 +83,12 @@ def _adapter(type_: object) -> pydantic.TypeAdapter[Any]:
         return _cached_adapter(type_)
     except TypeError:  # unhashable annotation: build it uncached
         return pydantic.TypeAdapter(cast(Any, type_))
+
+
+def validate_type(type_: object, value: object) -> Any:
+    """Turn decoded JSON into `type_` strictly: a `pydantic.ValidationError` on any mismatch
+    (clients built with `_strict_response_validation=True`)."""
+    return _adapter(type_).validate_python(value)
 
 
 def construct_type(type_: object, value: object) -> Any:
