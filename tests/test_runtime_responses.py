@@ -10,7 +10,7 @@ from typing import Any, Literal
 import pytest
 from runtime_http import Reply, serve
 
-from codegen.runtime._base_client import AsyncAPIClient, SyncAPIClient
+from codegen.runtime._async_client import AsyncAPIClient
 from codegen.runtime._exceptions import APIResponseValidationError
 from codegen.runtime._models import BaseModel
 from codegen.runtime._response import (
@@ -23,6 +23,7 @@ from codegen.runtime._response import (
     response_mode,
 )
 from codegen.runtime._streaming import Stream
+from codegen.runtime._sync_client import SyncAPIClient
 
 PAYLOAD = b'{"foo": "bar"}' * 1000
 

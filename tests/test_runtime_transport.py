@@ -15,7 +15,7 @@ import pytest
 from runtime_http import Reply, serve
 
 from codegen.runtime import _aiohttp
-from codegen.runtime._base_client import AsyncAPIClient, SyncAPIClient
+from codegen.runtime._async_client import AsyncAPIClient
 from codegen.runtime._exceptions import APIConnectionError, APITimeoutError, NotFoundError
 from codegen.runtime._http_clients import (
     DefaultAioHttpClient,
@@ -23,6 +23,7 @@ from codegen.runtime._http_clients import (
     DefaultHttpxClient,
 )
 from codegen.runtime._models import BaseModel
+from codegen.runtime._sync_client import SyncAPIClient
 
 
 class Item(BaseModel):
@@ -155,7 +156,7 @@ def test_aiohttp_missing_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_the_runtime_imports_without_aiohttp() -> None:
     code = (
-        "import sys; import codegen.runtime._http_clients, codegen.runtime._base_client;"
+        "import sys; import codegen.runtime._http_clients, codegen.runtime._async_client;"
         "assert 'aiohttp' not in sys.modules, 'aiohttp imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
