@@ -382,6 +382,10 @@ class ClientInfo:
     resources: list[SubResource] = field(default_factory=list)
     # in the order `authHeaders()` merges them: a later scheme's header wins over an earlier one's
     auth: list[AuthScheme] = field(default_factory=list)
+    # the client's `.js` sends a `User-Agent` / the `X-Stainless-*` platform headers with every
+    # request (the package sends its own: `<Client>/Python <version>`, `X-Stainless-Lang: python`)
+    user_agent: bool = False
+    platform_headers: bool = False
 
 
 @dataclass

@@ -130,6 +130,8 @@ class JsClientDefaults:
     # (credentials resolved at run time: a key function, a token cache)
     auth_pos: JsPos | None = None
     auth_other: int = 0
+    # headers set from code, by kind: "user-agent", "platform" (``getPlatformHeaders()``)
+    computed_headers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
