@@ -21,7 +21,7 @@ def _os() -> str:
         system = platform.system().lower()
         machine = platform.machine().lower()
         release = platform.release().lower()
-    except Exception:
+    except (OSError, ValueError, AttributeError):  # an exotic interpreter must not break requests
         return "Unknown"
     if system in ("ios", "ipados") or machine.startswith(("iphone", "ipad")):
         return "iOS"
@@ -42,7 +42,7 @@ def _os() -> str:
 def _arch() -> str:
     try:
         machine = platform.machine().lower()
-    except Exception:
+    except (OSError, ValueError, AttributeError):
         return "unknown"
     if machine in ("arm64", "aarch64"):
         return "arm64"

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import json
 import os
+import pathlib
 from types import TracebackType
 from typing import (
     Any,
@@ -231,8 +233,7 @@ class StreamedBinaryAPIResponse(APIResponse[bytes]):
     ) -> None:
         """Write the body to `file` chunk by chunk as it arrives, in flat memory."""
         with open(file, "wb") as out:
-            for chunk in self.iter_bytes(chunk_size):
-                out.write(chunk)
+            out.writelines(self.iter_bytes(chunk_size))
 
 
 class AsyncBinaryAPIResponse(AsyncAPIResponse[bytes]):
@@ -240,8 +241,7 @@ class AsyncBinaryAPIResponse(AsyncAPIResponse[bytes]):
 
     async def write_to_file(self, file: str | os.PathLike[str]) -> None:
         content = await self.read()
-        with open(file, "wb") as out:
-            out.write(content)
+        await asyncio.to_thread(pathlib.Path(file).write_bytes, content)
 
 
 class AsyncStreamedBinaryAPIResponse(AsyncAPIResponse[bytes]):
@@ -250,9 +250,12 @@ class AsyncStreamedBinaryAPIResponse(AsyncAPIResponse[bytes]):
     async def stream_to_file(
         self, file: str | os.PathLike[str], *, chunk_size: int | None = None
     ) -> None:
-        with open(file, "wb") as out:
+        out = await asyncio.to_thread(open, file, "wb")  # not opened on the event loop
+        try:
             async for chunk in self.iter_bytes(chunk_size):
                 out.write(chunk)
+        finally:
+            out.close()
 
 
 _BINARY = (
