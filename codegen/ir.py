@@ -388,6 +388,10 @@ class ClientInfo:
     # named environments (name, base URL) in source order, and the one used when none is given
     environments: list[tuple[str, str]] = field(default_factory=list)
     default_environment: str | None = None
+    # the client's `.js` sends a `User-Agent` / the `X-Stainless-*` platform headers with every
+    # request (the package sends its own: `<Client>/Python <version>`, `X-Stainless-Lang: python`)
+    user_agent: bool = False
+    platform_headers: bool = False
 
 
 @dataclass

@@ -201,11 +201,38 @@ def test_client_defaults() -> None:
     assert ("anthropic-version", "2023-06-01") in client.static_headers
     assert dict(client.static_headers)["Accept"] == "application/json"
     assert "User-Agent" not in dict(client.static_headers)  # computed, not a literal
+    assert client.computed_headers == ("platform", "user-agent")
     assert client.max_retries == 2
     assert client.timeout_ms == 600000
     anthropic = one_class(module, "Anthropic")
     assert anthropic.base == "BaseAnthropic"
     assert ("messages", "Messages") in anthropic.attached
+
+
+CLIENT_JS = """
+class Tiny {
+    constructor({ baseURL = 'https://x.test', ...opts } = {}) { this.baseURL = baseURL; }
+    async buildHeaders({ options, retryCount }) {
+        return buildHeaders([{ Accept: 'application/json', %s }, options.headers]);
+    }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("", ()),
+        ("'User-Agent': this.getUserAgent()", ("user-agent",)),
+        ("...(0, detect_platform_1.getPlatformHeaders)()", ("platform",)),
+        ("...getPlatformHeaders(), 'user-agent': ua", ("platform", "user-agent")),
+        ("...otherHeaders()", ()),
+    ],
+)
+def test_client_computed_headers(extra: str, expected: tuple[str, ...]) -> None:
+    client = read_js((CLIENT_JS % extra).encode(), "client.js").client
+    assert client is not None
+    assert client.computed_headers == expected
 
 
 def test_resource_files_are_not_clients() -> None:

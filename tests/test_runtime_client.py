@@ -1,4 +1,5 @@
-"""The runtime's client (codegen/runtime/_base_client.py) in place, over real HTTP on 127.0.0.1:
+"""The runtime's clients (codegen/runtime/_base_client.py, _sync_client.py, _async_client.py) in
+place, over real HTTP on 127.0.0.1:
 retries and their backoff, status errors mapped to classes, connection errors, request building
 and response parsing."""
 
@@ -13,9 +14,11 @@ import pytest
 from runtime_http import Reply, serve
 
 from codegen.runtime import _exceptions as errors
-from codegen.runtime._base_client import AsyncAPIClient, SyncAPIClient, make_request_options
+from codegen.runtime._async_client import AsyncAPIClient
+from codegen.runtime._base_client import make_request_options
 from codegen.runtime._models import BaseModel
 from codegen.runtime._response import APIResponse, response_mode
+from codegen.runtime._sync_client import SyncAPIClient
 from codegen.runtime._types import Omit
 
 

@@ -42,7 +42,9 @@ def test_in_place_samples_are_the_batch_targets_output(name: str) -> None:
     what `generated/` holds: the unit tests run the code the batch package ships."""
     text = runtime_sources()[name]
     for region in DROPPED:
-        text = re.sub(rf"^# codegen:begin {region}\n.*?^# codegen:end {region}\n", "", text, flags=re.M | re.S)
+        text = re.sub(
+            rf"^# codegen:begin {region}\n.*?^# codegen:end {region}\n", "", text, flags=re.M | re.S
+        )
     text = re.sub(r"^[ \t]*# codegen:(begin|end) \w+\n", "", text, flags=re.M)
     for word, value in BATCH.items():
         text = re.sub(rf"\b{word}\b", value, text)

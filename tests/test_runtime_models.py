@@ -8,9 +8,11 @@ API may send is built leniently instead of failing, and dumps use the wire names
 from __future__ import annotations
 
 import datetime
+import importlib
 from typing import Annotated, Any, Literal, Optional, Union
 
 import pydantic
+import pytest
 
 from codegen.runtime._models import BaseModel, construct_type
 
@@ -84,3 +86,63 @@ def test_undiscriminated_union_picks_the_best_overlap() -> None:
     assert construct_type(A | None, {"a": "x", "shared": "s"}).a == "x"
     assert construct_type(dict[str, A], {"k": {"a": 1, "shared": ""}})["k"] == A(a=1, shared="")
     assert construct_type(list[int], "not a list") == "not a list"
+
+
+TYPES_MODULES = {
+    "__init__.py": (
+        "from codegen.runtime._models import complete_models\n"
+        "from .batches import Batch\n"
+        "complete_models(__name__)\n"
+    ),
+    "batches.py": (
+        "from __future__ import annotations\n"
+        "from codegen.runtime._models import BaseModel\n"
+        "class Batch(BaseModel):\n"
+        "    counts: Counts\n"
+        "    owner: Optional[Owner] = None\n"
+        "from typing import Optional\n"
+        "from .sub.owners import Owner\n"
+        "class Counts(BaseModel):\n"
+        "    done: int\n"
+    ),
+    "sub/__init__.py": "",
+    "sub/owners.py": (
+        "from __future__ import annotations\n"
+        "from codegen.runtime._models import BaseModel\n"
+        "class Owner(BaseModel):\n"
+        "    tag: Tag\n"
+        "class Tag(BaseModel):\n"
+        "    name: str\n"
+    ),
+}
+
+
+def _types_package(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch, files: dict[str, str], name: str
+) -> None:
+    for rel, text in files.items():
+        path = tmp_path / name / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+
+def test_every_model_is_complete_at_import(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    _types_package(tmp_path, monkeypatch, TYPES_MODULES, "fwd_types")
+    batches = importlib.import_module("fwd_types.batches")
+    owners = importlib.import_module("fwd_types.sub.owners")
+    assert batches.Batch.__pydantic_complete__ and owners.Owner.__pydantic_complete__
+    assert batches.Batch.model_fields["counts"].annotation is batches.Counts
+    assert owners.Owner.model_fields["tag"].annotation is owners.Tag
+    # complete models are also what model_construct (the lenient path) builds from
+    built = construct_type(batches.Batch, {"counts": {"done": 1}, "owner": {"tag": {"name": "a"}}})
+    assert type(built.counts) is batches.Counts and type(built.owner.tag) is owners.Tag
+
+
+def test_a_name_that_never_resolves_fails_at_import(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {**TYPES_MODULES, "sub/owners.py": TYPES_MODULES["sub/owners.py"] + "del Tag\n"}
+    _types_package(tmp_path, monkeypatch, files, "broken_types")
+    with pytest.raises(pydantic.PydanticUndefinedAnnotation):
+        importlib.import_module("broken_types")

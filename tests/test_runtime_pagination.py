@@ -10,7 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from runtime_http import Reply, serve
 
-from codegen.runtime._base_client import AsyncAPIClient, SyncAPIClient, make_request_options
+from codegen.runtime._async_client import AsyncAPIClient
+from codegen.runtime._base_client import make_request_options
 from codegen.runtime._models import BaseModel
 from codegen.runtime._pagination import (
     AsyncPage,
@@ -20,6 +21,7 @@ from codegen.runtime._pagination import (
     _as_int,
     _item_field,
 )
+from codegen.runtime._sync_client import SyncAPIClient
 
 
 class Row(BaseModel):
@@ -108,9 +110,7 @@ def test_item_field_reads_models_and_dicts() -> None:
     assert _item_field([], -1, "id") is None
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"), [(None, 7), ("", 7), (True, 7), (3, 3), ("4", 4)]
-)
+@pytest.mark.parametrize(("value", "expected"), [(None, 7), ("", 7), (True, 7), (3, 3), ("4", 4)])
 def test_as_int_reads_the_sent_page_number(value: object, expected: int) -> None:
     assert _as_int(value, 7) == expected
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from runtime_http import Reply, serve
 
 from codegen.runtime import _exceptions as errors
-from codegen.runtime._base_client import AsyncAPIClient, SyncAPIClient
+from codegen.runtime._async_client import AsyncAPIClient
 from codegen.runtime._models import BaseModel
 from codegen.runtime._streaming import (
     AsyncJSONLDecoder,
@@ -21,6 +21,7 @@ from codegen.runtime._streaming import (
     Stream,
     _LineSplitter,
 )
+from codegen.runtime._sync_client import SyncAPIClient
 
 
 class Row(BaseModel):

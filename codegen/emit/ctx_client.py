@@ -75,6 +75,10 @@ class ClientContext:
     version_header: HeaderPair | None
     default_headers: list[HeaderPair]
     log_env: str
+    # the spec's client sends a User-Agent / the X-Stainless-* platform headers (the package
+    # sends its own: `<Client>/Python <version>`, `X-Stainless-Lang: python`)
+    user_agent: bool
+    platform_headers: bool
     default_timeout: int | float
     default_max_retries: int | float
     doc: str
@@ -166,6 +170,8 @@ def client_context(
             )
             for k, v in (info.default_headers or ([version] if version else []))
         ],
+        user_agent=info.user_agent,
+        platform_headers=info.platform_headers,
         log_env=env_name(
             info.log_env or config.log_env or f"{name.upper()}_LOG", "log variable", None
         ),

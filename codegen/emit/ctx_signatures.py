@@ -91,8 +91,8 @@ def _returns(is_async: bool, kind: str, item: Code, page: PageNames | None) -> C
         return Code(f"{'AsyncJSONLDecoder' if is_async else 'JSONLDecoder'}[{item}]")
     if kind == "sse":
         return Code(f"{'AsyncStream' if is_async else 'Stream'}[{item}]")
-    if kind == "binary":
-        return Code("BinaryAPIResponse")
+    if kind == "binary":  # read; `.with_streaming_response` gives the Streamed* twin
+        return Code("AsyncBinaryAPIResponse" if is_async else "BinaryAPIResponse")
     return item
 
 
@@ -112,7 +112,7 @@ def _result_args(
     if kind in ("jsonl", "sse"):
         return [Code(f"cast_to={returns}"), Code("stream=True")]
     if kind == "binary":
-        return [Code("cast_to=BinaryAPIResponse")]
+        return [Code(f"cast_to={returns}")]
     if kind == "void":
         return [Code("cast_to=NoneType")]
     if stream_returns is not None:

@@ -179,6 +179,19 @@ RUNTIME_NAMES = frozenset(
         "_resolve_api_key",
         "_resolve_base_url",
         "_merge",
+        # what the package's __init__ / _client.py also export or use (the official top level)
+        "APIResponse",
+        "AsyncAPIResponse",
+        "Stream",
+        "AsyncStream",
+        "NoneType",
+        "not_given",
+        "omit",
+        "DefaultHttpxClient",
+        "DefaultAsyncHttpxClient",
+        "DefaultAioHttpClient",
+        "ClassVar",
+        "__version__",
     }
 )
 

@@ -189,6 +189,8 @@ def client_info(
         version = [(k, v) for k, v in defaults.static_headers if k.lower().endswith("-version")]
         info.version_header = version[0] if version else None
         info.default_headers = list(defaults.static_headers)
+        info.user_agent = "user-agent" in defaults.computed_headers
+        info.platform_headers = "platform" in defaults.computed_headers
         info.auth = [
             AuthScheme(option, header, prefix, suffix, env.get(option))
             for option, header, prefix, suffix in defaults.auth

@@ -25,7 +25,9 @@ from ._models import BaseModel
 # codegen:end imports
 
 if TYPE_CHECKING:
-    from ._base_client import AsyncAPIClient, FinalRequestOptions, SyncAPIClient
+    from ._async_client import AsyncAPIClient
+    from ._request_options import FinalRequestOptions
+    from ._sync_client import SyncAPIClient
 
 __all__ = [
     "AsyncPaginator",

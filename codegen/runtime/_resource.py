@@ -14,7 +14,8 @@ from ._response import (
 )
 
 if TYPE_CHECKING:
-    from ._base_client import AsyncAPIClient, SyncAPIClient
+    from ._async_client import AsyncAPIClient
+    from ._sync_client import SyncAPIClient
 
 __all__ = ["AsyncAPIResource", "SyncAPIResource"]
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import json
 import os
+import pathlib
 from types import TracebackType
 from typing import (
     Any,
@@ -23,7 +25,10 @@ import httpx
 __all__ = [
     "APIResponse",
     "AsyncAPIResponse",
+    "AsyncBinaryAPIResponse",
+    "AsyncStreamedBinaryAPIResponse",
     "BinaryAPIResponse",
+    "StreamedBinaryAPIResponse",
     "AsyncResponseContextManager",
     "ResponseContextManager",
 ]
@@ -68,7 +73,13 @@ class _BaseAPIResponse:
         return request_id
 
     @property
+    def content_type(self) -> str | None:
+        value: str | None = self.http_response.headers.get("content-type")
+        return value
+
+    @property
     def is_closed(self) -> bool:
+        """True once the body has been read to the end (or the response closed)."""
         return self.http_response.is_closed
 
     def __repr__(self) -> str:
@@ -76,47 +87,6 @@ class _BaseAPIResponse:
             f"<{type(self).__name__} [{self.status_code} {self.http_response.reason_phrase}]"
             f" {self.http_request.method} {self.url}>"
         )
-
-
-class BinaryAPIResponse:
-    """A binary body (a file download), already read: bytes, text, or written to a file."""
-
-    def __init__(self, raw: httpx.Response) -> None:
-        self.http_response = raw
-
-    @property
-    def headers(self) -> httpx.Headers:
-        return self.http_response.headers
-
-    @property
-    def status_code(self) -> int:
-        return self.http_response.status_code
-
-    @property
-    def content_type(self) -> str | None:
-        value: str | None = self.http_response.headers.get("content-type")
-        return value
-
-    def read(self) -> bytes:
-        return self.http_response.content
-
-    def text(self) -> str:
-        return self.http_response.text
-
-    def json(self) -> object:
-        return json.loads(self.http_response.content)
-
-    def iter_bytes(self, chunk_size: int = 65536) -> Iterator[bytes]:
-        content = self.http_response.content
-        for start in range(0, len(content), chunk_size):
-            yield content[start : start + chunk_size]
-
-    def write_to_file(self, file: str | os.PathLike[str]) -> None:
-        with open(file, "wb") as out:
-            out.write(self.http_response.content)
-
-    def __repr__(self) -> str:
-        return f"<BinaryAPIResponse [{self.status_code}] {len(self.http_response.content)} bytes>"
 
 
 class APIResponse(_BaseAPIResponse, Generic[_R]):
@@ -243,3 +213,73 @@ class AsyncResponseContextManager:
     ) -> None:
         if self._response is not None:
             await self._response.close()
+
+
+class BinaryAPIResponse(APIResponse[bytes]):
+    """A binary body (a file download), read before it is returned: `parse()` gives the bytes."""
+
+    def write_to_file(self, file: str | os.PathLike[str]) -> None:
+        """Write the body to `file` (its whole content, already in memory)."""
+        with open(file, "wb") as out:
+            out.write(self.read())
+
+
+class StreamedBinaryAPIResponse(APIResponse[bytes]):
+    """A binary body left on the wire (`.with_streaming_response`): stream it to a file."""
+
+    def stream_to_file(
+        self, file: str | os.PathLike[str], *, chunk_size: int | None = None
+    ) -> None:
+        """Write the body to `file` chunk by chunk as it arrives, in flat memory."""
+        with open(file, "wb") as out:
+            out.writelines(self.iter_bytes(chunk_size))
+
+
+class AsyncBinaryAPIResponse(AsyncAPIResponse[bytes]):
+    """Async twin of `BinaryAPIResponse`."""
+
+    async def write_to_file(self, file: str | os.PathLike[str]) -> None:
+        content = await self.read()
+        await asyncio.to_thread(pathlib.Path(file).write_bytes, content)
+
+
+class AsyncStreamedBinaryAPIResponse(AsyncAPIResponse[bytes]):
+    """Async twin of `StreamedBinaryAPIResponse`."""
+
+    async def stream_to_file(
+        self, file: str | os.PathLike[str], *, chunk_size: int | None = None
+    ) -> None:
+        out = await asyncio.to_thread(open, file, "wb")  # not opened on the event loop
+        try:
+            async for chunk in self.iter_bytes(chunk_size):
+                out.write(chunk)
+        finally:
+            out.close()
+
+
+_BINARY = (
+    BinaryAPIResponse,
+    StreamedBinaryAPIResponse,
+    AsyncBinaryAPIResponse,
+    AsyncStreamedBinaryAPIResponse,
+)
+
+
+def is_binary(cast_to: object) -> bool:
+    """Whether a method's `cast_to` asks for a binary body (any of the four classes)."""
+    return isinstance(cast_to, type) and issubclass(cast_to, _BINARY)
+
+
+def sync_response_class(cast_to: object, mode: ResponseMode | None) -> type[APIResponse[Any]]:
+    """What a sync call returns unparsed: binary bodies as their own classes (read, or left on
+    the wire under `.with_streaming_response`), everything else as `APIResponse`."""
+    if not is_binary(cast_to):
+        return APIResponse
+    return StreamedBinaryAPIResponse if mode == "stream" else BinaryAPIResponse
+
+
+def async_response_class(cast_to: object, mode: ResponseMode | None) -> type[AsyncAPIResponse[Any]]:
+    """Async twin of `sync_response_class`."""
+    if not is_binary(cast_to):
+        return AsyncAPIResponse
+    return AsyncStreamedBinaryAPIResponse if mode == "stream" else AsyncBinaryAPIResponse

@@ -88,6 +88,11 @@ class _BodyStream(Generic[_T]):
         self._item_type = item_type
         self._iterator = self._decode()
 
+    @property
+    def response(self) -> httpx.Response:
+        """The HTTP response being read (the official SDK's name for `http_response`)."""
+        return self.http_response
+
     def _decode(self) -> Iterator[_T]:
         raise NotImplementedError
 
@@ -122,6 +127,11 @@ class _AsyncBodyStream(Generic[_T]):
         self.http_response = response
         self._item_type = item_type
         self._iterator = self._decode()
+
+    @property
+    def response(self) -> httpx.Response:
+        """The HTTP response being read (the official SDK's name for `http_response`)."""
+        return self.http_response
 
     def _decode(self) -> AsyncIterator[_T]:
         raise NotImplementedError

@@ -4,7 +4,14 @@
 from __future__ import annotations
 
 from . import types
-from ._client import AsyncAnthropic, Anthropic
+from ._client import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncClient,
+    Client,
+    AsyncAnthropic,
+    Anthropic,
+)
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -26,8 +33,16 @@ from ._exceptions import (
     DeadlineExceededError,
     OverloadedError,
 )
+from ._http_clients import (
+    DEFAULT_CONNECTION_LIMITS,
+    DefaultAioHttpClient,
+    DefaultAsyncHttpxClient,
+    DefaultHttpxClient,
+)
 from ._models import BaseModel
-from ._types import NOT_GIVEN, NotGiven, Omit
+from ._response import APIResponse, AsyncAPIResponse
+from ._streaming import AsyncStream, Stream
+from ._types import NOT_GIVEN, NoneType, NotGiven, Omit, RequestOptions, Timeout, not_given, omit
 from ._version import __version__
 
 __all__ = [
@@ -57,5 +72,22 @@ __all__ = [
     "BaseModel",
     "NOT_GIVEN",
     "NotGiven",
+    "not_given",
+    "NoneType",
     "Omit",
+    "omit",
+    "Timeout",
+    "RequestOptions",
+    "Client",
+    "AsyncClient",
+    "APIResponse",
+    "AsyncAPIResponse",
+    "Stream",
+    "AsyncStream",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_CONNECTION_LIMITS",
+    "DefaultHttpxClient",
+    "DefaultAsyncHttpxClient",
+    "DefaultAioHttpClient",
 ]

@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import os
-from typing import Dict, Mapping, Self, TypeVar
+from typing import ClassVar, Dict, Mapping, Self, TypeVar
 
 import httpx
 
-from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._async_client import AsyncAPIClient
 from ._exceptions import AnthropicError
+from ._sync_client import SyncAPIClient
 from ._types import NOT_GIVEN, NotGiven, Omit, Timeout
+from ._version import __version__
 from .resources.messages import AsyncMessages, Messages
 
 __all__ = [
@@ -57,6 +59,9 @@ class Anthropic(SyncAPIClient):
     messages: Messages
     api_key: str | None
     auth_token: str | None
+    _version: ClassVar[str] = __version__
+    _sends_user_agent: ClassVar[bool] = True  # the spec's client sends a User-Agent
+    _sends_platform_headers: ClassVar[bool] = True  # ... and the X-Stainless-* platform headers
 
     def __init__(
         self,
@@ -69,6 +74,7 @@ class Anthropic(SyncAPIClient):
         default_headers: Mapping[str, str | Omit] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
+        _strict_response_validation: bool = False,
     ) -> None:
         """Read `api_key` / `auth_token` / `base_url` from `ANTHROPIC_API_KEY` / `ANTHROPIC_AUTH_TOKEN` / `ANTHROPIC_BASE_URL` when not given."""
         self.api_key = (
@@ -88,6 +94,7 @@ class Anthropic(SyncAPIClient):
             custom_headers=default_headers,
             custom_query=default_query,
             http_client=http_client,
+            _strict_response_validation=_strict_response_validation,
         )
         self.messages = Messages(self)
 
@@ -138,6 +145,7 @@ class Anthropic(SyncAPIClient):
             default_headers=_merge(self._custom_headers, default_headers, set_default_headers),
             default_query=_merge(self._custom_query, default_query, set_default_query),
             http_client=http_client or self._client,
+            _strict_response_validation=self._strict_response_validation,
         )
 
     with_options = copy
@@ -147,6 +155,9 @@ class AsyncAnthropic(AsyncAPIClient):
     messages: AsyncMessages
     api_key: str | None
     auth_token: str | None
+    _version: ClassVar[str] = __version__
+    _sends_user_agent: ClassVar[bool] = True  # the spec's client sends a User-Agent
+    _sends_platform_headers: ClassVar[bool] = True  # ... and the X-Stainless-* platform headers
 
     def __init__(
         self,
@@ -159,6 +170,7 @@ class AsyncAnthropic(AsyncAPIClient):
         default_headers: Mapping[str, str | Omit] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        _strict_response_validation: bool = False,
     ) -> None:
         """Read `api_key` / `auth_token` / `base_url` from `ANTHROPIC_API_KEY` / `ANTHROPIC_AUTH_TOKEN` / `ANTHROPIC_BASE_URL` when not given."""
         self.api_key = (
@@ -178,6 +190,7 @@ class AsyncAnthropic(AsyncAPIClient):
             custom_headers=default_headers,
             custom_query=default_query,
             http_client=http_client,
+            _strict_response_validation=_strict_response_validation,
         )
         self.messages = AsyncMessages(self)
 
@@ -228,6 +241,7 @@ class AsyncAnthropic(AsyncAPIClient):
             default_headers=_merge(self._custom_headers, default_headers, set_default_headers),
             default_query=_merge(self._custom_query, default_query, set_default_query),
             http_client=http_client or self._client,
+            _strict_response_validation=self._strict_response_validation,
         )
 
     with_options = copy

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import collections.abc
+import importlib
+import pkgutil
 import types
 from functools import lru_cache
 from typing import Annotated, Any, Dict, Literal, Union, cast, get_args, get_origin
@@ -12,7 +14,7 @@ import pydantic
 from pydantic import ConfigDict
 from pydantic.fields import FieldInfo
 
-__all__ = ["BaseModel", "construct_type"]
+__all__ = ["BaseModel", "complete_models", "construct_type", "validate_type"]
 
 
 class BaseModel(pydantic.BaseModel):
@@ -74,6 +76,27 @@ class BaseModel(pydantic.BaseModel):
         )
 
 
+def complete_models(package: str) -> None:
+    """Build every model of the types package `package` (and its sub-packages) now.
+
+    A model that names a class defined further down its module is left incomplete by pydantic
+    (`model_fields[...].annotation` a `ForwardRef`) until first validated; once every module is
+    imported all names resolve, so the types package calls this at the end of its `__init__`.
+    A name that still does not resolve raises here, at import, not on some later response.
+    """
+    root = importlib.import_module(package)
+    for info in pkgutil.walk_packages(root.__path__, prefix=f"{package}."):
+        module = importlib.import_module(info.name)
+        for value in list(vars(module).values()):
+            if (
+                isinstance(value, type)
+                and issubclass(value, pydantic.BaseModel)
+                and value.__module__ == module.__name__
+                and not value.__pydantic_complete__
+            ):
+                value.model_rebuild(raise_errors=True)
+
+
 @lru_cache(maxsize=512)
 def _cached_adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
     return pydantic.TypeAdapter(type_)
@@ -84,6 +107,12 @@ def _adapter(type_: object) -> pydantic.TypeAdapter[Any]:
         return _cached_adapter(type_)
     except TypeError:  # unhashable annotation: build it uncached
         return pydantic.TypeAdapter(cast(Any, type_))
+
+
+def validate_type(type_: object, value: object) -> Any:
+    """Turn decoded JSON into `type_` strictly: a `pydantic.ValidationError` on any mismatch
+    (clients built with `_strict_response_validation=True`)."""
+    return _adapter(type_).validate_python(value)
 
 
 def construct_type(type_: object, value: object) -> Any:

@@ -23,7 +23,9 @@ from pydantic import PrivateAttr
 from ._models import BaseModel
 
 if TYPE_CHECKING:
-    from ._base_client import AsyncAPIClient, FinalRequestOptions, SyncAPIClient
+    from ._async_client import AsyncAPIClient
+    from ._request_options import FinalRequestOptions
+    from ._sync_client import SyncAPIClient
 
 __all__ = [
     "AsyncPaginator",

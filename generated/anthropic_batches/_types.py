@@ -15,11 +15,13 @@ __all__ = [
     "FileTypes",
     "Headers",
     "RequestHeaders",
+    "NoneType",
     "NotGiven",
     "Omit",
     "Query",
     "RequestOptions",
     "Timeout",
+    "not_given",
     "omit",
 ]
 
@@ -38,6 +40,11 @@ class NotGiven:
 
 
 NOT_GIVEN = NotGiven()
+not_given = NOT_GIVEN
+"""The official SDK's lowercase spelling of `NOT_GIVEN` (the same object)."""
+
+NoneType: type[None] = type(None)
+"""The type of `None`, as the `cast_to` of a method without a result."""
 
 
 class Omit:

@@ -725,3 +725,119 @@ def test_logging_is_left_alone_without_the_env_var() -> None:
     logger.setLevel(logging.NOTSET)
     Anthropic(api_key=API_KEY).close()
     assert logger.level == logging.NOTSET
+
+
+# -- platform headers, strict validation, http clients, complete models ----------------------
+# (imports local to this section)
+
+
+def test_user_agent_and_platform_headers_name_this_package(server: MockServer) -> None:
+    import platform
+
+    from anthropic_batches._version import __version__
+
+    server.expect("GET", "/v1/widgets/w_1").respond(json=WIDGET)
+    with Anthropic(api_key=API_KEY, base_url=server.url) as c:
+        c.get("/v1/widgets/w_1", cast_to=Widget, options=make_request_options(timeout=7.5))
+    (request,) = server.requests
+    sent = {k: v for k, v in request.headers.items() if k.startswith("x-stainless-")}
+    assert request.headers["user-agent"] == "Anthropic/Python " + __version__
+    assert sent["x-stainless-lang"] == "python"
+    assert sent["x-stainless-package-version"] == __version__
+    assert sent["x-stainless-runtime"] == platform.python_implementation()
+    assert sent["x-stainless-runtime-version"] == platform.python_version()
+    assert sent["x-stainless-os"] and sent["x-stainless-arch"]
+    assert sent["x-stainless-async"] == "false"
+    assert sent["x-stainless-timeout"] == sent["x-stainless-read-timeout"] == "7.5"
+
+
+def test_strict_response_validation_raises_and_the_default_is_lenient(server: MockServer) -> None:
+    from anthropic_batches._exceptions import APIResponseValidationError
+
+    server.expect("GET", "/v1/widgets/w_1").respond(json=NEWER_WIDGET, times=3)
+    loose = FakeSleepClient(api_key=API_KEY, base_url=server.url)
+    assert cast(Any, loose.widgets.retrieve("w_1")).status == "melted"
+    strict = FakeSleepClient(api_key=API_KEY, base_url=server.url, _strict_response_validation=True)
+    with pytest.raises(APIResponseValidationError) as info:
+        strict.widgets.retrieve("w_1")
+    assert info.value.body == NEWER_WIDGET
+    assert strict.copy()._strict_response_validation is True
+
+    async def main() -> None:
+        async with async_client(server, _strict_response_validation=True) as client:
+            await client.widgets.retrieve("w_1")
+
+    with pytest.raises(APIResponseValidationError):
+        asyncio.run(main())
+
+
+def test_default_http_clients(server: MockServer) -> None:
+    from anthropic_batches import DefaultAsyncHttpxClient, DefaultHttpxClient
+
+    server.expect("GET", "/v1/widgets/w_1").respond(json=WIDGET, times=2)
+    with FakeSleepClient(
+        api_key=API_KEY, base_url=server.url, http_client=DefaultHttpxClient()
+    ) as c:
+        assert c.widgets.retrieve("w_1").id == "w_1"
+
+    async def main() -> str:
+        http_client = DefaultAsyncHttpxClient()
+        async with async_client(server, http_client=http_client) as client:
+            got = await client.widgets.retrieve("w_1")
+        await http_client.aclose()
+        return got.id
+
+    assert asyncio.run(main()) == "w_1"
+
+
+def test_aiohttp_client_sends_through_aiohttp(server: MockServer) -> None:
+    pytest.importorskip("aiohttp")
+    from anthropic_batches import DefaultAioHttpClient
+
+    server.expect("GET", "/v1/widgets/w_1").respond(json=WIDGET)
+
+    async def main() -> str:
+        http_client = DefaultAioHttpClient()
+        async with async_client(server, http_client=http_client) as client:
+            got = await client.widgets.retrieve("w_1")
+        await http_client.aclose()
+        return got.id
+
+    assert asyncio.run(main()) == "w_1"
+    assert server.requests[0].headers["x-api-key"] == auth_value(API_KEY)
+
+
+def test_aiohttp_client_without_the_extra_says_which_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from anthropic_batches import DefaultAioHttpClient
+
+    monkeypatch.setitem(sys.modules, "aiohttp", None)  # as if not installed
+    with pytest.raises(RuntimeError, match="`aiohttp` extra"):
+        DefaultAioHttpClient()
+
+
+def test_every_model_is_complete_at_import() -> None:
+    import importlib
+    import pkgutil
+
+    import pydantic
+
+    from anthropic_batches import types
+
+    modules = [
+        importlib.import_module(m.name)
+        for m in pkgutil.walk_packages(types.__path__, types.__name__ + ".")
+    ]
+    models = [
+        value
+        for module in modules
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, pydantic.BaseModel)
+        and value.__module__ == module.__name__
+    ]
+    assert models
+    assert [m.__name__ for m in models if not m.__pydantic_complete__] == []

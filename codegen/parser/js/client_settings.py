@@ -3,6 +3,8 @@ retries and timeout, read from the class whose constructor handles ``baseURL``."
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from tree_sitter import Node
 
 from codegen.parser.js.auth import auth_header, auth_other, auth_position, auth_schemes
@@ -38,6 +40,7 @@ def read_client(ctx: JsContext, class_nodes: list[Node]) -> JsClientDefaults | N
         env=safe((), _env, ctx, nodes),
         auth_header=safe(None, auth_header, ctx, clients),
         static_headers=safe((), _client_headers, ctx, clients),
+        computed_headers=safe((), _computed_headers, ctx, clients),
         max_retries=safe(None, _max_retries, ctx, nodes),
         timeout_ms=safe(None, _timeout, ctx, clients, nodes),
         auth=safe((), auth_schemes, ctx, clients),
@@ -194,33 +197,55 @@ def _env_target(ctx: JsContext, node: Node) -> str | None:
     return None
 
 
-def _client_headers(ctx: JsContext, clients: list[Node]) -> tuple[tuple[str, str], ...]:
-    """Literal headers every request gets: the objects passed to ``buildHeaders([...])``."""
-    out: dict[str, str] = {}
+def _header_objects(ctx: JsContext, clients: list[Node]) -> Iterator[Node]:
+    """The object literals a client merges into every request's headers: those passed to
+    ``buildHeaders([...])`` in its request-building methods, or returned by ``defaultHeaders``."""
     for cls in clients:
         methods = ctx.methods(cls)
         for method_name in ("buildHeaders", "buildRequest", "defaultHeaders"):
             method = methods.get(method_name)
             for n in walk(method, into_functions=False) if method is not None else []:
-                objects: list[Node] = []
                 if n.type == "call_expression" and ctx.callee(n) == "buildHeaders":
                     args = call_args(n)
                     array = unparen(args[0]) if args else None
                     if array is not None and array.type == "array":
-                        objects = [e for e in array.named_children if e.type == "object"]
+                        yield from (e for e in array.named_children if e.type == "object")
                 elif n.type == "return_statement" and method_name == "defaultHeaders":
                     ret = unparen(n.named_children[0]) if n.named_children else None
                     if ret is not None and ret.type == "object":
-                        objects = [ret]
-                for obj in objects:
-                    for pair in obj.named_children:
-                        if pair.type != "pair":
-                            continue
-                        key = ctx.key(pair.child_by_field_name("key"))
-                        value = ctx.string(pair.child_by_field_name("value"))
-                        if key is not None and value is not None:
-                            out.setdefault(key, value)
+                        yield ret
+
+
+def _client_headers(ctx: JsContext, clients: list[Node]) -> tuple[tuple[str, str], ...]:
+    """Literal headers every request gets: the objects passed to ``buildHeaders([...])``."""
+    out: dict[str, str] = {}
+    for obj in _header_objects(ctx, clients):
+        for pair in obj.named_children:
+            if pair.type != "pair":
+                continue
+            key = ctx.key(pair.child_by_field_name("key"))
+            value = ctx.string(pair.child_by_field_name("value"))
+            if key is not None and value is not None:
+                out.setdefault(key, value)
     return tuple(out.items())
+
+
+def _computed_headers(ctx: JsContext, clients: list[Node]) -> tuple[str, ...]:
+    """What every request gets beyond literals: ``user-agent`` when a ``User-Agent`` key is set
+    (``this.getUserAgent()``), ``platform`` when ``...getPlatformHeaders()`` is spread in (the
+    ``X-Stainless-*`` platform headers of ``internal/detect-platform.js``)."""
+    found: list[str] = []
+    for obj in _header_objects(ctx, clients):
+        for member in obj.named_children:
+            if member.type == "pair":
+                key = ctx.key(member.child_by_field_name("key"))
+                if key is not None and key.lower() == "user-agent":
+                    found.append("user-agent")
+            elif member.type == "spread_element" and member.named_children:
+                call = unparen(member.named_children[0])
+                if call is not None and ctx.callee(call) == "getPlatformHeaders":
+                    found.append("platform")
+    return tuple(sorted(set(found)))
 
 
 def _max_retries(ctx: JsContext, nodes: list[Node]) -> int | None:

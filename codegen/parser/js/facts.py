@@ -140,6 +140,8 @@ class JsClientDefaults:
     default_environment: str | None = None
     # the classes whose constructor handles ``baseURL`` (``APIClient`` in the older ``core.js``)
     handlers: tuple[str, ...] = ()
+    # headers set from code, by kind: "user-agent", "platform" (``getPlatformHeaders()``)
+    computed_headers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ A name that more than one module defines is not re-exported here; import it from
 
 from __future__ import annotations
 
+from .._models import complete_models
+
 from .core_pagination import (
     PageParams as PageParams,
 )
@@ -110,3 +112,5 @@ from .shared import (
     PermissionError_ as PermissionError_,
     RateLimitError as RateLimitError,
 )
+
+complete_models(__name__)  # after every module is imported: no model left with a ForwardRef

@@ -1,0 +1,107 @@
+"""How request values go on the wire: JSON bodies, multipart forms, query strings, headers."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import os
+import pathlib
+from typing import Any, Dict, List, Mapping, Tuple
+
+import pydantic
+
+from ._types import NotGiven, Omit
+
+__all__ = ["header_value", "is_file", "jsonable", "multipart_parts", "query_pairs"]
+
+
+def is_file(value: object) -> bool:
+    return isinstance(value, (bytes, io.IOBase, os.PathLike)) or (
+        isinstance(value, tuple) and len(value) in (2, 3)
+    )
+
+
+def file_part(value: object) -> Any:
+    """An httpx file part: paths are read, with their file name."""
+    if isinstance(value, os.PathLike):
+        path = pathlib.Path(value)
+        return (path.name, path.read_bytes())
+    if isinstance(value, tuple) and isinstance(value[1], os.PathLike):
+        return (value[0], pathlib.Path(value[1]).read_bytes(), *value[2:])
+    return value
+
+
+def multipart_parts(body: Mapping[str, object]) -> Tuple[List[Tuple[str, Any]], Dict[str, Any]]:
+    """A body with files as multipart/form-data: (file parts, form fields). Lists repeat their
+    key; objects are sent as JSON text; booleans lowercase, as in a query string."""
+    files: List[Tuple[str, Any]] = []
+    data: Dict[str, Any] = {}
+    for key, value in body.items():
+        if value is None or isinstance(value, (NotGiven, Omit)):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if is_file(item):
+                files.append((key, file_part(item)))
+                continue
+            if isinstance(item, bool):
+                text = "true" if item else "false"
+            elif isinstance(item, (dict, list, pydantic.BaseModel)):
+                text = json.dumps(jsonable(item))
+            else:
+                text = str(item)
+            if isinstance(value, list):
+                data.setdefault(key, []).append(text)
+            else:
+                data[key] = text
+    return files, data
+
+
+def jsonable(value: object) -> object:
+    """A JSON-encodable copy of a request body, without `NotGiven` / `Omit` entries."""
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, Mapping):
+        return {
+            str(key): jsonable(item)
+            for key, item in value.items()
+            if not isinstance(item, (NotGiven, Omit))
+        }
+    if isinstance(value, (list, tuple)):
+        return [jsonable(item) for item in value]
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    return value
+
+
+def query_pairs(params: Mapping[str, object]) -> List[Tuple[str, str]]:
+    """Query parameters as wire pairs: booleans lowercase, lists as `key[]=a&key[]=b` (the
+    TypeScript SDK's `arrayFormat: 'brackets'`), mappings as `key[sub]=v`, None dropped."""
+
+    def encode(item: object) -> str:
+        if isinstance(item, bool):
+            return "true" if item else "false"
+        if isinstance(item, (datetime.datetime, datetime.date)):
+            return item.isoformat()
+        return str(item)
+
+    pairs: List[Tuple[str, str]] = []
+    for key, value in params.items():
+        if value is None or isinstance(value, (NotGiven, Omit)):
+            continue
+        if isinstance(value, (list, tuple)):
+            pairs.extend((f"{key}[]", encode(item)) for item in value)
+        elif isinstance(value, Mapping):
+            pairs.extend(query_pairs({f"{key}[{k}]": v for k, v in value.items()}))
+        else:
+            pairs.append((key, encode(value)))
+    return pairs
+
+
+def header_value(value: object) -> str:
+    """Header params may be lists (sent comma-separated, e.g. beta flags) or scalars."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ",".join(header_value(item) for item in value)
+    return str(value)
