@@ -48,7 +48,7 @@ NOT_YET = {
 # Default rules the whole SDK's output (the `full` target) does not meet yet beyond `NOT_YET`:
 # constructs the batch target does not have.
 NOT_YET_FULL = {
-    "F841": "the runtime's pages assign `query` and may not use it (_pagination)",
+    "F841": "the runtime's pages assign `query` and may not use it (pagination)",
     "PLC0414": "`from .m import X as X` re-exports of a merged types module (types_module)",
     "PYI030": "`Literal[False] | Literal[True]` of the stream overloads' implementation",
 }

@@ -50,7 +50,7 @@ def test_page_fields_that_are_not_python_names(tmp_path: Path) -> None:
     )
     run, out = generate(tmp_path, spec)
     assert run.returncode == 0, run.stderr
-    pagination = (out / "anthropic_batches" / "_pagination.py").read_text()
+    pagination = (out / "anthropic_batches" / "pagination.py").read_text()
     for line in (
         'first_id: Optional[str] = Field(default=None, alias="first-id")',
         'None_: Optional[str] = Field(default=None, alias="None")',

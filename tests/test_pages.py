@@ -265,7 +265,7 @@ def test_generated_package_paginates_over_real_http(
     build = generate(config, Caches(shared_cache), jobs=1)
     unknown = [w for w in build.warnings if "page-rule-unknown" in w]
     assert bool(unknown) == (style == "unknown")
-    pagination = (project / "out" / "anthropic_batches" / "_pagination.py").read_text()
+    pagination = (project / "out" / "anthropic_batches" / "pagination.py").read_text()
     if style == "unknown":
         assert "raise NextPageUnknownError" in pagination
         readme = (project / "out" / "README.md").read_text()
@@ -351,4 +351,4 @@ def test_a_page_whose_items_are_a_nested_field_is_left_out_not_the_whole_sdk(
     package = project / "out" / "anthropic_batches"
     resource = (package / "resources" / "messages" / "batches.py").read_text()
     assert "def list(" in resource and "list_nested" not in resource
-    assert "NestedPage" not in (package / "_pagination.py").read_text()
+    assert "NestedPage" not in (package / "pagination.py").read_text()

@@ -30,7 +30,7 @@ DROPPED = ("next_page_unknown", "cursor_helpers")
 
 def test_runtime_is_the_real_files_and_no_template_shadows_them() -> None:
     names = set(runtime_sources())
-    assert names == {p.name for p in (REPO / "codegen/runtime").glob("_*.py")} - {"__init__.py"}
+    assert names == {p.name for p in (REPO / "codegen/runtime").glob("*.py")} - {"__init__.py"}
     assert not {f"package/{n}.j2" for n in names} & {
         p.relative_to(REPO / "templates").as_posix() for p in (REPO / "templates").rglob("*.j2")
     }

@@ -1,4 +1,4 @@
-"""The runtime's pages (codegen/runtime/_pagination.py) in place, with its sample page class (the
+"""The runtime's pages (codegen/runtime/pagination.py) in place, with its sample page class (the
 batch target's cursor page) walked over real HTTP, and the helpers other page rules use."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from runtime_http import Reply, serve
 from codegen.runtime._async_client import AsyncAPIClient
 from codegen.runtime._base_client import make_request_options
 from codegen.runtime._models import BaseModel
-from codegen.runtime._pagination import (
+from codegen.runtime.pagination import (
     AsyncPage,
     AsyncPaginator,
     NextPageUnknownError,

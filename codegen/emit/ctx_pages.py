@@ -1,4 +1,4 @@
-"""The page classes (`_pagination.py` and the pagination tests): each used page's fields as
+"""The page classes (`pagination.py` and the pagination tests): each used page's fields as
 model fields, its item and has-more fields, and its next-page cursors, with what the generated
 test expects each cursor to send."""
 

@@ -9,11 +9,11 @@ from typing import Any, Mapping, TypeVar, cast, get_origin
 import httpx
 
 from ._base_client import BaseClient, decoder_item_type, log
-from ._pagination import BaseSyncPage, SyncPageT
 from ._request_options import FinalRequestOptions
 from ._response import is_binary, response_mode, sync_response_class
 from ._streaming import JSONLDecoder, Stream
 from ._types import Body, Omit, RequestOptions, Timeout
+from .pagination import BaseSyncPage, SyncPageT
 
 __all__ = ["SyncAPIClient"]
 

@@ -10,11 +10,11 @@ from typing import Any, ClassVar, Mapping, TypeVar, cast, get_origin
 import httpx
 
 from ._base_client import BaseClient, decoder_item_type, log
-from ._pagination import AsyncPageT, AsyncPaginator, BaseAsyncPage
 from ._request_options import FinalRequestOptions
 from ._response import async_response_class, is_binary, response_mode
 from ._streaming import AsyncJSONLDecoder, AsyncStream
 from ._types import Body, Omit, RequestOptions, Timeout
+from .pagination import AsyncPageT, AsyncPaginator, BaseAsyncPage
 
 __all__ = ["AsyncAPIClient"]
 

@@ -17,7 +17,7 @@ from anthropic_batches._base_client import make_request_options
 from anthropic_batches._client import DEFAULT_TIMEOUT, AsyncAnthropic, Anthropic
 from anthropic_batches._exceptions import AnthropicError, APIStatusError
 from anthropic_batches._models import BaseModel, construct_type
-from anthropic_batches._pagination import AsyncPage, SyncPage
+from anthropic_batches.pagination import AsyncPage, SyncPage
 from anthropic_batches._resource import AsyncAPIResource, SyncAPIResource
 from anthropic_batches._response import APIResponse, AsyncAPIResponse
 from anthropic_batches._streaming import AsyncJSONLDecoder, JSONLDecoder

@@ -9,7 +9,7 @@ import httpx
 
 from ..._base_client import make_request_options
 from ..._exceptions import AnthropicError
-from ..._pagination import AsyncPaginator, SyncPage, AsyncPage
+from ...pagination import AsyncPaginator, SyncPage, AsyncPage
 from ..._paths import path_template
 from ..._resource import AsyncAPIResource, SyncAPIResource
 from ..._streaming import AsyncJSONLDecoder, JSONLDecoder
