@@ -28,6 +28,16 @@ def import_lines(imports: dict[str, set[str]], skip: str | None = None) -> list[
     return [ImportLine(m, sorted(n)) for m, n in sorted(imports.items()) if m != skip]
 
 
+def relative(source: str, target: str) -> str:
+    """The relative import of module `target` from module `source` (both dotted, from the same
+    root): `relative("messages.batch", "shared.error")` -> `..shared.error`."""
+    here, there = source.split(".")[:-1], target.split(".")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "." * (len(here) - common + 1) + ".".join(there[common:])
+
+
 def shallow(annotation: Code, loc: Location) -> Code:
     """The annotation, if Python can parse it; else a clean error at the spec location."""
     depth = deepest = 0

@@ -8,6 +8,7 @@ import fnmatch
 from dataclasses import dataclass, field
 
 from codegen.config import Config, check_selection
+from codegen.emit import layout
 from codegen.emit.annotations import LocalNames, Side, TypeNamer, documents_datetime
 from codegen.emit.naming import Scope, class_name, module_name, module_scope, pascal_case
 from codegen.ir import (
@@ -121,6 +122,13 @@ class Planner:
         # what the emitter renamed or could not model, with the spec location (as the parser's)
         self.diagnostics: list[Diagnostic] = []
         self.resources = select_resources(spec, config)
+        # where each type lives (`messages.message_batch`, relative to `types/`): the official
+        # Stainless layout, derived from the spec's file tree (`layout.plan`)
+        self.layout = layout.plan(spec)
+        self.resource_modules = {r.module for r in spec.resources}
+        self.acronyms = layout.acronyms(
+            {part for d in spec.declarations.values() for part in d.name.split(".")}
+        )
 
     def claim_name(self, scope: Scope, wanted: str, key: str, loc: Location, what: str) -> str:
         """`scope.claim`, with a warning when another name already took `wanted`'s spelling (the
@@ -190,8 +198,28 @@ class Planner:
             self.module_scopes[module] = module_scope()
         return self.module_scopes[module]
 
+    def home(self, decl: Declaration, side: Side) -> str:
+        """The type module (dotted, below `types/`) of `decl` on `side`: its layout home; a
+        request-side variant with its own name (`ToolParam`) in `<home>_param`, as the official
+        SDK has it; what the layout leaves out (a params type sent only as path or header
+        params) where the layout would put it, and a file outside `resources/` in a module
+        named for the file."""
+        placed = self.layout.placements.get(decl.id)
+        if placed is not None:
+            module = placed.module
+        else:
+            package = layout.types_package(decl.module, self.resource_modules)
+            if package is None:
+                return module_name(decl.module)
+            module = f"{package}.{layout.file_stem(decl.name.partition('.')[0], self.acronyms)}"
+        if side == "request" and self.request_name(decl) != class_name(decl.name):
+            module += "_param"
+        if module in self.layout.exports:  # a module named as a package: keep both
+            module += "_"
+        return module.removeprefix(f"{layout.TYPES}.")
+
     def assign(self, decl: Declaration, side: Side, wanted: str) -> None:
-        module = module_name(decl.module)
+        module = self.home(decl, side)
         self.plan.names[(decl.id, side)] = self.scope_of(module).claim(wanted, f"{decl.id}@{side}")
         self.plan.modules[(decl.id, side)] = module
 

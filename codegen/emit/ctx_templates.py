@@ -11,7 +11,7 @@ from codegen.emit.ctx_client import ClientContext
 from codegen.emit.ctx_errors import ErrorAlias, ErrorClass, StatusClass
 from codegen.emit.ctx_pages import PageContext
 from codegen.emit.ctx_resources import ResourceContext
-from codegen.emit.ctx_types import TypeModule
+from codegen.emit.ctx_types import TypeModule, TypePackage
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class ReadmeWarning:
 
 @dataclass(frozen=True)
 class PackageContext:
-    """`dist/*` (README, pyproject), `package/__init__`, `types/__init__`, `resources/__init__`."""
+    """`dist/*` (README, pyproject), `package/__init__`, `resources/__init__`."""
 
     package: str
     pkg: PackageInfo
@@ -65,6 +65,13 @@ class TypeModuleContext:
     """`types/<module>.py`."""
 
     module: TypeModule
+
+
+@dataclass(frozen=True)
+class TypePackageContext:
+    """`types/<package>/__init__.py`."""
+
+    package: TypePackage
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,7 @@ TemplateContext = (
     PackageContext
     | RuntimeContext
     | TypeModuleContext
+    | TypePackageContext
     | ResourceModuleContext
     | TestsContext
     | ResourceTestContext
@@ -110,6 +118,7 @@ TEMPLATE_CONTEXTS: tuple[type[TemplateContext], ...] = (
     PackageContext,
     RuntimeContext,
     TypeModuleContext,
+    TypePackageContext,
     ResourceModuleContext,
     TestsContext,
     ResourceTestContext,

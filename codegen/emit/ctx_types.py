@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 
 from codegen.emit.annotations import LocalNames, Side, TypeNamer, annotate
 from codegen.emit.code import Code
-from codegen.emit.ctx_common import ImportLine, admitting_none, import_lines, nullable, shallow
+from codegen.emit.ctx_common import (
+    ImportLine,
+    admitting_none,
+    import_lines,
+    nullable,
+    relative,
+    shallow,
+)
 from codegen.emit.ctx_plan import UNRESOLVED_MODULE, Planner, refs_in
 from codegen.emit.cycles import merge_plan
 from codegen.emit.naming import field_scope
@@ -68,6 +75,21 @@ class TypeModule:
     exports: list[str]
     # what `types/__init__` re-exports: the exports no other module also defines
     flat_exports: list[str] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        """The file below `types/`: `messages/message_batch.py`."""
+        return self.name.replace(".", "/") + ".py"
+
+    @property
+    def up(self) -> str:
+        """The relative import of the package root (`..` from `types/x.py`)."""
+        return "." * (self.name.count(".") + 2)
+
+    @property
+    def reexport_import(self) -> str:
+        """The relative import of `reexport_from`."""
+        return relative(self.name, self.reexport_from) if self.reexport_from else ""
 
 
 class TypeModules:
@@ -146,7 +168,10 @@ class TypeModules:
         return TypeModule(
             name=module,
             reexport_from=None,
-            imports=import_lines(imports, skip=module),
+            imports=[
+                ImportLine(relative(module, line.module), line.names)
+                for line in import_lines(imports, skip=module)
+            ],
             classes=classes,
             aliases=_alias_order(aliases),
             exports=sorted([c.name for c in classes] + [a.name for a in aliases]),
@@ -226,6 +251,49 @@ class TypeModules:
             aliases=[],
             exports=sorted(c.name for c in classes),
         )
+
+
+@dataclass(frozen=True)
+class TypePackage:
+    """A package of type modules (`types/`, `types/messages/`): its `__init__` re-exports the
+    top-level names of its own modules (the root also those of `shared`, as the official SDK
+    does) that no other of them also defines."""
+
+    name: str  # dotted below `types/`; "" for `types/` itself
+    imports: list[ImportLine]
+
+    @property
+    def path(self) -> str:
+        return (self.name.replace(".", "/") + "/" if self.name else "") + "__init__.py"
+
+
+def type_packages(modules: list[TypeModule]) -> list[TypePackage]:
+    """Every package the modules live in (parents included), with what its `__init__` imports."""
+    names: dict[str, set[str]] = {"": set()}
+    for m in modules:
+        parts = m.name.split(".")[:-1]
+        for i in range(len(parts) + 1):
+            names.setdefault(".".join(parts[:i]), set())
+    packages = []
+    for package in sorted(names):
+        members = [m for m in modules if m.name.rpartition(".")[0] == package]
+        if package == "":
+            members += [m for m in modules if m.name.rpartition(".")[0] == "shared"]
+        homes: dict[str, set[str]] = {}
+        first: dict[str, TypeModule] = {}
+        for m in sorted(members, key=lambda m: (bool(m.reexport_from), m.name)):
+            for name in m.exports:
+                homes.setdefault(name, set()).add(m.reexport_from or m.name)
+                first.setdefault(name, m)
+        imports: dict[str, set[str]] = {}
+        for name, home in homes.items():
+            if len(home) == 1:
+                source = first[name].name
+                imports.setdefault(relative(f"{package}.__init__".lstrip("."), source), set()).add(
+                    name
+                )
+        packages.append(TypePackage(package, import_lines(imports)))
+    return packages
 
 
 def _flat_exports(modules: list[TypeModule]) -> list[TypeModule]:

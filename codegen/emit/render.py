@@ -35,6 +35,7 @@ from codegen.emit.code import (
 )
 from codegen.emit.context import PackageModel
 from codegen.emit.ctx_errors import status_classes
+from codegen.emit.ctx_types import type_packages
 from codegen.emit.ctx_templates import (
     PackageContext,
     ResourceModuleContext,
@@ -43,6 +44,7 @@ from codegen.emit.ctx_templates import (
     TemplateContext,
     TestsContext,
     TypeModuleContext,
+    TypePackageContext,
     template_vars,
 )
 from codegen.emit.imports import pruned
@@ -145,7 +147,6 @@ def outputs(model: PackageModel, env: jinja2.Environment) -> list[tuple[str, str
         ("dist/README.md.j2", "README.md", package),
         ("dist/py.typed.j2", f"{pkg}/py.typed", package),
         ("package/__init__.py.j2", f"{pkg}/__init__.py", package),
-        ("package/types_init.py.j2", f"{pkg}/types/__init__.py", package),
         ("package/resources_init.py.j2", f"{pkg}/resources/__init__.py", package),
     ]
     runtime_ctx = RuntimeContext(
@@ -167,8 +168,16 @@ def outputs(model: PackageModel, env: jinja2.Environment) -> list[tuple[str, str
         items.append(
             (
                 "package/types_module.py.j2",
-                f"{pkg}/types/{module.name}.py",
+                f"{pkg}/types/{module.path}",
                 TypeModuleContext(module),
+            )
+        )
+    for type_package in type_packages(model.type_modules):
+        items.append(
+            (
+                "package/types_init.py.j2",
+                f"{pkg}/types/{type_package.path}",
+                TypePackageContext(type_package),
             )
         )
     for resource in model.resources:

@@ -13,9 +13,9 @@ from typing import Any, List
 import pytest
 
 from anthropic_batches._exceptions import APIStatusError
-from anthropic_batches.types.messages_batches import (
-    DeletedMessageBatch,
-    MessageBatch,
+from anthropic_batches.types.messages.deleted_message_batch import DeletedMessageBatch
+from anthropic_batches.types.messages.message_batch import MessageBatch
+from anthropic_batches.types.messages.message_batch_individual_response import (
     MessageBatchIndividualResponse,
 )
 

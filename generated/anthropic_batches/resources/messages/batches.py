@@ -14,12 +14,10 @@ from ..._paths import path_template
 from ..._resource import AsyncAPIResource, SyncAPIResource
 from ..._streaming import AsyncJSONLDecoder, JSONLDecoder
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query
-from ...types.messages_batches import (
-    BatchCreateParamsRequest,
-    DeletedMessageBatch,
-    MessageBatch,
-    MessageBatchIndividualResponse,
-)
+from ...types.messages.batch_create_params import BatchCreateParamsRequest
+from ...types.messages.deleted_message_batch import DeletedMessageBatch
+from ...types.messages.message_batch import MessageBatch
+from ...types.messages.message_batch_individual_response import MessageBatchIndividualResponse
 
 __all__ = ["Batches", "AsyncBatches"]
 
