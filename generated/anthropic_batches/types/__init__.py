@@ -2,257 +2,453 @@
 """Every API type: pydantic models for responses, TypedDicts for request params.
 
 A name that more than one module here defines is not re-exported; import it from its module.
+Names are bound on first use (PEP 562 `__getattr__`): an `__init__` importing its modules
+eagerly would make import cycles through packages, as modules of different packages use
+each other's types.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from .._models import complete_models
 
-from .base64_image_source_param import (
-    Base64ImageSourceParam as Base64ImageSourceParam,
-)
-from .base64_pdf_source_param import (
-    Base64PDFSourceParam as Base64PDFSourceParam,
-)
-from .cache_control_ephemeral_param import (
-    CacheControlEphemeralParam as CacheControlEphemeralParam,
-)
-from .cache_creation import (
-    CacheCreation as CacheCreation,
-)
-from .citation_char_location import (
-    CitationCharLocation as CitationCharLocation,
-)
-from .citation_char_location_param import (
-    CitationCharLocationParam as CitationCharLocationParam,
-)
-from .citation_content_block_location import (
-    CitationContentBlockLocation as CitationContentBlockLocation,
-)
-from .citation_content_block_location_param import (
-    CitationContentBlockLocationParam as CitationContentBlockLocationParam,
-)
-from .citation_page_location import (
-    CitationPageLocation as CitationPageLocation,
-)
-from .citation_page_location_param import (
-    CitationPageLocationParam as CitationPageLocationParam,
-)
-from .citation_search_result_location_param import (
-    CitationSearchResultLocationParam as CitationSearchResultLocationParam,
-)
-from .citation_web_search_result_location_param import (
-    CitationWebSearchResultLocationParam as CitationWebSearchResultLocationParam,
-)
-from .citations_config_param import (
-    CitationsConfigParam as CitationsConfigParam,
-)
-from .citations_search_result_location import (
-    CitationsSearchResultLocation as CitationsSearchResultLocation,
-)
-from .citations_web_search_result_location import (
-    CitationsWebSearchResultLocation as CitationsWebSearchResultLocation,
-)
-from .content_block import (
-    ContentBlock as ContentBlock,
-)
-from .content_block_param import (
-    ContentBlockParam as ContentBlockParam,
-)
-from .content_block_source_content_param import (
-    ContentBlockSourceContentParam as ContentBlockSourceContentParam,
-)
-from .content_block_source_param import (
-    ContentBlockSourceParam as ContentBlockSourceParam,
-)
-from .core_pagination import (
-    PageParams as PageParams,
-)
-from .document_block_param import (
-    DocumentBlockParam as DocumentBlockParam,
-)
-from .image_block_param import (
-    ImageBlockParam as ImageBlockParam,
-)
-from .message import (
-    Message as Message,
-)
-from .message_create_params import (
-    MessageCreateParamsBase as MessageCreateParamsBase,
-    MessageCreateParamsNonStreaming as MessageCreateParamsNonStreaming,
-)
-from .message_param import (
-    MessageParam as MessageParam,
-)
-from .metadata_param import (
-    MetadataParam as MetadataParam,
-)
-from .model import (
-    Model as Model,
-)
-from .plain_text_source_param import (
-    PlainTextSourceParam as PlainTextSourceParam,
-)
-from .redacted_thinking_block import (
-    RedactedThinkingBlock as RedactedThinkingBlock,
-)
-from .redacted_thinking_block_param import (
-    RedactedThinkingBlockParam as RedactedThinkingBlockParam,
-)
-from .search_result_block_param import (
-    SearchResultBlockParam as SearchResultBlockParam,
-)
-from .server_tool_usage import (
-    ServerToolUsage as ServerToolUsage,
-)
-from .server_tool_use_block import (
-    ServerToolUseBlock as ServerToolUseBlock,
-)
-from .server_tool_use_block_param import (
-    ServerToolUseBlockParam as ServerToolUseBlockParam,
-)
-from .shared.api_error_object import (
-    APIErrorObject as APIErrorObject,
-)
-from .shared.authentication_error import (
-    AuthenticationError as AuthenticationError,
-)
-from .shared.billing_error import (
-    BillingError as BillingError,
-)
-from .shared.error_object import (
-    ErrorObject as ErrorObject,
-)
-from .shared.error_response import (
-    ErrorResponse as ErrorResponse,
-)
-from .shared.gateway_timeout_error import (
-    GatewayTimeoutError as GatewayTimeoutError,
-)
-from .shared.invalid_request_error import (
-    InvalidRequestError as InvalidRequestError,
-)
-from .shared.not_found_error import (
-    NotFoundError as NotFoundError,
-)
-from .shared.overloaded_error import (
-    OverloadedError as OverloadedError,
-)
-from .shared.permission_error import (
-    PermissionError_ as PermissionError_,
-)
-from .shared.rate_limit_error import (
-    RateLimitError as RateLimitError,
-)
-from .stop_reason import (
-    StopReason as StopReason,
-)
-from .text_block import (
-    TextBlock as TextBlock,
-)
-from .text_block_param import (
-    TextBlockParam as TextBlockParam,
-)
-from .text_citation import (
-    TextCitation as TextCitation,
-)
-from .text_citation_param import (
-    TextCitationParam as TextCitationParam,
-)
-from .thinking_block import (
-    ThinkingBlock as ThinkingBlock,
-)
-from .thinking_block_param import (
-    ThinkingBlockParam as ThinkingBlockParam,
-)
-from .thinking_config_disabled_param import (
-    ThinkingConfigDisabledParam as ThinkingConfigDisabledParam,
-)
-from .thinking_config_enabled_param import (
-    ThinkingConfigEnabledParam as ThinkingConfigEnabledParam,
-)
-from .thinking_config_param import (
-    ThinkingConfigParam as ThinkingConfigParam,
-)
-from .tool_bash_20250124_param import (
-    ToolBash20250124Param as ToolBash20250124Param,
-)
-from .tool_choice_any_param import (
-    ToolChoiceAnyParam as ToolChoiceAnyParam,
-)
-from .tool_choice_auto_param import (
-    ToolChoiceAutoParam as ToolChoiceAutoParam,
-)
-from .tool_choice_none_param import (
-    ToolChoiceNoneParam as ToolChoiceNoneParam,
-)
-from .tool_choice_param import (
-    ToolChoiceParam as ToolChoiceParam,
-)
-from .tool_choice_tool_param import (
-    ToolChoiceToolParam as ToolChoiceToolParam,
-)
-from .tool_param import (
-    ToolInputSchemaParam as ToolInputSchemaParam,
-    ToolParam as ToolParam,
-)
-from .tool_result_block_param import (
-    ToolResultBlockParam as ToolResultBlockParam,
-)
-from .tool_text_editor_20250124_param import (
-    ToolTextEditor20250124Param as ToolTextEditor20250124Param,
-)
-from .tool_text_editor_20250429_param import (
-    ToolTextEditor20250429Param as ToolTextEditor20250429Param,
-)
-from .tool_text_editor_20250728_param import (
-    ToolTextEditor20250728Param as ToolTextEditor20250728Param,
-)
-from .tool_union_param import (
-    ToolUnionParam as ToolUnionParam,
-)
-from .tool_use_block import (
-    ToolUseBlock as ToolUseBlock,
-)
-from .tool_use_block_param import (
-    ToolUseBlockParam as ToolUseBlockParam,
-)
-from .url_image_source_param import (
-    URLImageSourceParam as URLImageSourceParam,
-)
-from .url_pdf_source_param import (
-    URLPDFSourceParam as URLPDFSourceParam,
-)
-from .usage import (
-    Usage as Usage,
-)
-from .web_search_result_block import (
-    WebSearchResultBlock as WebSearchResultBlock,
-)
-from .web_search_result_block_param import (
-    WebSearchResultBlockParam as WebSearchResultBlockParam,
-)
-from .web_search_tool_20250305_param import (
-    WebSearchTool20250305Param as WebSearchTool20250305Param,
-    WebSearchTool20250305UserLocationParam as WebSearchTool20250305UserLocationParam,
-)
-from .web_search_tool_request_error_param import (
-    WebSearchToolRequestErrorParam as WebSearchToolRequestErrorParam,
-)
-from .web_search_tool_result_block import (
-    WebSearchToolResultBlock as WebSearchToolResultBlock,
-)
-from .web_search_tool_result_block_content import (
-    WebSearchToolResultBlockContent as WebSearchToolResultBlockContent,
-)
-from .web_search_tool_result_block_param import (
-    WebSearchToolResultBlockParam as WebSearchToolResultBlockParam,
-)
-from .web_search_tool_result_block_param_content import (
-    WebSearchToolResultBlockParamContent as WebSearchToolResultBlockParamContent,
-)
-from .web_search_tool_result_error import (
-    WebSearchToolResultError as WebSearchToolResultError,
-)
+if TYPE_CHECKING:
+    from .base64_image_source_param import (
+        Base64ImageSourceParam as Base64ImageSourceParam,
+    )
+    from .base64_pdf_source_param import (
+        Base64PDFSourceParam as Base64PDFSourceParam,
+    )
+    from .cache_control_ephemeral_param import (
+        CacheControlEphemeralParam as CacheControlEphemeralParam,
+    )
+    from .cache_creation import (
+        CacheCreation as CacheCreation,
+    )
+    from .citation_char_location import (
+        CitationCharLocation as CitationCharLocation,
+    )
+    from .citation_char_location_param import (
+        CitationCharLocationParam as CitationCharLocationParam,
+    )
+    from .citation_content_block_location import (
+        CitationContentBlockLocation as CitationContentBlockLocation,
+    )
+    from .citation_content_block_location_param import (
+        CitationContentBlockLocationParam as CitationContentBlockLocationParam,
+    )
+    from .citation_page_location import (
+        CitationPageLocation as CitationPageLocation,
+    )
+    from .citation_page_location_param import (
+        CitationPageLocationParam as CitationPageLocationParam,
+    )
+    from .citation_search_result_location_param import (
+        CitationSearchResultLocationParam as CitationSearchResultLocationParam,
+    )
+    from .citation_web_search_result_location_param import (
+        CitationWebSearchResultLocationParam as CitationWebSearchResultLocationParam,
+    )
+    from .citations_config_param import (
+        CitationsConfigParam as CitationsConfigParam,
+    )
+    from .citations_search_result_location import (
+        CitationsSearchResultLocation as CitationsSearchResultLocation,
+    )
+    from .citations_web_search_result_location import (
+        CitationsWebSearchResultLocation as CitationsWebSearchResultLocation,
+    )
+    from .content_block import (
+        ContentBlock as ContentBlock,
+    )
+    from .content_block_param import (
+        ContentBlockParam as ContentBlockParam,
+    )
+    from .content_block_source_content_param import (
+        ContentBlockSourceContentParam as ContentBlockSourceContentParam,
+    )
+    from .content_block_source_param import (
+        ContentBlockSourceParam as ContentBlockSourceParam,
+    )
+    from .core_pagination import (
+        PageParams as PageParams,
+    )
+    from .document_block_param import (
+        DocumentBlockParam as DocumentBlockParam,
+    )
+    from .image_block_param import (
+        ImageBlockParam as ImageBlockParam,
+    )
+    from .message import (
+        Message as Message,
+    )
+    from .message_create_params import (
+        MessageCreateParamsBase as MessageCreateParamsBase,
+        MessageCreateParamsNonStreaming as MessageCreateParamsNonStreaming,
+    )
+    from .message_param import (
+        MessageParam as MessageParam,
+    )
+    from .metadata_param import (
+        MetadataParam as MetadataParam,
+    )
+    from .model import (
+        Model as Model,
+    )
+    from .plain_text_source_param import (
+        PlainTextSourceParam as PlainTextSourceParam,
+    )
+    from .redacted_thinking_block import (
+        RedactedThinkingBlock as RedactedThinkingBlock,
+    )
+    from .redacted_thinking_block_param import (
+        RedactedThinkingBlockParam as RedactedThinkingBlockParam,
+    )
+    from .search_result_block_param import (
+        SearchResultBlockParam as SearchResultBlockParam,
+    )
+    from .server_tool_usage import (
+        ServerToolUsage as ServerToolUsage,
+    )
+    from .server_tool_use_block import (
+        ServerToolUseBlock as ServerToolUseBlock,
+    )
+    from .server_tool_use_block_param import (
+        ServerToolUseBlockParam as ServerToolUseBlockParam,
+    )
+    from .shared.api_error_object import (
+        APIErrorObject as APIErrorObject,
+    )
+    from .shared.authentication_error import (
+        AuthenticationError as AuthenticationError,
+    )
+    from .shared.billing_error import (
+        BillingError as BillingError,
+    )
+    from .shared.error_object import (
+        ErrorObject as ErrorObject,
+    )
+    from .shared.error_response import (
+        ErrorResponse as ErrorResponse,
+    )
+    from .shared.gateway_timeout_error import (
+        GatewayTimeoutError as GatewayTimeoutError,
+    )
+    from .shared.invalid_request_error import (
+        InvalidRequestError as InvalidRequestError,
+    )
+    from .shared.not_found_error import (
+        NotFoundError as NotFoundError,
+    )
+    from .shared.overloaded_error import (
+        OverloadedError as OverloadedError,
+    )
+    from .shared.permission_error import (
+        PermissionError_ as PermissionError_,
+    )
+    from .shared.rate_limit_error import (
+        RateLimitError as RateLimitError,
+    )
+    from .stop_reason import (
+        StopReason as StopReason,
+    )
+    from .text_block import (
+        TextBlock as TextBlock,
+    )
+    from .text_block_param import (
+        TextBlockParam as TextBlockParam,
+    )
+    from .text_citation import (
+        TextCitation as TextCitation,
+    )
+    from .text_citation_param import (
+        TextCitationParam as TextCitationParam,
+    )
+    from .thinking_block import (
+        ThinkingBlock as ThinkingBlock,
+    )
+    from .thinking_block_param import (
+        ThinkingBlockParam as ThinkingBlockParam,
+    )
+    from .thinking_config_disabled_param import (
+        ThinkingConfigDisabledParam as ThinkingConfigDisabledParam,
+    )
+    from .thinking_config_enabled_param import (
+        ThinkingConfigEnabledParam as ThinkingConfigEnabledParam,
+    )
+    from .thinking_config_param import (
+        ThinkingConfigParam as ThinkingConfigParam,
+    )
+    from .tool_bash_20250124_param import (
+        ToolBash20250124Param as ToolBash20250124Param,
+    )
+    from .tool_choice_any_param import (
+        ToolChoiceAnyParam as ToolChoiceAnyParam,
+    )
+    from .tool_choice_auto_param import (
+        ToolChoiceAutoParam as ToolChoiceAutoParam,
+    )
+    from .tool_choice_none_param import (
+        ToolChoiceNoneParam as ToolChoiceNoneParam,
+    )
+    from .tool_choice_param import (
+        ToolChoiceParam as ToolChoiceParam,
+    )
+    from .tool_choice_tool_param import (
+        ToolChoiceToolParam as ToolChoiceToolParam,
+    )
+    from .tool_param import (
+        ToolInputSchemaParam as ToolInputSchemaParam,
+        ToolParam as ToolParam,
+    )
+    from .tool_result_block_param import (
+        ToolResultBlockParam as ToolResultBlockParam,
+    )
+    from .tool_text_editor_20250124_param import (
+        ToolTextEditor20250124Param as ToolTextEditor20250124Param,
+    )
+    from .tool_text_editor_20250429_param import (
+        ToolTextEditor20250429Param as ToolTextEditor20250429Param,
+    )
+    from .tool_text_editor_20250728_param import (
+        ToolTextEditor20250728Param as ToolTextEditor20250728Param,
+    )
+    from .tool_union_param import (
+        ToolUnionParam as ToolUnionParam,
+    )
+    from .tool_use_block import (
+        ToolUseBlock as ToolUseBlock,
+    )
+    from .tool_use_block_param import (
+        ToolUseBlockParam as ToolUseBlockParam,
+    )
+    from .url_image_source_param import (
+        URLImageSourceParam as URLImageSourceParam,
+    )
+    from .url_pdf_source_param import (
+        URLPDFSourceParam as URLPDFSourceParam,
+    )
+    from .usage import (
+        Usage as Usage,
+    )
+    from .web_search_result_block import (
+        WebSearchResultBlock as WebSearchResultBlock,
+    )
+    from .web_search_result_block_param import (
+        WebSearchResultBlockParam as WebSearchResultBlockParam,
+    )
+    from .web_search_tool_20250305_param import (
+        WebSearchTool20250305Param as WebSearchTool20250305Param,
+        WebSearchTool20250305UserLocationParam as WebSearchTool20250305UserLocationParam,
+    )
+    from .web_search_tool_request_error_param import (
+        WebSearchToolRequestErrorParam as WebSearchToolRequestErrorParam,
+    )
+    from .web_search_tool_result_block import (
+        WebSearchToolResultBlock as WebSearchToolResultBlock,
+    )
+    from .web_search_tool_result_block_content import (
+        WebSearchToolResultBlockContent as WebSearchToolResultBlockContent,
+    )
+    from .web_search_tool_result_block_param import (
+        WebSearchToolResultBlockParam as WebSearchToolResultBlockParam,
+    )
+    from .web_search_tool_result_block_param_content import (
+        WebSearchToolResultBlockParamContent as WebSearchToolResultBlockParamContent,
+    )
+    from .web_search_tool_result_error import (
+        WebSearchToolResultError as WebSearchToolResultError,
+    )
 
-complete_models(__name__)  # after every module is imported: no model left with a ForwardRef
+_MODULES: dict[str, str] = {
+    "Base64ImageSourceParam": ".base64_image_source_param",
+    "Base64PDFSourceParam": ".base64_pdf_source_param",
+    "CacheControlEphemeralParam": ".cache_control_ephemeral_param",
+    "CacheCreation": ".cache_creation",
+    "CitationCharLocation": ".citation_char_location",
+    "CitationCharLocationParam": ".citation_char_location_param",
+    "CitationContentBlockLocation": ".citation_content_block_location",
+    "CitationContentBlockLocationParam": ".citation_content_block_location_param",
+    "CitationPageLocation": ".citation_page_location",
+    "CitationPageLocationParam": ".citation_page_location_param",
+    "CitationSearchResultLocationParam": ".citation_search_result_location_param",
+    "CitationWebSearchResultLocationParam": ".citation_web_search_result_location_param",
+    "CitationsConfigParam": ".citations_config_param",
+    "CitationsSearchResultLocation": ".citations_search_result_location",
+    "CitationsWebSearchResultLocation": ".citations_web_search_result_location",
+    "ContentBlock": ".content_block",
+    "ContentBlockParam": ".content_block_param",
+    "ContentBlockSourceContentParam": ".content_block_source_content_param",
+    "ContentBlockSourceParam": ".content_block_source_param",
+    "PageParams": ".core_pagination",
+    "DocumentBlockParam": ".document_block_param",
+    "ImageBlockParam": ".image_block_param",
+    "Message": ".message",
+    "MessageCreateParamsBase": ".message_create_params",
+    "MessageCreateParamsNonStreaming": ".message_create_params",
+    "MessageParam": ".message_param",
+    "MetadataParam": ".metadata_param",
+    "Model": ".model",
+    "PlainTextSourceParam": ".plain_text_source_param",
+    "RedactedThinkingBlock": ".redacted_thinking_block",
+    "RedactedThinkingBlockParam": ".redacted_thinking_block_param",
+    "SearchResultBlockParam": ".search_result_block_param",
+    "ServerToolUsage": ".server_tool_usage",
+    "ServerToolUseBlock": ".server_tool_use_block",
+    "ServerToolUseBlockParam": ".server_tool_use_block_param",
+    "APIErrorObject": ".shared.api_error_object",
+    "AuthenticationError": ".shared.authentication_error",
+    "BillingError": ".shared.billing_error",
+    "ErrorObject": ".shared.error_object",
+    "ErrorResponse": ".shared.error_response",
+    "GatewayTimeoutError": ".shared.gateway_timeout_error",
+    "InvalidRequestError": ".shared.invalid_request_error",
+    "NotFoundError": ".shared.not_found_error",
+    "OverloadedError": ".shared.overloaded_error",
+    "PermissionError_": ".shared.permission_error",
+    "RateLimitError": ".shared.rate_limit_error",
+    "StopReason": ".stop_reason",
+    "TextBlock": ".text_block",
+    "TextBlockParam": ".text_block_param",
+    "TextCitation": ".text_citation",
+    "TextCitationParam": ".text_citation_param",
+    "ThinkingBlock": ".thinking_block",
+    "ThinkingBlockParam": ".thinking_block_param",
+    "ThinkingConfigDisabledParam": ".thinking_config_disabled_param",
+    "ThinkingConfigEnabledParam": ".thinking_config_enabled_param",
+    "ThinkingConfigParam": ".thinking_config_param",
+    "ToolBash20250124Param": ".tool_bash_20250124_param",
+    "ToolChoiceAnyParam": ".tool_choice_any_param",
+    "ToolChoiceAutoParam": ".tool_choice_auto_param",
+    "ToolChoiceNoneParam": ".tool_choice_none_param",
+    "ToolChoiceParam": ".tool_choice_param",
+    "ToolChoiceToolParam": ".tool_choice_tool_param",
+    "ToolInputSchemaParam": ".tool_param",
+    "ToolParam": ".tool_param",
+    "ToolResultBlockParam": ".tool_result_block_param",
+    "ToolTextEditor20250124Param": ".tool_text_editor_20250124_param",
+    "ToolTextEditor20250429Param": ".tool_text_editor_20250429_param",
+    "ToolTextEditor20250728Param": ".tool_text_editor_20250728_param",
+    "ToolUnionParam": ".tool_union_param",
+    "ToolUseBlock": ".tool_use_block",
+    "ToolUseBlockParam": ".tool_use_block_param",
+    "URLImageSourceParam": ".url_image_source_param",
+    "URLPDFSourceParam": ".url_pdf_source_param",
+    "Usage": ".usage",
+    "WebSearchResultBlock": ".web_search_result_block",
+    "WebSearchResultBlockParam": ".web_search_result_block_param",
+    "WebSearchTool20250305Param": ".web_search_tool_20250305_param",
+    "WebSearchTool20250305UserLocationParam": ".web_search_tool_20250305_param",
+    "WebSearchToolRequestErrorParam": ".web_search_tool_request_error_param",
+    "WebSearchToolResultBlock": ".web_search_tool_result_block",
+    "WebSearchToolResultBlockContent": ".web_search_tool_result_block_content",
+    "WebSearchToolResultBlockParam": ".web_search_tool_result_block_param",
+    "WebSearchToolResultBlockParamContent": ".web_search_tool_result_block_param_content",
+    "WebSearchToolResultError": ".web_search_tool_result_error",
+}
+
+__all__ = [
+    "Base64ImageSourceParam",
+    "Base64PDFSourceParam",
+    "CacheControlEphemeralParam",
+    "CacheCreation",
+    "CitationCharLocation",
+    "CitationCharLocationParam",
+    "CitationContentBlockLocation",
+    "CitationContentBlockLocationParam",
+    "CitationPageLocation",
+    "CitationPageLocationParam",
+    "CitationSearchResultLocationParam",
+    "CitationWebSearchResultLocationParam",
+    "CitationsConfigParam",
+    "CitationsSearchResultLocation",
+    "CitationsWebSearchResultLocation",
+    "ContentBlock",
+    "ContentBlockParam",
+    "ContentBlockSourceContentParam",
+    "ContentBlockSourceParam",
+    "PageParams",
+    "DocumentBlockParam",
+    "ImageBlockParam",
+    "Message",
+    "MessageCreateParamsBase",
+    "MessageCreateParamsNonStreaming",
+    "MessageParam",
+    "MetadataParam",
+    "Model",
+    "PlainTextSourceParam",
+    "RedactedThinkingBlock",
+    "RedactedThinkingBlockParam",
+    "SearchResultBlockParam",
+    "ServerToolUsage",
+    "ServerToolUseBlock",
+    "ServerToolUseBlockParam",
+    "APIErrorObject",
+    "AuthenticationError",
+    "BillingError",
+    "ErrorObject",
+    "ErrorResponse",
+    "GatewayTimeoutError",
+    "InvalidRequestError",
+    "NotFoundError",
+    "OverloadedError",
+    "PermissionError_",
+    "RateLimitError",
+    "StopReason",
+    "TextBlock",
+    "TextBlockParam",
+    "TextCitation",
+    "TextCitationParam",
+    "ThinkingBlock",
+    "ThinkingBlockParam",
+    "ThinkingConfigDisabledParam",
+    "ThinkingConfigEnabledParam",
+    "ThinkingConfigParam",
+    "ToolBash20250124Param",
+    "ToolChoiceAnyParam",
+    "ToolChoiceAutoParam",
+    "ToolChoiceNoneParam",
+    "ToolChoiceParam",
+    "ToolChoiceToolParam",
+    "ToolInputSchemaParam",
+    "ToolParam",
+    "ToolResultBlockParam",
+    "ToolTextEditor20250124Param",
+    "ToolTextEditor20250429Param",
+    "ToolTextEditor20250728Param",
+    "ToolUnionParam",
+    "ToolUseBlock",
+    "ToolUseBlockParam",
+    "URLImageSourceParam",
+    "URLPDFSourceParam",
+    "Usage",
+    "WebSearchResultBlock",
+    "WebSearchResultBlockParam",
+    "WebSearchTool20250305Param",
+    "WebSearchTool20250305UserLocationParam",
+    "WebSearchToolRequestErrorParam",
+    "WebSearchToolResultBlock",
+    "WebSearchToolResultBlockContent",
+    "WebSearchToolResultBlockParam",
+    "WebSearchToolResultBlockParamContent",
+    "WebSearchToolResultError",
+]
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MODULES])
+
+
+# every module imported and each model built now: no model left with a ForwardRef
+complete_models(__name__)

@@ -2,41 +2,91 @@
 """The types of `types.messages`: pydantic models for responses, TypedDicts for request params.
 
 A name that more than one module here defines is not re-exported; import it from its module.
+Names are bound on first use (PEP 562 `__getattr__`): an `__init__` importing its modules
+eagerly would make import cycles through packages, as modules of different packages use
+each other's types.
 """
 
 from __future__ import annotations
 
-from .batch_create_params import (
-    BatchCreateParams as BatchCreateParams,
-    BatchCreateParamsRequest as BatchCreateParamsRequest,
-)
-from .batch_list_params import (
-    BatchListParams as BatchListParams,
-)
-from .deleted_message_batch import (
-    DeletedMessageBatch as DeletedMessageBatch,
-)
-from .message_batch import (
-    MessageBatch as MessageBatch,
-)
-from .message_batch_canceled_result import (
-    MessageBatchCanceledResult as MessageBatchCanceledResult,
-)
-from .message_batch_errored_result import (
-    MessageBatchErroredResult as MessageBatchErroredResult,
-)
-from .message_batch_expired_result import (
-    MessageBatchExpiredResult as MessageBatchExpiredResult,
-)
-from .message_batch_individual_response import (
-    MessageBatchIndividualResponse as MessageBatchIndividualResponse,
-)
-from .message_batch_request_counts import (
-    MessageBatchRequestCounts as MessageBatchRequestCounts,
-)
-from .message_batch_result import (
-    MessageBatchResult as MessageBatchResult,
-)
-from .message_batch_succeeded_result import (
-    MessageBatchSucceededResult as MessageBatchSucceededResult,
-)
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .batch_create_params import (
+        BatchCreateParams as BatchCreateParams,
+        BatchCreateParamsRequest as BatchCreateParamsRequest,
+    )
+    from .batch_list_params import (
+        BatchListParams as BatchListParams,
+    )
+    from .deleted_message_batch import (
+        DeletedMessageBatch as DeletedMessageBatch,
+    )
+    from .message_batch import (
+        MessageBatch as MessageBatch,
+    )
+    from .message_batch_canceled_result import (
+        MessageBatchCanceledResult as MessageBatchCanceledResult,
+    )
+    from .message_batch_errored_result import (
+        MessageBatchErroredResult as MessageBatchErroredResult,
+    )
+    from .message_batch_expired_result import (
+        MessageBatchExpiredResult as MessageBatchExpiredResult,
+    )
+    from .message_batch_individual_response import (
+        MessageBatchIndividualResponse as MessageBatchIndividualResponse,
+    )
+    from .message_batch_request_counts import (
+        MessageBatchRequestCounts as MessageBatchRequestCounts,
+    )
+    from .message_batch_result import (
+        MessageBatchResult as MessageBatchResult,
+    )
+    from .message_batch_succeeded_result import (
+        MessageBatchSucceededResult as MessageBatchSucceededResult,
+    )
+
+_MODULES: dict[str, str] = {
+    "BatchCreateParams": ".batch_create_params",
+    "BatchCreateParamsRequest": ".batch_create_params",
+    "BatchListParams": ".batch_list_params",
+    "DeletedMessageBatch": ".deleted_message_batch",
+    "MessageBatch": ".message_batch",
+    "MessageBatchCanceledResult": ".message_batch_canceled_result",
+    "MessageBatchErroredResult": ".message_batch_errored_result",
+    "MessageBatchExpiredResult": ".message_batch_expired_result",
+    "MessageBatchIndividualResponse": ".message_batch_individual_response",
+    "MessageBatchRequestCounts": ".message_batch_request_counts",
+    "MessageBatchResult": ".message_batch_result",
+    "MessageBatchSucceededResult": ".message_batch_succeeded_result",
+}
+
+__all__ = [
+    "BatchCreateParams",
+    "BatchCreateParamsRequest",
+    "BatchListParams",
+    "DeletedMessageBatch",
+    "MessageBatch",
+    "MessageBatchCanceledResult",
+    "MessageBatchErroredResult",
+    "MessageBatchExpiredResult",
+    "MessageBatchIndividualResponse",
+    "MessageBatchRequestCounts",
+    "MessageBatchResult",
+    "MessageBatchSucceededResult",
+]
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MODULES])

@@ -2,40 +2,88 @@
 """The types of `types.shared`: pydantic models for responses, TypedDicts for request params.
 
 A name that more than one module here defines is not re-exported; import it from its module.
+Names are bound on first use (PEP 562 `__getattr__`): an `__init__` importing its modules
+eagerly would make import cycles through packages, as modules of different packages use
+each other's types.
 """
 
 from __future__ import annotations
 
-from .api_error_object import (
-    APIErrorObject as APIErrorObject,
-)
-from .authentication_error import (
-    AuthenticationError as AuthenticationError,
-)
-from .billing_error import (
-    BillingError as BillingError,
-)
-from .error_object import (
-    ErrorObject as ErrorObject,
-)
-from .error_response import (
-    ErrorResponse as ErrorResponse,
-)
-from .gateway_timeout_error import (
-    GatewayTimeoutError as GatewayTimeoutError,
-)
-from .invalid_request_error import (
-    InvalidRequestError as InvalidRequestError,
-)
-from .not_found_error import (
-    NotFoundError as NotFoundError,
-)
-from .overloaded_error import (
-    OverloadedError as OverloadedError,
-)
-from .permission_error import (
-    PermissionError_ as PermissionError_,
-)
-from .rate_limit_error import (
-    RateLimitError as RateLimitError,
-)
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .api_error_object import (
+        APIErrorObject as APIErrorObject,
+    )
+    from .authentication_error import (
+        AuthenticationError as AuthenticationError,
+    )
+    from .billing_error import (
+        BillingError as BillingError,
+    )
+    from .error_object import (
+        ErrorObject as ErrorObject,
+    )
+    from .error_response import (
+        ErrorResponse as ErrorResponse,
+    )
+    from .gateway_timeout_error import (
+        GatewayTimeoutError as GatewayTimeoutError,
+    )
+    from .invalid_request_error import (
+        InvalidRequestError as InvalidRequestError,
+    )
+    from .not_found_error import (
+        NotFoundError as NotFoundError,
+    )
+    from .overloaded_error import (
+        OverloadedError as OverloadedError,
+    )
+    from .permission_error import (
+        PermissionError_ as PermissionError_,
+    )
+    from .rate_limit_error import (
+        RateLimitError as RateLimitError,
+    )
+
+_MODULES: dict[str, str] = {
+    "APIErrorObject": ".api_error_object",
+    "AuthenticationError": ".authentication_error",
+    "BillingError": ".billing_error",
+    "ErrorObject": ".error_object",
+    "ErrorResponse": ".error_response",
+    "GatewayTimeoutError": ".gateway_timeout_error",
+    "InvalidRequestError": ".invalid_request_error",
+    "NotFoundError": ".not_found_error",
+    "OverloadedError": ".overloaded_error",
+    "PermissionError_": ".permission_error",
+    "RateLimitError": ".rate_limit_error",
+}
+
+__all__ = [
+    "APIErrorObject",
+    "AuthenticationError",
+    "BillingError",
+    "ErrorObject",
+    "ErrorResponse",
+    "GatewayTimeoutError",
+    "InvalidRequestError",
+    "NotFoundError",
+    "OverloadedError",
+    "PermissionError_",
+    "RateLimitError",
+]
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MODULES])
