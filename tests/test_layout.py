@@ -193,3 +193,65 @@ def test_a_type_module_named_like_a_package_is_a_clash() -> None:
     assert plan(spec).clashes == ["types.messages"]
     assert plan(_spec([_iface("resources/messages/batches", "MessageBatch")],
                       RESOURCES)).clashes == []
+
+
+def test_relative_imports_between_type_modules() -> None:
+    from codegen.emit.ctx_common import relative
+
+    assert relative("messages.message_batch", "messages.message_batch_result") == (
+        ".message_batch_result")
+    assert relative("messages.message_batch", "shared.api_error_object") == (
+        "..shared.api_error_object")
+    assert relative("message", "messages.message_batch") == ".messages.message_batch"
+    assert relative("beta.sessions.x", "beta.y") == "..y"
+    assert relative("beta.__init__", "beta.sessions.x") == ".sessions.x"
+
+
+def test_each_package_re_exports_its_own_modules_and_the_root_also_shared() -> None:
+    from codegen.emit.ctx_types import TypeModule, type_packages
+
+    def module(name: str, *exports: str, moved_to: str | None = None) -> TypeModule:
+        return TypeModule(name, moved_to, [], [], [], list(exports))
+
+    packages = type_packages([
+        module("message", "Message"),
+        module("shared.error_object", "ErrorObject"),
+        module("beta.organization.claude_code.rbac", "Rbac"),
+        module("messages.a", "Twice", "A"),
+        module("messages.b", "Twice"),
+        # merged away by an import cycle: its names are re-exported from where they now live
+        module("messages.c", "C", moved_to="message"),
+    ])
+    got = {p.name: {(i.module, n) for i in p.imports for n in i.names} for p in packages}
+    assert got == {
+        "": {(".message", "Message"), (".shared.error_object", "ErrorObject")},
+        "beta": set(),
+        "beta.organization": set(),
+        "beta.organization.claude_code": {(".rbac", "Rbac")},
+        "messages": {(".a", "A"), (".c", "C")},
+        "shared": {(".error_object", "ErrorObject")},
+    }
+    assert [p.path for p in packages][:2] == ["__init__.py", "beta/__init__.py"]
+
+
+def test_the_batch_package_has_the_official_modules_and_lazy_packages() -> None:
+    """generated/: `MessageBatch` in `types/messages/message_batch.py`, importable from its
+    package, which binds it only on first use (its `__init__` imports nothing eagerly)."""
+    root = Path(__file__).resolve().parent.parent / "generated"
+    assert (root / "anthropic_batches/types/messages/message_batch.py").is_file()
+    assert (root / "anthropic_batches/pagination.py").is_file()
+    code = (
+        "import sys\n"
+        "import anthropic_batches.types.messages.message_batch as m\n"
+        "assert 'MessageBatch' not in vars(sys.modules['anthropic_batches.types.messages'])\n"
+        "from anthropic_batches.types.messages import MessageBatch\n"
+        "from anthropic_batches.types import ErrorResponse, Message\n"
+        "from anthropic_batches.pagination import SyncPage, AsyncPage\n"
+        "from anthropic_batches._utils import parse_datetime, parse_date\n"
+        "assert MessageBatch is m.MessageBatch\n"
+        "print(ErrorResponse.__module__)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "anthropic_batches.types.shared.error_response"

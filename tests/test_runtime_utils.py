@@ -4,7 +4,7 @@ parse_datetime`), read ISO 8601 text and Unix timestamps as the official helpers
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from codegen.runtime._utils import parse_date, parse_datetime
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def test_iso_text_with_fraction_and_zone() -> None:

@@ -35,7 +35,6 @@ from codegen.emit.code import (
 )
 from codegen.emit.context import PackageModel
 from codegen.emit.ctx_errors import status_classes
-from codegen.emit.ctx_types import type_packages
 from codegen.emit.ctx_templates import (
     PackageContext,
     ResourceModuleContext,
@@ -47,6 +46,7 @@ from codegen.emit.ctx_templates import (
     TypePackageContext,
     template_vars,
 )
+from codegen.emit.ctx_types import type_packages
 from codegen.emit.imports import pruned
 from codegen.emit.templates import loader, template_names
 from codegen.stats import Stats
