@@ -92,7 +92,7 @@ def test_cached_runs_equal_a_cold_run_and_only_the_changed_file_is_reparsed(
     assert tree(project / "cached") != tree(project / "cold")
     assert "An error, as the API returns it." in (project / "cached" / "README.md").read_text() or (
         "An error, as the API returns it."
-        in (project / "cached" / "anthropic_batches" / "types" / "shared.py").read_text()
+        in (project / "cached" / "anthropic_batches" / "types" / "shared" / "error_response.py").read_text()
     )
     assert cold_after.warnings == changed.warnings and cold_after.notes == changed.notes
 
