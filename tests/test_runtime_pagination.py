@@ -13,6 +13,7 @@ from runtime_http import Reply, serve
 from codegen.runtime._async_client import AsyncAPIClient
 from codegen.runtime._base_client import make_request_options
 from codegen.runtime._models import BaseModel
+from codegen.runtime._sync_client import SyncAPIClient
 from codegen.runtime.pagination import (
     AsyncPage,
     AsyncPaginator,
@@ -21,7 +22,6 @@ from codegen.runtime.pagination import (
     _as_int,
     _item_field,
 )
-from codegen.runtime._sync_client import SyncAPIClient
 
 
 class Row(BaseModel):
