@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import re
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -22,23 +21,20 @@ from codegen.ir import (
     SubResource,
     TypeRef,
 )
-from codegen.naming_wire import snake_case
-from codegen.parser import defaults
-from codegen.parser.dts import ClassDecl, ModuleScan, scan_module
+from codegen.parser import attach, defaults
+from codegen.parser.dts import ModuleScan, scan_module
 from codegen.parser.js import JsModule, read_js
 from codegen.parser.jsdoc import parse_jsdoc
 from codegen.parser.recover import Recovery
 from codegen.parser.resolve import Resolver, SymbolTable
 from codegen.parser.resources import ResourceBuilder, RouteConfig, learn_header_names
 from codegen.parser.scan_cache import ScanCache
-from codegen.parser.sdk import base_name, client_info, error_classes, page_classes
+from codegen.parser.sdk import client_info, error_classes, page_classes
 from codegen.parser.source import SourceText, find_spec_files, parse_checked
 from codegen.parser.unions import mark_discriminators
 from codegen.stats import Stats
 
 __all__ = ["RouteConfig", "parse_spec"]
-
-_EXAMPLE_PATH = re.compile(r"client((?:\.\w+)+)\.\w+\(")
 
 
 SpecSources = tuple[list[SourceText], dict[str, SourceText]]
@@ -160,8 +156,8 @@ def _cross_file(
     for decl in list(table.decls.values()):
         resolver.declaration(decl)
     classes = [c for scan in scans.values() for c in scan.classes]
-    resource_ids = {cid for cid, c in table.classes.items() if base_name(c) == "APIResource"}
-    for cid in sorted(resource_ids):
+    resources_found = attach.resource_ids(table)
+    for cid in sorted(resources_found):
         resolver.klass(table.classes[cid])
     for _cid, klass in sorted(table.classes.items()):
         if klass.module.endswith("pagination") and not klass.is_abstract:
@@ -169,21 +165,15 @@ def _cross_file(
     pages = page_classes(
         classes, js, table.decls, diags, {m: s.display for m, s in js_sources.items()}
     )
-    attachments = _attachments(table, resource_ids, js)
+    attachments = attach.attachments(table, resources_found)
 
     builder = ResourceBuilder(table.decls, diags, routes or RouteConfig())
     resources: list[Resource] = []
-    for cid, path in sorted(_resource_paths(table, resource_ids, attachments, diags).items()):
-        klass = table.classes[cid]
-        js_class = next(
-            (
-                c
-                for c in js.get(klass.module, JsModule((), (), (), None)).classes
-                if c.name == klass.name
-            ),
-            None,
-        )
-        js_methods = {m.name: m for m in js_class.methods} if js_class else None
+    for cid, path in sorted(
+        attach.resource_paths(table, resources_found, attachments, diags).items()
+    ):
+        klass = attach.effective_class(table, cid)
+        js_methods = attach.js_methods(table, cid, js)
         resource = builder.build(klass, path, js_methods)
         resource.subresources = [
             SubResource(attr, f"{path}.{attr}") for attr, _child in attachments.get(cid, [])
@@ -219,7 +209,9 @@ def _cross_file(
     _auth_diagnostics(js, js_sources, diags)
     decls = dict(sorted(table.decls.items()))
     mark_discriminators(_all_types(decls, resources), decls)
-    client_attrs = {table.classes[c].name: a for c, a in attachments.items()}
+    client_attrs = {
+        table.classes[c].name: a for c, a in attachments.items() if c not in resources_found
+    }
     files = [
         SourceFile(s.path.relative_to(root if root.is_dir() else root.parent).as_posix(), s.sha256)
         for s in [*dts, *js_sources.values()]
@@ -328,78 +320,6 @@ def _fill_page_params(table: SymbolTable, diags: Diagnostics) -> None:
                 "standard Page (limit, before_id, after_id)",
                 decl.loc,
             )
-
-
-def _attachments(
-    table: SymbolTable, resource_ids: set[str], js: dict[str, JsModule]
-) -> dict[str, list[tuple[str, str]]]:
-    """class id -> [(attribute, resource class id)] from `batches: BatchesAPI.Batches` properties."""
-    by_name: dict[str, list[str]] = {}
-    for cid in resource_ids:
-        by_name.setdefault(table.classes[cid].name, []).append(cid)
-    result: dict[str, list[tuple[str, str]]] = {}
-    for cid, klass in sorted(table.classes.items()):
-        for prop in klass.properties:
-            if not isinstance(prop.type, Ref):
-                continue
-            target = prop.type.target or table.lookup(klass.module, prop.type.text, "")
-            if target not in resource_ids:
-                # re-exported through an index file that was not given: match by unique class name
-                matches = by_name.get(prop.type.text.split(".")[-1], [])
-                target = matches[0] if len(matches) == 1 else None
-            if target is not None:
-                result.setdefault(cid, []).append((prop.name, target))
-    return result
-
-
-def _resource_paths(
-    table: SymbolTable,
-    resource_ids: set[str],
-    attachments: dict[str, list[tuple[str, str]]],
-    diags: Diagnostics,
-) -> dict[str, str]:
-    children = {child for pairs in attachments.values() for _, child in pairs}
-    roots = [cid for cid in attachments if cid not in resource_ids]
-    paths: dict[str, str] = {}
-
-    def visit(cid: str, prefix: str) -> None:
-        for attr, child in attachments.get(cid, []):
-            if child not in paths:
-                paths[child] = f"{prefix}{attr}"
-                visit(child, f"{prefix}{attr}.")
-
-    for root in sorted(roots):
-        visit(root, "")
-    for cid in sorted(resource_ids - set(paths)):
-        if cid in children:
-            continue
-        klass = table.classes[cid]
-        path = _path_from_examples(klass)
-        if path:
-            diags.info(
-                "path-from-example",
-                f"resource {klass.name} placed at '{path}' from its @example",
-                klass.loc,
-            )
-        else:
-            path = snake_case(klass.name)
-            diags.warn(
-                "path-from-name",
-                f"resource {klass.name} is attached nowhere; placed at '{path}'",
-                klass.loc,
-            )
-        paths[cid] = path
-        visit(cid, f"{path}.")
-    return paths
-
-
-def _path_from_examples(klass: ClassDecl) -> str | None:
-    for method in klass.methods:
-        for example in method.doc.examples:
-            match = _EXAMPLE_PATH.search(example)
-            if match:
-                return match.group(1).lstrip(".")
-    return None
 
 
 def _all_types(decls: dict[str, Declaration], resources: list[Resource]) -> list[TypeRef]:
