@@ -95,6 +95,30 @@ OPAQUE_CHOICE_RULE = """
         }
         return { ...this.options, query: { after: this.last_id } };
     }"""
+NESTED_CURSOR_RULE = """
+    nextPageRequestOptions() {
+        const cursor = this.result_info?.cursors?.after;
+        if (!cursor) {
+            return null;
+        }
+        return { ...this.options, query: { ...(0, values_1.maybeObj)(this.options.query), cursor } };
+    }"""
+NESTED_RENAMED_RULE = """
+    nextPageRequestOptions() {
+        const cursor = this.result_info?.next_page_token;
+        if (!cursor) {
+            return null;
+        }
+        return { ...this.options, query: { ...(0, values_1.maybeObj)(this.options.query), page_token: cursor } };
+    }"""
+ITEMS_FIELD_RULE = """
+    nextPageRequestOptions() {
+        const cursor = this.data?.next;
+        if (!cursor) {
+            return null;
+        }
+        return { ...this.options, query: { after: cursor } };
+    }"""
 SINGLE_PAGE_RULE = """
     nextPageRequestOptions() {
         return null;
@@ -156,6 +180,11 @@ def rule_of(rule: str, has_more: bool = True) -> JsPageRule:
         (PAGE_NUMBER_RULE, [JsPageStep(None, "page", "page_number", "page", 1)]),
         (OFFSET_RULE, [JsPageStep(None, "offset", "offset", "offset")]),
         (SINGLE_PAGE_RULE, []),
+        (NESTED_CURSOR_RULE, [JsPageStep(None, "cursor", "field", "result_info.cursors.after")]),
+        (
+            NESTED_RENAMED_RULE,
+            [JsPageStep(None, "page_token", "field", "result_info.next_page_token")],
+        ),
     ],
 )
 def test_rules_are_read(rule: str, steps: list[JsPageStep]) -> None:
@@ -175,7 +204,7 @@ def test_has_more_as_a_conjunction() -> None:
     assert found.has_more_field == "has_more"
 
 
-@pytest.mark.parametrize("rule", [NEXT_URL_RULE, OPAQUE_CHOICE_RULE])
+@pytest.mark.parametrize("rule", [NEXT_URL_RULE, OPAQUE_CHOICE_RULE, ITEMS_FIELD_RULE])
 def test_rules_not_modelled_are_unreadable(rule: str) -> None:
     found = rule_of(rule)
     assert not found.readable and found.cursors == ()
@@ -227,7 +256,22 @@ STYLES = {
     "page_number": (PAGE_NUMBER_RULE, False),
     "offset": (OFFSET_RULE, False),
     "unknown": (NEXT_URL_RULE, True),
+    "nested_cursor": (NESTED_CURSOR_RULE, False),
 }
+# what the nested cursor reads: a page field whose type is an interface in a namespace
+RESULT_INFO_DTS = """
+export declare namespace PageResponse {
+    interface ResultInfo {
+        count?: number;
+        cursors?: ResultInfo.Cursors;
+    }
+    namespace ResultInfo {
+        interface Cursors {
+            after?: string;
+        }
+    }
+}
+"""
 
 
 @pytest.fixture(scope="module")
@@ -261,11 +305,26 @@ def test_generated_package_paginates_over_real_http(
         ),
     )
     js.write_text(text[:start] + replacement + text[end:])
+    if style == "nested_cursor":
+        js.write_text(
+            js.read_text().replace(
+                "this.last_id = body.last_id || null;",
+                "this.last_id = body.last_id || null;\n        this.result_info = body.result_info || {};",
+            )
+        )
+        dts = project / "spec" / "core" / "pagination.d.ts"
+        text = dts.read_text().replace(
+            "    last_id: string | null;\n    constructor(",
+            "    last_id: string | null;\n    result_info: PageResponse.ResultInfo;\n    constructor(",
+        )
+        dts.write_text(text + RESULT_INFO_DTS)
     config = load_config(project / "pyproject.toml", {"out": project / "out"})
     build = generate(config, Caches(shared_cache), jobs=1)
     unknown = [w for w in build.warnings if "page-rule-unknown" in w]
     assert bool(unknown) == (style == "unknown")
     pagination = (project / "out" / "anthropic_batches" / "pagination.py").read_text()
+    nested = '_field_path(self.result_info, ("cursors", "after"))'
+    assert (nested in pagination) == (style == "nested_cursor")
     if style == "unknown":
         assert "raise NextPageUnknownError" in pagination
         readme = (project / "out" / "README.md").read_text()

@@ -25,7 +25,7 @@ HEADER = (REPO / "templates" / "header.j2").read_text()
 # The batch target's values for the runtime's placeholder and its log variable's sample name.
 BATCH = {"PackageError": "AnthropicError", "PACKAGE_LOG": "ANTHROPIC_LOG"}
 # Regions of code only some page rules need, which the batch target's pages do not.
-DROPPED = ("next_page_unknown", "cursor_helpers")
+DROPPED = ("next_page_unknown", "cursor_helpers", "field_path_helper")
 
 
 def test_runtime_is_the_real_files_and_no_template_shadows_them() -> None:

@@ -20,6 +20,7 @@ from codegen.runtime.pagination import (
     NextPageUnknownError,
     SyncPage,
     _as_int,
+    _field_path,
     _item_field,
 )
 
@@ -117,3 +118,28 @@ def test_as_int_reads_the_sent_page_number(value: object, expected: int) -> None
 
 def test_next_page_unknown_names_the_page_class() -> None:
     assert "CursorPage: the next-page rule" in str(NextPageUnknownError("CursorPage"))
+
+
+class Cursors(BaseModel):
+    after: str | None = None
+
+
+class ResultInfo(BaseModel):
+    cursors: Cursors | None = None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (ResultInfo(cursors=Cursors(after="c2")), "c2"),
+        ({"cursors": {"after": "c3"}}, "c3"),
+        (ResultInfo(), None),
+        ({"cursors": None}, None),
+        ({}, None),
+        (None, None),
+    ],
+)
+def test_field_path_reads_a_nested_cursor_from_models_and_dicts(
+    value: object, expected: object
+) -> None:
+    assert _field_path(value, ("cursors", "after")) == expected

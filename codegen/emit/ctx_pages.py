@@ -54,6 +54,11 @@ class PageCursorContext:
     # what the generated test expects the 2nd and 3rd requests to send
     next_1: Code
     next_2: Code
+    # a cursor nested in the page field `field` (`result_info.cursors.after`): the wire keys
+    # below it, as a tuple literal (`("cursors", "after")`); None for the field itself
+    field_path: Code | None = None
+    # its wire keys from the page body down (`result_info`, `cursors`, `after`)
+    wire_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,9 @@ def page_context(planner: Planner, page: PageClass) -> PageContext:
     item_field = attr_of(page.item_field, "item field")
     has_more_field = attr_of(page.has_more_field, "has-more field")
     cursors = [
-        cursor_context(c, attr_of(c.field, "cursor field") if c.source == "field" else None)
+        cursor_context(
+            c, attr_of(c.field.split(".")[0], "cursor field") if c.source == "field" else None
+        )
         for c in page.cursors
     ]
     unconditional = [c for c in cursors if not c.when_query_has]
@@ -142,6 +149,7 @@ def page_context(planner: Planner, page: PageClass) -> PageContext:
 
 
 def cursor_context(c: Cursor, field: str | None) -> PageCursorContext:
+    nested = tuple(c.field.split(".")) if field is not None and "." in c.field else ()
     return PageCursorContext(
         when_query_has=c.when_query_has,
         param=c.param,
@@ -154,7 +162,14 @@ def cursor_context(c: Cursor, field: str | None) -> PageCursorContext:
         start=c.start,
         next_1=python_literal(expected_cursor(c.source, c.field, c.start, 1)),
         next_2=python_literal(expected_cursor(c.source, c.field, c.start, 2)),
+        field_path=_tuple_literal(nested[1:]) if nested else None,
+        wire_keys=nested,
     )
+
+
+def _tuple_literal(keys: tuple[str, ...]) -> Code:
+    """`("cursors", "after")`, with no trailing comma for black to explode (but `("a",)`)."""
+    return Code("(" + ", ".join(python_literal(k) for k in keys) + ("," * (len(keys) == 1)) + ")")
 
 
 def fstring_text(text: str) -> str:

@@ -185,6 +185,20 @@ def _as_int(value: object, default: int) -> int:
 # codegen:end cursor_helpers
 
 
+# codegen:begin field_path_helper
+def _field_path(value: object, path: tuple[str, ...]) -> object:
+    """A cursor nested in a page field (`result_info.cursors.after`: `path` is the keys below
+    the field), from models and plain dicts alike; None where a step is missing or null."""
+    for name in path:
+        if value is None:
+            return None
+        value = value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
+    return value
+
+
+# codegen:end field_path_helper
+
+
 # codegen:begin page_classes
 class SyncPage(BaseSyncPage[_T], Generic[_T]):
     data: List[_T] = []

@@ -2,7 +2,8 @@
 
 `nextPageRequestOptions()` (or the older `nextPageInfo()`) returns the next request: the current
 options with some query keys (or `params`) replaced, or `null` for none. Each replaced key's value
-is read symbolically: a field of the page (`this.last_id`), a field of the last or first item
+is read symbolically: a field of the page (`this.last_id`, or one nested in a page field:
+`this.result_info?.cursors?.after`), a field of the last or first item
 (`data[data.length - 1]?.id`), the current page number plus one (`(query?.page ?? 1) + 1`), or
 the current offset plus the items on this page (`offset + length`). `if` tests on the request's
 query (`this.options.query?.['before_id']`, `'k' in query`) choose among them. A value, return or
@@ -340,6 +341,8 @@ class _Reader:
                 return ("first", name)
             if obj == ("last-item",):
                 return ("last", name)
+            if obj[0] == "field":
+                return ("field", f"{obj[1]}.{name}")  # `this.result_info?.cursors?.after`
             return None
         field = ctx.this_field(node)
         if field is None or field.startswith("options") or "." in field:
