@@ -5,6 +5,9 @@ parents say, with its base's methods; a base attached nowhere is not placed by i
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -209,4 +212,81 @@ def test_generated_client_reaches_the_inherited_methods(flare: Path, tmp_path: P
     roles = (package / "resources" / "accounts" / "roles.py").read_text()
     assert "class Roles(" in roles and "def get(" in roles
     res = run_generated_tests(out, "tests/test_accounts.py", "tests/test_accounts_roles.py")
+    assert res.returncode == 0 and " passed" in res.stdout, res.stdout[-4000:]
+
+
+SUB_DTS = """
+import { APIResource } from '../../core/resource';
+import { APIPromise } from '../../core/api-promise';
+import { RequestOptions } from '../../internal/request-options';
+export declare class BaseNAME extends APIResource {
+    get(id: string, options?: RequestOptions): APIPromise<NAMEItem>;
+}
+export declare class NAME extends BaseNAME {
+}
+export interface NAMEItem {
+    id: string;
+}
+"""
+SUB_JS = """
+class BaseNAME extends resource_1.APIResource {
+    get(id, options) {
+        return this._client.get((0, path_1.path) `/ROUTE/${id}`, options);
+    }
+}
+exports.BaseNAME = BaseNAME;
+class NAME extends BaseNAME {
+}
+exports.NAME = NAME;
+"""
+
+
+def test_sub_resource_classes_never_shadow_a_name_of_their_parent_module(
+    flare: Path, tmp_path: Path
+) -> None:
+    """cloudflare's `zero_trust.devices.devices` (a `Devices` under `Devices`) and
+    `logs.log_explorer.query` (a resource class `Query`, the runtime's type of `extra_query`):
+    each is imported under a name of its own (`Accounts_2`, `Query_2`)."""
+    root = tmp_path / "spec"
+    shutil.copytree(flare, root)
+    accounts = root / "resources" / "accounts"
+    for name, route, module in [("Accounts", "subaccounts", "sub"), ("Query", "query", "query")]:
+        (accounts / f"{module}.d.ts").write_text(SUB_DTS.replace("NAME", name))
+        (accounts / f"{module}.js").write_text(SUB_JS.replace("NAME", name).replace("ROUTE", route))
+    dts = accounts / "accounts.d.ts"
+    dts.write_text(
+        dts.read_text()
+        .replace(
+            "import * as RolesAPI from './roles';",
+            "import * as RolesAPI from './roles';\nimport * as SubAPI from './sub';\n"
+            "import * as QueryAPI from './query';",
+        )
+        .replace(
+            "    roles: RolesAPI.Roles;",
+            "    roles: RolesAPI.Roles;\n    accounts: SubAPI.Accounts;\n    query: QueryAPI.Query;",
+        )
+    )
+    out = tmp_path / "out"
+    run = codegen(
+        "generate", "-q", "--spec", str(root), "--out", str(out), "--resource", "accounts"
+    )
+    assert run.returncode == 0, run.stderr
+    parent = (out / "anthropic_batches" / "resources" / "accounts" / "__init__.py").read_text()
+    assert (
+        "from .accounts import AsyncAccounts as AsyncAccounts_2, Accounts as Accounts_2" in parent
+    )
+    assert "from .query import AsyncQuery, Query as Query_2" in parent
+    check = (
+        "import anthropic_batches as p, anthropic_batches._types as t\n"
+        "import anthropic_batches.resources.accounts as m\n"
+        "c = p.Client(api_token='k', base_url='http://127.0.0.1:9')\n"
+        "assert m.Query is t.Query and m.Accounts is type(c.accounts)\n"
+        "assert type(c.accounts.accounts).__module__.endswith('accounts.accounts')\n"
+        "assert type(c.accounts.query).__name__ == 'Query'\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, cwd=out)
+    assert ran.returncode == 0, ran.stderr
+    res = run_generated_tests(
+        out, "tests/test_accounts_accounts.py", "tests/test_accounts_query.py"
+    )
     assert res.returncode == 0 and " passed" in res.stdout, res.stdout[-4000:]

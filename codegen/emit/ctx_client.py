@@ -5,7 +5,8 @@ Text from the spec or config goes out as literals; the checks here are for the r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from codegen.config import Config
 from codegen.emit.doors import config_identifier, env_name, header_name, header_value, number
@@ -44,12 +45,53 @@ class HeaderPair:
 
 @dataclass(frozen=True)
 class ResourceRef:
-    """A resource attached as an attribute: of the client (roots) or of its parent resource."""
+    """A resource attached as an attribute: of the client (roots) or of its parent resource.
+    `sync_class`/`async_class` are the names the importing module binds; `*_origin` is the
+    class's own name when it is imported under another (see `local_refs`), else ""."""
 
     attr: str
     module: str
     sync_class: str
     async_class: str
+    sync_origin: str = ""
+    async_origin: str = ""
+
+
+# What `_client.py` binds besides the client classes, the error root and the resources.
+CLIENT_MODULE_NAMES = (
+    RUNTIME_NAMES
+    | BUILTINS
+    | {"ClassVar", "Client", "AsyncClient", "ENVIRONMENTS", "DEFAULT_ENVIRONMENT", "__version__"}
+    | {"_credentials_given", "_resolve_base_url", "_merge"}
+)
+
+
+def local_refs(refs: list[ResourceRef], taken: Iterable[str]) -> list[ResourceRef]:
+    """The resources one module imports, each class under a name unique in that module: its
+    own, else `<Name>_2`, `<Name>_3`..., imported `as` that (cloudflare's `zero_trust.devices`
+    has a sub-resource `Devices`; `logs.log_explorer` one named `Query`, a runtime type)."""
+    used = set(taken)
+
+    def claim(name: str) -> str:
+        local, n = name, 2
+        while local in used:
+            local, n = f"{name}_{n}", n + 1
+        used.add(local)
+        return local
+
+    out = []
+    for ref in refs:
+        sync_local, async_local = claim(ref.sync_class), claim(ref.async_class)
+        out.append(
+            replace(
+                ref,
+                sync_class=sync_local,
+                async_class=async_local,
+                sync_origin=ref.sync_class if sync_local != ref.sync_class else "",
+                async_origin=ref.async_class if async_local != ref.async_class else "",
+            )
+        )
+    return out
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from codegen.emit.annotations import LocalNames, TypeNamer, annotate, python_literal
 from codegen.emit.code import Code
-from codegen.emit.ctx_client import ResourceRef
+from codegen.emit.ctx_client import ResourceRef, class_names, local_refs
 from codegen.emit.ctx_common import ImportLine, import_lines, shallow
 from codegen.emit.ctx_pages import PageNames, page_names
 from codegen.emit.ctx_plan import Planner
@@ -38,6 +38,15 @@ from codegen.ir import Method, Resource, RuntimeRef, TypeRef
 from codegen.ir_walk import each_type
 from codegen.naming_wire import snake_case
 
+# the names `resource.py.j2` imports, which a sub-resource class may not take
+RESOURCE_MODULE_NAMES = frozenset(
+    {
+        *("cached_property", "cast", "overload", "header_list", "path_template", "FileTypes"),
+        *("AsyncPaginator", "AsyncAPIResource", "SyncAPIResource"),
+        *("AsyncBinaryAPIResponse", "BinaryAPIResponse", "AsyncJSONLDecoder", "JSONLDecoder"),
+        *("AsyncStream", "Stream"),
+    }
+)
 # what a method without headers of its own passes on
 _EXTRA_HEADERS = Code("extra_headers")
 
@@ -142,6 +151,14 @@ class ResourceModules:
         self.decls = planner.decls
         self.format_snippet = format_snippet
         self.py_methods: dict[tuple[str, str], str] = {}  # (resource path, spec name) -> Python
+        # what a resource module binds besides its own classes and types (`resource.py.j2`)
+        pages = [page_names(p.name) for p in planner.spec.pages]
+        self.module_names = (
+            RESOURCE_MODULE_NAMES
+            | GENERATED_GLOBALS
+            | {class_names(planner.spec, planner.config).error_root}
+            | {name for p in pages for name in (p.sync_name, p.async_name)}
+        )
 
     def build(self) -> list[ResourceContext]:
         by_path = {r.path: r for r in self.planner.resources}
@@ -152,8 +169,19 @@ class ResourceModules:
         module_parts = python_path(resource.path).split(".")
         is_package = bool(children)
         own = {class_name(resource.name), async_class(class_name(resource.name))}
-        own |= {class_name(by_path[s.resource].name) for s in children}
-        own |= {async_class(class_name(by_path[s.resource].name)) for s in children}
+        child_refs = local_refs(
+            [
+                ResourceRef(
+                    attr=method_name(s.attr),
+                    module=method_name(s.resource.split(".")[-1]),
+                    sync_class=class_name(by_path[s.resource].name),
+                    async_class=async_class(class_name(by_path[s.resource].name)),
+                )
+                for s in children
+            ],
+            own | self.module_names,
+        )
+        own |= {name for r in child_refs for name in (r.sync_class, r.async_class)}
         local = LocalNames(own=own | GENERATED_GLOBALS)
         namer = self.planner.namer("response", "", local)
         self.name_methods(resource)
@@ -179,15 +207,7 @@ class ResourceModules:
             doc=resource.doc.text,
             methods=methods,
             type_imports=import_lines(imports),
-            children=[
-                ResourceRef(
-                    attr=method_name(s.attr),
-                    module=method_name(s.resource.split(".")[-1]),
-                    sync_class=class_name(by_path[s.resource].name),
-                    async_class=async_class(class_name(by_path[s.resource].name)),
-                )
-                for s in children
-            ],
+            children=child_refs,
             skipped=resource.skipped_methods,
         )
 
