@@ -266,11 +266,36 @@ def test_sub_resource_classes_never_shadow_a_name_of_their_parent_module(
             "    roles: RolesAPI.Roles;\n    accounts: SubAPI.Accounts;\n    query: QueryAPI.Query;",
         )
     )
-    out = tmp_path / "out"
-    run = codegen(
-        "generate", "-q", "--spec", str(root), "--out", str(out), "--resource", "accounts"
+    (root / "resources" / "mapping.d.ts").write_text(
+        SUB_DTS.replace("NAME", "Mapping").replace("../../", "../")
     )
+    (root / "resources" / "mapping.js").write_text(
+        SUB_JS.replace("NAME", "Mapping").replace("ROUTE", "mappings")
+    )
+    client = root / "client.d.ts"
+    client.write_text(
+        client.read_text()
+        .replace(
+            "import * as API", "import * as MappingAPI from './resources/mapping';\nimport * as API"
+        )
+        .replace(
+            "    accounts: API.Accounts;",
+            "    accounts: API.Accounts;\n    mappings: MappingAPI.Mapping;",
+        )
+    )
+    out = tmp_path / "out"
+    selected = ("--resource", "accounts", "--resource", "mappings")
+    run = codegen("generate", "-q", "--spec", str(root), "--out", str(out), *selected)
     assert run.returncode == 0, run.stderr
+    package = out / "anthropic_batches"
+    assert (
+        "from .resources.mappings import AsyncMapping, Mapping as Mapping_2"
+        in (package / "_client.py").read_text()
+    )
+    assert (
+        "from .mappings import AsyncMapping, Mapping\n"
+        in (package / "resources" / "__init__.py").read_text()
+    )
     parent = (out / "anthropic_batches" / "resources" / "accounts" / "__init__.py").read_text()
     assert (
         "from .accounts import AsyncAccounts as AsyncAccounts_2, Accounts as Accounts_2" in parent
@@ -283,10 +308,11 @@ def test_sub_resource_classes_never_shadow_a_name_of_their_parent_module(
         "assert m.Query is t.Query and m.Accounts is type(c.accounts)\n"
         "assert type(c.accounts.accounts).__module__.endswith('accounts.accounts')\n"
         "assert type(c.accounts.query).__name__ == 'Query'\n"
+        "from anthropic_batches.resources import Mapping\n"
+        "assert type(c.mappings) is Mapping and p._client.Mapping is not Mapping\n"
     )
     ran = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, cwd=out)
     assert ran.returncode == 0, ran.stderr
-    res = run_generated_tests(
-        out, "tests/test_accounts_accounts.py", "tests/test_accounts_query.py"
-    )
+    tests = ("tests/test_accounts_accounts.py", "tests/test_accounts_query.py")
+    res = run_generated_tests(out, *tests, "tests/test_mappings.py")
     assert res.returncode == 0 and " passed" in res.stdout, res.stdout[-4000:]

@@ -9,14 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from codegen.config import Config
-from codegen.emit.ctx_client import (
-    CLIENT_MODULE_NAMES,
-    ClientContext,
-    ResourceRef,
-    class_names,
-    client_context,
-    local_refs,
-)
+from codegen.emit.ctx_client import ClientContext, ResourceRef, class_names, client_context
 from codegen.emit.ctx_errors import ErrorAlias, ErrorClass, error_plan
 from codegen.emit.ctx_pages import PageContext, pages
 from codegen.emit.ctx_plan import Planner
@@ -71,14 +64,11 @@ class ContextBuilder:
         types = TypeModules(planner).build()
         resources = ResourceModules(planner, self.format_snippet).build()
         names = class_names(planner.spec, config)
-        roots = local_refs(
-            [
-                ResourceRef(r.path, r.module, r.sync_class, r.async_class)
-                for r in resources
-                if "." not in r.path
-            ],
-            CLIENT_MODULE_NAMES | {names.class_name, names.async_class_name, names.error_root},
-        )
+        roots = [
+            ResourceRef(r.path, r.module, r.sync_class, r.async_class)
+            for r in resources
+            if "." not in r.path
+        ]
         client = client_context(planner.spec, config, names, roots)
         errors, error_aliases = error_plan(planner, names)
         package = config_identifier(

@@ -4,9 +4,10 @@ Text from the spec or config goes out as literals; the checks here are for the r
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from codegen.config import Config
 from codegen.emit.doors import config_identifier, env_name, header_name, header_value, number
@@ -58,12 +59,13 @@ class ResourceRef:
 
 
 # What `_client.py` binds besides the client classes, the error root and the resources.
-CLIENT_MODULE_NAMES = (
-    RUNTIME_NAMES
-    | BUILTINS
-    | {"ClassVar", "Client", "AsyncClient", "ENVIRONMENTS", "DEFAULT_ENVIRONMENT", "__version__"}
-    | {"_credentials_given", "_resolve_base_url", "_merge"}
-)
+CLIENT_MODULE_NAMES = BUILTINS | {
+    *("os", "httpx", "ClassVar", "Dict", "Literal", "Mapping", "Self", "TypeVar", "_V"),
+    *("AsyncAPIClient", "SyncAPIClient", "NOT_GIVEN", "NotGiven", "Omit", "Timeout"),
+    *("__version__", "Client", "AsyncClient", "ENVIRONMENTS", "DEFAULT_ENVIRONMENT"),
+    *("DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "DEFAULT_MAX_RETRIES"),
+    *("_credentials_given", "_resolve_base_url", "_merge"),
+}
 
 
 def local_refs(refs: list[ResourceRef], taken: Iterable[str]) -> list[ResourceRef]:
@@ -127,6 +129,9 @@ class ClientContext:
     resources: list[ResourceRef]
     # the error's message when no credential is set
     missing_credentials: str
+    # the same resources as `resources/__init__.py` re-exports them: their own names, but
+    # unique among themselves (`resources` are also unique among `_client.py`'s other names)
+    resource_exports: list[ResourceRef] = field(default_factory=list)
 
 
 def class_names(spec: Spec, config: Config) -> ClassNames:
@@ -220,8 +225,9 @@ def client_context(
         default_timeout=(info.timeout_ms / 1000.0) if info.timeout_ms else timeout,
         default_max_retries=info.max_retries if info.max_retries is not None else max_retries,
         doc="",
-        resources=roots,
+        resources=local_refs(roots, CLIENT_MODULE_NAMES | set(dataclasses.astuple(names))),
         missing_credentials=_missing_credentials(auth),
+        resource_exports=local_refs(roots, ()),
     )
 
 
