@@ -829,15 +829,19 @@ def render(report: dict[str, Any], out: Callable[[str], None] = print) -> None:
             out(f"  {item['where']}: ours={item['ours']} theirs={item['theirs']}{tag}")
     classes = report.get("classes")
     if classes:
-        out("\ndrift (not in the npm spec) / generator miss / unclassified, per group")
+        kinds = ("drift", "miss", "unclassified", "hand-written")
+        out(
+            "\ndrift (not in the npm spec) / generator miss / unclassified / hand-written, per group"
+        )
         for group, counts in classes["groups"].items():
-            split = " / ".join(str(counts.get(k, 0)) for k in ("drift", "miss", "unclassified"))
+            split = " / ".join(str(counts.get(k, 0)) for k in kinds)
             out(f"  {group:<22} {split}")
         out("generator misses (unclassified counted as misses) / denominator")
         for metric, r in classes["rates"].items():
             pct = "n/a" if r["miss_pct"] is None else f"{r['miss_pct']:.1f}%"
             misses = r["miss"] + r["unclassified"]
-            out(f"  {metric:<22} {pct:>7}  ({misses}/{r['total']}; drift {r['drift']})")
+            helpers = f"; hand-written {r['hand_written']}" if r.get("hand_written") else ""
+            out(f"  {metric:<22} {pct:>7}  ({misses}/{r['total']}; drift {r['drift']}{helpers})")
     if report["notes"]:
         out(f"\nnot compared ({len(report['notes'])})")
         for line in report["notes"]:

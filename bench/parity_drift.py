@@ -8,7 +8,13 @@ looks each missing name up in the `.d.ts` text of the npm spec:
   miss* when the spec declares that name (a method `name(`, a property `name:` / `name?:`,
   quoted or not, compared on letters and digits only, without case), else *drift* (the npm release does not have it);
 * a mismatch on something both have (required-ness, return type) and anything only ours has
-  is *unclassified*: the spec has the item either way, so only reading it can tell.
+  is *unclassified*: the spec has the item either way, so only reading it can tell;
+* a missing method whose every declaration of that name returns something other than an API
+  promise (`APIPromise<T>`, `PagePromise<P, T>`, `Promise<JSONLDecoder<T>>`, the results of the
+  methods Stainless generates from an endpoint) is *hand-written*: a client-side helper of the
+  SDK (`webhooks.unwrap(...): UnwrapWebhookEvent`, `cards.getEmbedURL(...): string`), whose
+  official Python counterpart is hand-written too. It is listed and counted apart
+  (`rates`' `hand_written`), never as drift and not in `miss_pct`.
 
 The look-up is by name over the whole spec, not per declaration, so a name that some other
 declaration uses counts as a miss: the split errs towards misses, never towards drift.
@@ -43,23 +49,52 @@ def _key(name: str) -> str:
 
 
 class SpecNames:
-    """Method and property names declared anywhere in a spec's `.d.ts` files (as `_key`s)."""
+    """Method and property names declared anywhere in a spec's `.d.ts` files (as `_key`s), and
+    which method names some declaration gives an API promise as its result."""
 
     def __init__(self, spec: Path) -> None:
         text = "\n".join(p.read_text("utf-8") for p in sorted(spec.rglob("*.d.ts")))
         ident = r"[A-Za-z_$][\w$]*"
-        methods = re.findall(rf"^\s*(?:get\s+)?({ident})\s*(?:<[^>\n]*>)?\(", text, re.M)
+        method = re.compile(rf"^\s*(?:get\s+)?({ident})\s*(?:<[^>\n]*>)?\(", re.M)
         props = re.findall(
             rf"^\s*(?:readonly\s+)?(?:'([^'\n]+)'|\"([^\"\n]+)\"|({ident}))\??:", text, re.M
         )
-        self.methods = {_key(m) for m in methods}
+        self.methods: set[str] = set()
+        self.api_methods: set[str] = set()
+        for m in method.finditer(text):
+            self.methods.add(_key(m.group(1)))
+            if _API_RESULT.match(text, _after_params(text, m.end())):
+                self.api_methods.add(_key(m.group(1)))
         self.props = {_key(a or b or c) for a, b, c in props}
 
     def has_method(self, name: str) -> bool:
         return _key(name) in self.methods
 
+    def hand_written(self, name: str) -> bool:
+        """Declared, and never with an API promise as its result (see the module doc)."""
+        return _key(name) in self.methods and _key(name) not in self.api_methods
+
     def has_prop(self, name: str) -> bool:
         return _key(name) in self.props
+
+
+_API_RESULT = re.compile(
+    r"\s*:\s*(?:(?:[\w$]+\.)?(?:APIPromise|PagePromise)<|Promise<(?:[\w$]+\.)?JSONLDecoder<)"
+)
+
+
+def _after_params(text: str, start: int) -> int:
+    """The index just past the `)` that closes the parameter list opened before `start`
+    (parentheses in parameter types are balanced); the end of `text` if none does."""
+    depth = 1
+    for i in range(start, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(text)
 
 
 def _name(group: str, where: str) -> str:
@@ -97,6 +132,9 @@ def classify(report: dict[str, Any], spec: Path) -> dict[str, Any]:
             continue
         if group in BY_NAME:
             item["class"] = "miss" if _declared(names, group, item["where"]) else "drift"
+            if item["class"] == "miss" and group == "method missing":
+                if names.hand_written(_name(group, item["where"])):
+                    item["class"] = "hand-written"
         else:
             item["class"] = "unclassified"
         per_group.setdefault(group, Counter())[item["class"]] += 1
@@ -104,7 +142,8 @@ def classify(report: dict[str, Any], spec: Path) -> dict[str, Any]:
 
 
 def rates(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Per metric: total, drift, misses (upper bound: unclassified counted as misses)."""
+    """Per metric: total, drift, misses (upper bound: unclassified counted as misses), and the
+    hand-written helpers, counted apart."""
     out: dict[str, dict[str, Any]] = {}
     for metric, stat in report["summary"].items():
         total = int(stat["total"])
@@ -119,6 +158,7 @@ def rates(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
             "drift": counts["drift"],
             "miss": counts["miss"],
             "unclassified": counts["unclassified"],
+            "hand_written": counts["hand-written"],
             "miss_pct": round(100.0 * misses / total, 1) if total else None,
         }
     return out

@@ -61,6 +61,13 @@ def test_drift_or_miss_by_spec_names(tmp_path: Path) -> None:
         "export declare class Client {\n    cards: Cards;\n}\n"
         "export declare class Cards extends APIResource {\n"
         "    getEmbedURL(token: string): Promise<string>;\n"
+        "    provision(token: string, body: { a: (x: string) => void; b?: string }, options?:"
+        " RequestOptions): Core.APIPromise<Card>;\n"
+        "    listAll(options?: RequestOptions): PagePromise<CardsPage, Card>;\n"
+        "}\n"
+        "export declare class Webhooks extends APIResource {\n"
+        "    unwrap(body: string): UnwrapWebhookEvent;\n"
+        "    provision(): void;\n"
         "}\n"
         "export interface Card {\n    'spend_limit'?: number;\n"
         "    'created_at[gte]'?: string;\n    card_token: string;\n}\n",
@@ -68,6 +75,10 @@ def test_drift_or_miss_by_spec_names(tmp_path: Path) -> None:
     )
     names = SpecNames(tmp_path)
     assert names.has_method("get_embed_url") and names.has_prop("spend_limit")
+    # no declaration of these returns an API promise: client-side helpers
+    assert names.hand_written("get_embed_url") and names.hand_written("unwrap")
+    # `provision` returns one in Cards (after a param type with `;` and parentheses)
+    assert not names.hand_written("provision") and not names.hand_written("list_all")
     assert not names.has_method("reassign") and not names.has_prop("tags")
     assert names.has_prop("created_at_gte")  # the wire key 'created_at[gte]' below
     report: dict[str, Any] = {
@@ -79,6 +90,7 @@ def test_drift_or_miss_by_spec_names(tmp_path: Path) -> None:
             {"group": "method missing", "where": "cards.reassign", "ours": "-", "theirs": ""},
             {"group": "method missing", "where": "plans.get_embed_url", "ours": "-", "theirs": ""},
             {"group": "method missing", "where": "cards.get_embed_url", "ours": "-", "theirs": ""},
+            {"group": "method missing", "where": "cards.provision", "ours": "-", "theirs": ""},
             {"group": "field missing", "where": "types.card.Card.card_token", "ours": "-",
              "theirs": "required"},
             {"group": "field missing", "where": "types.card.Card.tags", "ours": "-",
@@ -88,9 +100,10 @@ def test_drift_or_miss_by_spec_names(tmp_path: Path) -> None:
     }  # fmt: skip
     classes = classify(report, tmp_path)
     assert [m.get("class") for m in report["mismatches"]] == [
-        "drift", "drift", "miss", "miss", "drift", None,
+        "drift", "drift", "hand-written", "miss", "miss", "drift", None,
     ]  # fmt: skip
     assert classes["rates"]["methods matched"] == {
-        "total": 10, "drift": 2, "miss": 1, "unclassified": 0, "miss_pct": 10.0,
+        "total": 10, "drift": 2, "miss": 1, "unclassified": 0, "hand_written": 1,
+        "miss_pct": 10.0,
     }  # fmt: skip
     assert classes["rates"]["fields matched"]["miss_pct"] == 2.0
