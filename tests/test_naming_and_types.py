@@ -8,7 +8,14 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from codegen.emit.naming import PYDANTIC_RESERVED, field_scope, identifier, module_name
+from codegen.emit.naming import (
+    PYDANTIC_RESERVED,
+    attr_name,
+    field_scope,
+    identifier,
+    module_name,
+    python_path,
+)
 from codegen.naming_wire import snake_case
 from codegen.parser import parse_spec
 
@@ -35,13 +42,38 @@ def test_known_mappings() -> None:
     ] == ["class_", "from_", "json_", "model_config_", "x_request_id", "x_request_id_2", "f_2fa"]
     assert snake_case("messageBatchID") == "message_batch_id"
     assert module_name("resources/messages/messages") == "messages"
+    assert [snake_case(n) for n in ["dnssecE2E", "E2EResponse", "summaryV2Foo", "P2PLink"]] == [
+        "dnssec_e2e", "e2e_response", "summary_v2_foo", "p2p_link",
+    ]  # fmt: skip
+
+
+def test_resource_attributes_take_the_spelling_of_their_module_file() -> None:
+    """Stainless names a resource's files and its Python attribute from one snake_case name;
+    its camelCase TS attribute loses the word breaks (`aiSearch` is `aisearch` in Python)."""
+    assert attr_name("aiSearch", "resources/aisearch/aisearch") == "aisearch"
+    assert attr_name("DDoSProtection", "resources/ddos-protection/ddos-protection") == (
+        "ddos_protection"
+    )
+    assert attr_name("RayID", "resources/logs/rayid") == "rayid"
+    assert attr_name(
+        "IdPFederationGrants", "resources/zero-trust/access/idp-federation-grants"
+    ) == ("idp_federation_grants")
+    # a file of another word (or none) leaves the attribute's own snake_case
+    assert attr_name("userProfiles", "resources/beta/profiles") == "user_profiles"
+    assert attr_name("import", "") == "import_"
+    assert python_path("beta.userProfiles") == "beta.user_profiles"
+    assert python_path("zeroTrust.access.IdPFederationGrants", [
+        "resources/zero-trust/zero-trust", "", "resources/zero-trust/access/idp-federation-grants",
+    ]) == "zero_trust.access.idp_federation_grants"  # fmt: skip
 
 
 @given(
     st.sampled_from(["a", "type", "kind"]),
     st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), min_size=2, max_size=4, unique=True),
 )
-def test_discriminated_union_from_generated_declarations(tmp_path_factory, tag: str, values: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_discriminated_union_from_generated_declarations(
+    tmp_path_factory, tag: str, values: list[str]
+) -> None:  # type: ignore[no-untyped-def]
     members = "\n".join(
         f"export interface M{i} {{ {tag}: '{v}'; x?: number; }}" for i, v in enumerate(values)
     )

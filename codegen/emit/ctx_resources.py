@@ -29,8 +29,8 @@ from codegen.emit.naming import (
     RESOURCE_RESERVED,
     Scope,
     async_class,
+    attr_name,
     class_name,
-    method_name,
     param_scope,
     python_path,
 )
@@ -166,14 +166,14 @@ class ResourceModules:
 
     def resource(self, resource: Resource, by_path: dict[str, Resource]) -> ResourceContext:
         children = resource.subresources
-        module_parts = python_path(resource.path).split(".")
+        module_parts = self.python_path(resource.path, by_path).split(".")
         is_package = bool(children)
         own = {class_name(resource.name), async_class(class_name(resource.name))}
         child_refs = local_refs(
             [
                 ResourceRef(
-                    attr=method_name(s.attr),
-                    module=method_name(s.resource.split(".")[-1]),
+                    attr=attr_name(s.attr, by_path[s.resource].module),
+                    module=attr_name(s.attr, by_path[s.resource].module),
                     sync_class=class_name(by_path[s.resource].name),
                     async_class=async_class(class_name(by_path[s.resource].name)),
                 )
@@ -184,7 +184,7 @@ class ResourceModules:
         own |= {name for r in child_refs for name in (r.sync_class, r.async_class)}
         local = LocalNames(own=own | GENERATED_GLOBALS)
         namer = self.planner.namer("response", "", local)
-        self.name_methods(resource)
+        self.name_methods(resource, by_path)
         ir_methods = [self.distinct_params(resource, m) for m in resource.methods]
         # response annotations first, then params: the order names are bound in `local`
         heads = [self.method(resource, m, namer) for m in ir_methods]
@@ -197,7 +197,7 @@ class ResourceModules:
         for module, name in [*namer.imports, *request_namer.imports]:
             imports.setdefault(module, set()).add(name)
         return ResourceContext(
-            path=python_path(resource.path),
+            path=".".join(module_parts),
             spec_path=resource.path,
             file="/".join(module_parts) + ("/__init__.py" if is_package else ".py"),
             module="resources." + ".".join(module_parts),
@@ -211,13 +211,20 @@ class ResourceModules:
             skipped=resource.skipped_methods,
         )
 
-    def name_methods(self, resource: Resource) -> None:
+    @staticmethod
+    def python_path(path: str, by_path: dict[str, Resource]) -> str:
+        """The resource's attribute path from the client, each attribute named by `attr_name`."""
+        parts = path.split(".")
+        prefixes = [".".join(parts[: i + 1]) for i in range(len(parts))]
+        return python_path(path, [by_path[p].module if p in by_path else "" for p in prefixes])
+
+    def name_methods(self, resource: Resource, by_path: dict[str, Resource]) -> None:
         """Python names of the resource's methods: one scope with its sub-resource attributes,
         so `fooBar`, `foo_bar` and `FooBar` do not overwrite each other (later ones get `_2`,
         `_3`, with a warning)."""
         scope = Scope(RESOURCE_RESERVED)
         for s in resource.subresources:
-            scope.claim(method_name(s.attr), f"sub-resource {s.attr}")
+            scope.claim(attr_name(s.attr, by_path[s.resource].module), f"sub-resource {s.attr}")
         for m in resource.methods:
             self.py_methods[(resource.path, m.name)] = self.planner.claim_name(
                 scope, snake_case(m.name), m.name, m.loc, f"method of {resource.path}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import keyword
 import re
+from collections.abc import Sequence
 
 from codegen.naming_wire import snake_case
 
@@ -248,9 +249,25 @@ def method_name(ts_name: str) -> str:
     return f"{name}_" if keyword.iskeyword(name) else name
 
 
-def python_path(resource_path: str) -> str:
-    """`beta.userProfiles` -> `beta.user_profiles`: each attribute as a Python name."""
-    return ".".join(method_name(part) for part in resource_path.split("."))
+def python_path(resource_path: str, modules: Sequence[str] = ()) -> str:
+    """`beta.userProfiles` -> `beta.user_profiles`: each attribute as a Python name; with the
+    spec module of each segment's resource, see `attr_name`."""
+    parts = resource_path.split(".")
+    return ".".join(
+        attr_name(part, modules[i] if i < len(modules) else "") for i, part in enumerate(parts)
+    )
+
+
+def attr_name(ts_attr: str, module: str) -> str:
+    """A resource attribute as a Python name: the spec's file name of the resource's module
+    when it spells the same word (`aiSearch` in `resources/aisearch/aisearch` -> `aisearch`,
+    `DDoSProtection` in `ddos-protection` -> `ddos_protection`, `RayID` in `logs/rayid` ->
+    `rayid`: Stainless names both the files and the Python attributes from one snake_case name,
+    which camelCase loses), else its snake_case (`userProfiles` -> `user_profiles`)."""
+    stem = module.rsplit("/", 1)[-1]
+    if stem and re.sub(r"[^0-9a-z]", "", stem.lower()) == re.sub(r"[^0-9a-z]", "", ts_attr.lower()):
+        return method_name(stem.replace("-", "_"))
+    return method_name(ts_attr)
 
 
 def module_name(spec_module: str) -> str:
