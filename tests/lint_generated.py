@@ -33,8 +33,6 @@ NOT_YET = {
     "UP035": "typing.Dict/List/... imports (templates, the runtime)",
     "UP045": "Optional[...] in annotations (the emitter's annotations, the runtime)",
     "UP017": "timezone.utc in the client tests template",
-    "I001": "import blocks in template order, not isort's",
-    "RUF022": "__all__ in declaration order, not sorted",
     "RUF012": "mutable class defaults (the runtime's pages, the test helpers)",
     "PYI019": "a TypeVar where Self would do (the runtime)",
     "PYI034": "MockServer.__enter__ return type (the test server template)",

@@ -11,7 +11,17 @@ import logging
 import os
 import time
 from random import random
-from typing import Any, ClassVar, Dict, Generic, Mapping, Tuple, TypeVar, get_args, get_origin
+from typing import (
+    Any,
+    ClassVar,
+    Dict,
+    Generic,
+    Mapping,
+    Tuple,
+    TypeVar,
+    get_args,
+    get_origin,
+)
 from urllib.parse import parse_qsl
 
 import httpx

@@ -18,10 +18,10 @@ from .resources.messages import AsyncMessages, Messages
 __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "Anthropic",
     "AsyncAnthropic",
     "AsyncClient",
     "Client",
-    "Anthropic",
 ]
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"

@@ -7,7 +7,15 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterable, List, Mapping, Optional, Tuple, Union, cast
 
-from ._types import NOT_GIVEN, Body, NotGiven, Query, RequestHeaders, RequestOptions, Timeout
+from ._types import (
+    NOT_GIVEN,
+    Body,
+    NotGiven,
+    Query,
+    RequestHeaders,
+    RequestOptions,
+    Timeout,
+)
 
 __all__ = ["FinalRequestOptions", "header_list", "make_request_options"]
 

@@ -27,11 +27,11 @@ __all__ = [
     "APIResponse",
     "AsyncAPIResponse",
     "AsyncBinaryAPIResponse",
+    "AsyncResponseContextManager",
     "AsyncStreamedBinaryAPIResponse",
     "BinaryAPIResponse",
-    "StreamedBinaryAPIResponse",
-    "AsyncResponseContextManager",
     "ResponseContextManager",
+    "StreamedBinaryAPIResponse",
 ]
 
 _R = TypeVar("_R")

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import json
 from types import TracebackType
-from typing import Any, AsyncIterator, Generic, Iterable, Iterator, List, Self, Tuple, TypeVar
+from typing import (
+    Any,
+    AsyncIterator,
+    Generic,
+    Iterable,
+    Iterator,
+    List,
+    Self,
+    Tuple,
+    TypeVar,
+)
 
 import httpx
 

@@ -28,13 +28,13 @@ if TYPE_CHECKING:
     from ._sync_client import SyncAPIClient
 
 __all__ = [
+    "AsyncPage",
     "AsyncPaginator",
     "BaseAsyncPage",
     "BasePage",
     "BaseSyncPage",
     "PageInfo",
     "SyncPage",
-    "AsyncPage",
 ]
 
 _T = TypeVar("_T")

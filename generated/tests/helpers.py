@@ -14,12 +14,12 @@ from typing import Annotated, Any, List, Literal, Optional, Union
 import pydantic
 
 from anthropic_batches._base_client import make_request_options
-from anthropic_batches._client import AsyncAnthropic, Anthropic
+from anthropic_batches._client import Anthropic, AsyncAnthropic
 from anthropic_batches._models import BaseModel
-from anthropic_batches.pagination import AsyncPaginator, AsyncPage, SyncPage
 from anthropic_batches._resource import AsyncAPIResource, SyncAPIResource
 from anthropic_batches._streaming import AsyncJSONLDecoder, JSONLDecoder
 from anthropic_batches._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from anthropic_batches.pagination import AsyncPage, AsyncPaginator, SyncPage
 
 from .server import MockServer
 

@@ -14,18 +14,17 @@ import httpx
 import pytest
 
 from anthropic_batches._base_client import make_request_options
-from anthropic_batches._client import DEFAULT_TIMEOUT, AsyncAnthropic, Anthropic
+from anthropic_batches._client import DEFAULT_TIMEOUT, Anthropic, AsyncAnthropic
 from anthropic_batches._exceptions import AnthropicError, APIStatusError
 from anthropic_batches._models import BaseModel, construct_type
-from anthropic_batches.pagination import AsyncPage, SyncPage
 from anthropic_batches._resource import AsyncAPIResource, SyncAPIResource
 from anthropic_batches._response import APIResponse, AsyncAPIResponse
 from anthropic_batches._streaming import AsyncJSONLDecoder, JSONLDecoder
 from anthropic_batches._types import NOT_GIVEN, Headers, Omit
+from anthropic_batches.pagination import AsyncPage, SyncPage
 
 from .helpers import (
     API_KEY,
-    auth_value,
     AsyncWidgets,
     FakeSleepClient,
     ImageBlock,
@@ -33,6 +32,7 @@ from .helpers import (
     Widget,
     Widgets,
     async_client,
+    auth_value,
 )
 from .server import MockServer
 

@@ -14,7 +14,7 @@ import pytest
 
 from anthropic_batches import _base_client
 from anthropic_batches import _exceptions as errors
-from anthropic_batches._client import AsyncAnthropic, Anthropic
+from anthropic_batches._client import Anthropic, AsyncAnthropic
 from anthropic_batches._streaming import JSONLDecoder
 
 from .helpers import API_KEY, FakeSleepClient, Widget, async_client

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TypeAlias, Union
 
-
 from .document_block_param import DocumentBlockParam
 from .image_block_param import ImageBlockParam
 from .redacted_thinking_block_param import RedactedThinkingBlockParam

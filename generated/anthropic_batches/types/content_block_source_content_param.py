@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TypeAlias, Union
 
-
 from .image_block_param import ImageBlockParam
 from .text_block_param import TextBlockParam
 

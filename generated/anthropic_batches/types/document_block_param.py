@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Required, TypedDict, Union
 
-
 from .base64_pdf_source_param import Base64PDFSourceParam
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
 from .citations_config_param import CitationsConfigParam

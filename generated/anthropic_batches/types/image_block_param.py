@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Required, TypedDict, Union
 
-
 from .base64_image_source_param import Base64ImageSourceParam
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
 from .url_image_source_param import URLImageSourceParam

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import List, Literal, Optional
 
-
 from .._models import BaseModel
 from .content_block import ContentBlock
 from .model import Model

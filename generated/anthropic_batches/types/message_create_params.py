@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Iterable, Literal, Required, TypedDict, Union
 
-
 from .message_param import MessageParam
 from .metadata_param import MetadataParam
 from .model import Model

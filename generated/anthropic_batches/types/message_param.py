@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Iterable, Literal, Required, TypedDict, Union
 
-
 from .content_block_param import ContentBlockParam
 
 __all__ = [

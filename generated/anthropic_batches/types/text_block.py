@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import List, Literal, Optional
 
-
 from .._models import BaseModel
 from .text_citation import TextCitation
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TypeAlias, Union
 
-
 from .thinking_config_disabled_param import ThinkingConfigDisabledParam
 from .thinking_config_enabled_param import ThinkingConfigEnabledParam
 

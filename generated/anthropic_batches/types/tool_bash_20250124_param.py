@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Required, TypedDict
 
-
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
 
 __all__ = [

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TypeAlias, Union
 
-
 from .tool_choice_any_param import ToolChoiceAnyParam
 from .tool_choice_auto_param import ToolChoiceAutoParam
 from .tool_choice_none_param import ToolChoiceNoneParam

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Iterable, Literal, Optional, Required, TypedDict, Union
 
-
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
 from .document_block_param import DocumentBlockParam
 from .image_block_param import ImageBlockParam

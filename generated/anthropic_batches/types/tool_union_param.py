@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TypeAlias, Union
 
-
 from .tool_bash_20250124_param import ToolBash20250124Param
 from .tool_param import ToolParam
 from .tool_text_editor_20250124_param import ToolTextEditor20250124Param

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import List, TypeAlias, Union
 
-
 from .web_search_result_block import WebSearchResultBlock
 from .web_search_tool_result_error import WebSearchToolResultError
 

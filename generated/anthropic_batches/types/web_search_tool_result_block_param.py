@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Required, TypedDict
 
-
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
-from .web_search_tool_result_block_param_content import WebSearchToolResultBlockParamContent
+from .web_search_tool_result_block_param_content import (
+    WebSearchToolResultBlockParamContent,
+)
 
 __all__ = [
     "WebSearchToolResultBlockParam",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Iterable, TypeAlias, Union
 
-
 from .web_search_result_block_param import WebSearchResultBlockParam
 from .web_search_tool_request_error_param import WebSearchToolRequestErrorParam
 

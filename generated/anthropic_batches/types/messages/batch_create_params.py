@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Iterable, Required, TypedDict
 
-
 from ..message_create_params import MessageCreateParamsNonStreaming
 
 __all__ = [

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal, Optional
 
-
 from ..._models import BaseModel
 from .message_batch_request_counts import MessageBatchRequestCounts
 
