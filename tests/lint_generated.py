@@ -28,18 +28,12 @@ RUFF_DEFAULT_RULES = (
 )
 
 NOT_YET = {
-    "UP006": "Dict/List/Tuple in annotations (the emitter's annotations, the runtime)",
-    "UP007": "Union[...] in annotations (the emitter's annotations)",
-    "UP035": "typing.Dict/List/... imports (templates, the runtime)",
-    "UP045": "Optional[...] in annotations (the emitter's annotations, the runtime)",
     "UP017": "timezone.utc in the client tests template",
     "RUF012": "mutable class defaults (the runtime's pages, the test helpers)",
-    "PYI019": "a TypeVar where Self would do (the runtime)",
     "PYI034": "MockServer.__enter__ return type (the test server template)",
     "B009": "getattr with a constant (the client tests template)",
     "SIM117": "nested with statements (the faults tests template)",
     "SIM401": "an if block where dict.get would do (the runtime)",
-    "FURB188": "a slice where str.removeprefix would do (the runtime)",
 }
 
 
@@ -47,8 +41,8 @@ NOT_YET = {
 # constructs the batch target does not have.
 NOT_YET_FULL = {
     "F841": "the runtime's pages assign `query` and may not use it (pagination)",
-    "PLC0414": "`from .m import X as X` re-exports of a merged types module (types_module)",
     "PYI030": "`Literal[False] | Literal[True]` of the stream overloads' implementation",
+    "TC005": "an empty `if TYPE_CHECKING:` block in a types package with nothing to import",
 }
 
 

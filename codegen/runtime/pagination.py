@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from typing import (
     TYPE_CHECKING,
     Any,
-    AsyncIterator,
-    Dict,
-    Generator,
     Generic,
-    Iterator,
-    List,
-    Mapping,
-    Optional,
+    Self,
     TypeVar,
 )
 
@@ -59,10 +54,10 @@ class BasePage(BaseModel, Generic[_T]):
     def has_next_page(self) -> bool:
         return bool(self._get_page_items()) and self.next_page_info() is not None
 
-    def next_page_info(self) -> Optional[PageInfo]:
+    def next_page_info(self) -> PageInfo | None:
         raise NotImplementedError
 
-    def _get_page_items(self) -> List[_T]:
+    def _get_page_items(self) -> list[_T]:
         raise NotImplementedError
 
     def _next_page_options(self) -> FinalRequestOptions:
@@ -71,7 +66,7 @@ class BasePage(BaseModel, Generic[_T]):
             raise RuntimeError(
                 "No next page expected; check `.has_next_page()` before calling `.get_next_page()`."
             )
-        params: Dict[str, object] = {**self._options.params, **info.params}
+        params: dict[str, object] = {**self._options.params, **info.params}
         return dataclasses.replace(self._options, params=params)
 
 
@@ -82,11 +77,11 @@ class BaseSyncPage(BasePage[_T], Generic[_T]):
         self._client = client
         self._options = options
 
-    def get_next_page(self: SyncPageT) -> SyncPageT:
+    def get_next_page(self) -> Self:
         options = self._next_page_options()
         return self._client.request(type(self), options)
 
-    def iter_pages(self: SyncPageT) -> Iterator[SyncPageT]:
+    def iter_pages(self) -> Iterator[Self]:
         page = self
         while True:
             yield page
@@ -107,11 +102,11 @@ class BaseAsyncPage(BasePage[_T], Generic[_T]):
         self._client = client
         self._options = options
 
-    async def get_next_page(self: AsyncPageT) -> AsyncPageT:
+    async def get_next_page(self) -> Self:
         options = self._next_page_options()
         return await self._client.request(type(self), options)
 
-    async def iter_pages(self: AsyncPageT) -> AsyncIterator[AsyncPageT]:
+    async def iter_pages(self) -> AsyncIterator[Self]:
         page = self
         while True:
             yield page
@@ -165,7 +160,7 @@ class NextPageUnknownError(RuntimeError):
 
 
 # codegen:begin cursor_helpers
-def _item_field(items: List[Any], index: int, name: str) -> object:
+def _item_field(items: list[Any], index: int, name: str) -> object:
     """A field of the first or last item (a model or a plain dict); None on an empty page."""
     if not items:
         return None
@@ -187,12 +182,12 @@ def _as_int(value: object, default: int) -> int:
 
 # codegen:begin page_classes
 class SyncPage(BaseSyncPage[_T], Generic[_T]):
-    data: List[_T] = []
-    has_more: Optional[bool] = None
-    first_id: Optional[str] = None
-    last_id: Optional[str] = None
+    data: list[_T] = []
+    has_more: bool | None = None
+    first_id: str | None = None
+    last_id: str | None = None
 
-    def _get_page_items(self) -> List[_T]:
+    def _get_page_items(self) -> list[_T]:
         return self.data or []
 
     def has_next_page(self) -> bool:
@@ -200,7 +195,7 @@ class SyncPage(BaseSyncPage[_T], Generic[_T]):
             return False
         return super().has_next_page()
 
-    def next_page_info(self) -> Optional[PageInfo]:
+    def next_page_info(self) -> PageInfo | None:
         query = self._options.params
         if query.get("before_id"):
             return PageInfo(params={"before_id": self.first_id}) if self.first_id else None
@@ -208,12 +203,12 @@ class SyncPage(BaseSyncPage[_T], Generic[_T]):
 
 
 class AsyncPage(BaseAsyncPage[_T], Generic[_T]):
-    data: List[_T] = []
-    has_more: Optional[bool] = None
-    first_id: Optional[str] = None
-    last_id: Optional[str] = None
+    data: list[_T] = []
+    has_more: bool | None = None
+    first_id: str | None = None
+    last_id: str | None = None
 
-    def _get_page_items(self) -> List[_T]:
+    def _get_page_items(self) -> list[_T]:
         return self.data or []
 
     def has_next_page(self) -> bool:
@@ -221,7 +216,7 @@ class AsyncPage(BaseAsyncPage[_T], Generic[_T]):
             return False
         return super().has_next_page()
 
-    def next_page_info(self) -> Optional[PageInfo]:
+    def next_page_info(self) -> PageInfo | None:
         query = self._options.params
         if query.get("before_id"):
             return PageInfo(params={"before_id": self.first_id}) if self.first_id else None

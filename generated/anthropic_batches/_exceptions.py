@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Literal, Tuple
+from typing import Literal
 
 import httpx
 
@@ -156,7 +156,7 @@ class OverloadedError(InternalServerError):
     status_code: Literal[529]
 
 
-_BY_STATUS: Dict[int, type[APIStatusError]] = {
+_BY_STATUS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
     403: PermissionDeniedError,
@@ -170,7 +170,7 @@ _BY_STATUS: Dict[int, type[APIStatusError]] = {
     529: OverloadedError,
 }
 # (threshold, class) for ">= threshold" rules, largest threshold first.
-_AT_LEAST: List[Tuple[int, type[APIStatusError]]] = [
+_AT_LEAST: list[tuple[int, type[APIStatusError]]] = [
     (500, InternalServerError),
 ]
 

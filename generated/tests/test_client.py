@@ -8,7 +8,7 @@ import json
 import logging
 from datetime import datetime, timezone
 from functools import cached_property
-from typing import Any, Dict, List, Optional, cast
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -53,7 +53,7 @@ NEWER_WIDGET = {
 }
 
 
-def widget(n: int) -> Dict[str, Any]:
+def widget(n: int) -> dict[str, Any]:
     return {"id": f"w_{n}", "status": "active"}
 
 
@@ -133,7 +133,7 @@ def test_nullable_result_without_a_body_is_none_and_with_one_is_parsed(
 ) -> None:
     server.expect("GET", "/v1/widgets/maybe").respond(body=b"")
     server.expect("GET", "/v1/widgets/w_1").respond(json=WIDGET)
-    nullable: Any = Optional[Widget]
+    nullable: Any = Widget | None
     assert client.get("/v1/widgets/maybe", cast_to=nullable) is None
     assert client.get("/v1/widgets/w_1", cast_to=nullable) == Widget.model_validate(WIDGET)
 
@@ -263,10 +263,10 @@ def test_alias_round_trip_on_valid_and_lenient_paths() -> None:
     "type_, value, expected",
     [
         (int, "x", "x"),
-        (List[int], [1, "two"], [1, "two"]),
-        (Dict[str, int], {"a": 1, "b": None}, {"a": 1, "b": None}),
+        (list[int], [1, "two"], [1, "two"]),
+        (dict[str, int], {"a": 1, "b": None}, {"a": 1, "b": None}),
         (Widget, "not an object", "not an object"),
-        (List[Widget], None, None),
+        (list[Widget], None, None),
     ],
 )
 def test_construct_type_keeps_what_it_cannot_validate(
@@ -276,7 +276,7 @@ def test_construct_type_keeps_what_it_cannot_validate(
 
 
 def test_lists_of_models_keep_valid_items_validated() -> None:
-    items = construct_type(List[Widget], [WIDGET, {**WIDGET, "status": "future"}])
+    items = construct_type(list[Widget], [WIDGET, {**WIDGET, "status": "future"}])
     assert [type(i) for i in items] == [Widget, Widget]
     assert (
         items[0].created_at == items[1].created_at == datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
@@ -287,9 +287,9 @@ def test_lists_of_models_keep_valid_items_validated() -> None:
 # -- pagination: Page ----------------------------------------------------------------
 
 
-def page_body(page: int, *, last: bool) -> Dict[str, Any]:
+def page_body(page: int, *, last: bool) -> dict[str, Any]:
     """Page `page` (1-based) of 3, two widgets each; cursor fields name their page."""
-    body: Dict[str, Any] = {"data": [widget(2 * page - 1), widget(2 * page)]}
+    body: dict[str, Any] = {"data": [widget(2 * page - 1), widget(2 * page)]}
     body["first_id"] = None if last else f"first_id-{page}"
     body["last_id"] = None if last else f"last_id-{page}"
     body["has_more"] = not last
@@ -541,7 +541,7 @@ def test_jsonl_stream_yields_models_skipping_blank_lines(
 def test_async_jsonl_stream_yields_models(server: MockServer) -> None:
     server.expect("GET", "/results.jsonl").respond(chunks=[JSONL[:10], JSONL[10:41], JSONL[41:]])
 
-    async def main() -> List[str]:
+    async def main() -> list[str]:
         async with async_client(server) as client:
             decoder = await client.widgets.results(server.url + "/results.jsonl")
             async with decoder:
@@ -622,7 +622,7 @@ def test_each_auth_scheme_sends_its_header_as_the_spec_says(
 ) -> None:
     """One credential set: its header, valued as the spec's `authHeaders()` writes it."""
     server.expect("GET", "/any").respond(json={}, times=2)
-    credential: Dict[str, Any] = {option: "only-secret"}
+    credential: dict[str, Any] = {option: "only-secret"}
     with Anthropic(base_url=server.url, **credential) as client:
         client.get("/any", cast_to=dict)
 
@@ -638,7 +638,7 @@ def test_each_auth_scheme_sends_its_header_as_the_spec_says(
 def test_every_credential_set_merges_as_the_spec_says(server: MockServer) -> None:
     """All credentials set: a later scheme's header wins over an earlier one's of the same name."""
     server.expect("GET", "/any").respond(json={})
-    credentials: Dict[str, Any] = {
+    credentials: dict[str, Any] = {
         "api_key": "api_key-secret",
         "auth_token": "auth_token-secret",
     }

@@ -8,7 +8,8 @@ import email.utils
 import socket
 import time
 import tracemalloc
-from typing import Any, Dict, Iterator, List
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ from .helpers import API_KEY, FakeSleepClient, Widget, async_client
 from .server import MockServer
 
 # The class each status must raise, from the generator's error table.
-EXPECTED_CLASS: Dict[int, type[errors.APIStatusError]] = {
+EXPECTED_CLASS: dict[int, type[errors.APIStatusError]] = {
     400: errors.BadRequestError,
     401: errors.AuthenticationError,
     403: errors.PermissionDeniedError,
@@ -100,7 +101,7 @@ def test_other_4xx_are_not_retried(
 def test_async_5xx_beyond_max_retries(server: MockServer, no_jitter: None) -> None:
     server.expect("GET", "/v1/widgets/w_1").respond(status=500, json=ERROR_BODY, times=None)
 
-    async def main() -> List[float]:
+    async def main() -> list[float]:
         async with async_client(server, max_retries=2) as client:
             with pytest.raises(EXPECTED_CLASS[500]) as info:
                 await client.widgets.retrieve("w_1")
@@ -135,7 +136,7 @@ def test_async_429_with_retry_after_then_success(server: MockServer) -> None:
         status=429, json=ERROR_BODY, headers={"retry-after": "2"}
     ).respond(json={"id": "w_1", "status": "active"})
 
-    async def main() -> List[float]:
+    async def main() -> list[float]:
         async with async_client(server) as client:
             assert (await client.widgets.retrieve("w_1")).id == "w_1"
             return client.sleeps
@@ -159,7 +160,7 @@ def test_retry_after_headers(
     server: MockServer,
     client: FakeSleepClient,
     no_jitter: None,
-    headers: Dict[str, str],
+    headers: dict[str, str],
     expected: float,
 ) -> None:
     server.expect("GET", "/any").respond(status=429, json={}, headers=headers).respond(json={})
@@ -426,7 +427,7 @@ def test_invalid_jsonl_line_names_the_line(server: MockServer, client: FakeSleep
         chunks=[GOOD_LINES[0], b"\n", b"oops not json\n", GOOD_LINES[1]]
     )
     with pytest.raises(errors.JSONLDecodeError, match="line 3") as info:
-        list(client.get("/results.jsonl", cast_to=JSONLDecoder[Dict[str, Any]], stream=True))
+        list(client.get("/results.jsonl", cast_to=JSONLDecoder[dict[str, Any]], stream=True))
     assert info.value.body == "oops not json"
 
 
@@ -442,8 +443,8 @@ def test_jsonl_connection_dropped_mid_stream(server: MockServer, client: FakeSle
 def test_async_truncated_jsonl_stream_names_the_line(server: MockServer) -> None:
     server.expect("GET", "/results.jsonl").respond(chunks=[*GOOD_LINES, b'{"id": "w_3", "sta'])
 
-    async def main() -> List[str]:
-        seen: List[str] = []
+    async def main() -> list[str]:
+        seen: list[str] = []
         async with async_client(server) as client:
             with pytest.raises(errors.JSONLDecodeError, match="line 3"):
                 async for item in await client.widgets.results(server.url + "/results.jsonl"):
@@ -476,7 +477,7 @@ PAD = "x" * 200  # ~250 bytes a line: 25 MB in all, so reading the whole body wo
 
 
 def many_lines() -> Iterator[bytes]:
-    batch: List[bytes] = []
+    batch: list[bytes] = []
     for n in range(N_LINES):
         batch.append(b'{"id": "w_%d", "status": "active", "pad": "%s"}\n' % (n, PAD.encode()))
         if len(batch) == 1000:
@@ -495,7 +496,7 @@ def test_100k_jsonl_lines_stream_in_flat_memory(
         tracemalloc.reset_peak()
         count = 0
         last = None
-        for item in client.get("/results.jsonl", cast_to=JSONLDecoder[Dict[str, Any]], stream=True):
+        for item in client.get("/results.jsonl", cast_to=JSONLDecoder[dict[str, Any]], stream=True):
             count += 1
             last = item
         growth = tracemalloc.get_traced_memory()[1] - baseline

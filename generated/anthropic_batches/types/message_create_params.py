@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Literal, Required, TypedDict, Union
+from collections.abc import Iterable
+from typing import Literal, Required, TypedDict
 
 from .message_param import MessageParam
 from .metadata_param import MetadataParam
@@ -129,7 +130,7 @@ class MessageCreateParamsBase(TypedDict, total=False):
     See [streaming](https://docs.anthropic.com/en/api/messages-streaming) for
     details."""
 
-    system: Union[str, Iterable[TextBlockParam]]
+    system: str | Iterable[TextBlockParam]
     """System prompt.
 
     A system prompt is a way of providing context and instructions to Claude, such
@@ -369,7 +370,7 @@ class MessageCreateParamsNonStreaming(TypedDict, total=False):
     See [streaming](https://docs.anthropic.com/en/api/messages-streaming) for
     details."""
 
-    system: Union[str, Iterable[TextBlockParam]]
+    system: str | Iterable[TextBlockParam]
     """System prompt.
 
     A system prompt is a way of providing context and instructions to Claude, such

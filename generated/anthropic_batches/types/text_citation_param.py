@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias, Union
+from typing import TypeAlias
 
 from .citation_char_location_param import CitationCharLocationParam
 from .citation_content_block_location_param import CitationContentBlockLocationParam
@@ -18,10 +18,10 @@ __all__ = [
 ]
 
 
-TextCitationParam: TypeAlias = Union[
-    CitationCharLocationParam,
-    CitationPageLocationParam,
-    CitationContentBlockLocationParam,
-    CitationWebSearchResultLocationParam,
-    CitationSearchResultLocationParam,
-]
+TextCitationParam: TypeAlias = (
+    CitationCharLocationParam
+    | CitationPageLocationParam
+    | CitationContentBlockLocationParam
+    | CitationWebSearchResultLocationParam
+    | CitationSearchResultLocationParam
+)
