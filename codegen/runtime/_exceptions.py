@@ -7,28 +7,31 @@ from typing import Literal
 import httpx
 
 __all__ = [
-    "PackageError",
-    "APIError",
-    "APIStatusError",
-    "APIResponseValidationError",
     "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
     "APITimeoutError",
     "JSONLDecodeError",
-    # codegen:begin error_names
-    "BadRequestError",
-    "AuthenticationError",
-    "PermissionDeniedError",
-    "NotFoundError",
-    "ConflictError",
-    "RequestTooLargeError",
-    "UnprocessableEntityError",
-    "RateLimitError",
-    "InternalServerError",
-    "ServiceUnavailableError",
-    "DeadlineExceededError",
-    "OverloadedError",
-    # codegen:end error_names
+    "PackageError",
     "make_status_error",
+]
+# the status errors of the package's spec and config
+__all__ += [
+    # codegen:begin error_names
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "DeadlineExceededError",
+    "InternalServerError",
+    "NotFoundError",
+    "OverloadedError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestTooLargeError",
+    "ServiceUnavailableError",
+    "UnprocessableEntityError",
+    # codegen:end error_names
 ]
 
 

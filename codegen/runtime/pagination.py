@@ -13,7 +13,7 @@ from typing import (
 )
 
 # codegen:begin imports
-from pydantic import PrivateAttr
+from pydantic import Field, PrivateAttr
 
 from ._models import BaseModel
 
@@ -30,9 +30,12 @@ __all__ = [
     "BasePage",
     "BaseSyncPage",
     "PageInfo",
+]
+# the page classes of the package's spec
+__all__ += [
     # codegen:begin page_names
-    "SyncPage",
     "AsyncPage",
+    "SyncPage",
     # codegen:end page_names
 ]
 
@@ -182,7 +185,7 @@ def _as_int(value: object, default: int) -> int:
 
 # codegen:begin page_classes
 class SyncPage(BaseSyncPage[_T], Generic[_T]):
-    data: list[_T] = []
+    data: list[_T] = Field(default_factory=list)
     has_more: bool | None = None
     first_id: str | None = None
     last_id: str | None = None
@@ -203,7 +206,7 @@ class SyncPage(BaseSyncPage[_T], Generic[_T]):
 
 
 class AsyncPage(BaseAsyncPage[_T], Generic[_T]):
-    data: list[_T] = []
+    data: list[_T] = Field(default_factory=list)
     has_more: bool | None = None
     first_id: str | None = None
     last_id: str | None = None

@@ -14,12 +14,16 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AnthropicError",
+    "JSONLDecodeError",
+    "make_status_error",
+]
+# the status errors of the package's spec and config
+__all__ += [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
     "DeadlineExceededError",
     "InternalServerError",
-    "JSONLDecodeError",
     "NotFoundError",
     "OverloadedError",
     "PermissionDeniedError",
@@ -27,7 +31,6 @@ __all__ = [
     "RequestTooLargeError",
     "ServiceUnavailableError",
     "UnprocessableEntityError",
-    "make_status_error",
 ]
 
 

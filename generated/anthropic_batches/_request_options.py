@@ -49,7 +49,7 @@ class FinalRequestOptions:
             headers=options.get("headers"),
             json_data=body,
             extra_json=options.get("extra_json"),
-            timeout=options["timeout"] if "timeout" in options else NOT_GIVEN,
+            timeout=options.get("timeout", NOT_GIVEN),
             max_retries=options.get("max_retries", NOT_GIVEN),
             multipart=options.get("multipart", False),
             unwrap=tuple(options.get("unwrap", ())),

@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
-from pydantic import PrivateAttr
+from pydantic import Field, PrivateAttr
 
 from ._models import BaseModel
 
@@ -17,12 +17,15 @@ if TYPE_CHECKING:
     from ._sync_client import SyncAPIClient
 
 __all__ = [
-    "AsyncPage",
     "AsyncPaginator",
     "BaseAsyncPage",
     "BasePage",
     "BaseSyncPage",
     "PageInfo",
+]
+# the page classes of the package's spec
+__all__ += [
+    "AsyncPage",
     "SyncPage",
 ]
 
@@ -135,7 +138,7 @@ class AsyncPaginator(Generic[_T, AsyncPageT]):
 
 
 class SyncPage(BaseSyncPage[_T], Generic[_T]):
-    data: list[_T] = []
+    data: list[_T] = Field(default_factory=list)
     has_more: bool | None = None
     first_id: str | None = None
     last_id: str | None = None
@@ -156,7 +159,7 @@ class SyncPage(BaseSyncPage[_T], Generic[_T]):
 
 
 class AsyncPage(BaseAsyncPage[_T], Generic[_T]):
-    data: list[_T] = []
+    data: list[_T] = Field(default_factory=list)
     has_more: bool | None = None
     first_id: str | None = None
     last_id: str | None = None

@@ -58,7 +58,9 @@ class Widget(BaseModel):
     id: str
     status: Literal["active", "archived"]
     created_at: datetime | None = None
-    content: list[Annotated[TextBlock | ImageBlock, pydantic.Field(discriminator="type")]] = []
+    content: list[Annotated[TextBlock | ImageBlock, pydantic.Field(discriminator="type")]] = (
+        pydantic.Field(default_factory=list)
+    )
     display_name: str | None = pydantic.Field(default=None, alias="display-name")
 
 

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
+from typing import Self
 from urllib.parse import parse_qsl, urlsplit
 
 __all__ = ["MockServer", "RecordedRequest", "Reply", "Route"]
@@ -157,7 +158,7 @@ class MockServer:
         with self._lock:
             return [r for r in self.requests if r.method == method.upper() and r.path == path]
 
-    def start(self) -> MockServer:
+    def start(self) -> Self:
         self._thread.start()
         return self
 
@@ -167,7 +168,7 @@ class MockServer:
         self._httpd.server_close()
         self._thread.join(timeout=5)
 
-    def __enter__(self) -> MockServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any, cast
 
@@ -195,9 +195,9 @@ def test_cast_to_plain_types(server: MockServer, client: FakeSleepClient) -> Non
 
 def check_known_and_unknown_fields(w: Widget) -> None:
     assert isinstance(w, Widget)
-    assert w.created_at == datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
+    assert w.created_at == datetime(2024, 5, 1, 12, tzinfo=UTC)
     assert w.display_name == "One"
-    assert getattr(w, "shiny") == {"new": True}
+    assert w.shiny == {"new": True}  # type: ignore[attr-defined]
     assert w.model_dump()["shiny"] == {"new": True}
     assert w.to_dict() == {**WIDGET, "created_at": w.created_at, "shiny": {"new": True}}
 
@@ -227,8 +227,8 @@ def check_newer_widget(w: Widget) -> None:
     assert isinstance(text, TextBlock) and text.text == "hi"
     assert type(hologram) is BaseModel and not isinstance(hologram, (TextBlock, ImageBlock))
     assert hologram.type == "hologram"
-    assert getattr(hologram, "frames") == 3
-    assert getattr(w, "brand_new_field") == {"nested": [1, 2]}
+    assert hologram.frames == 3
+    assert w.brand_new_field == {"nested": [1, 2]}
     assert w.to_dict() == NEWER_WIDGET
     assert json.loads(w.to_json()) == NEWER_WIDGET
 
@@ -278,9 +278,7 @@ def test_construct_type_keeps_what_it_cannot_validate(
 def test_lists_of_models_keep_valid_items_validated() -> None:
     items = construct_type(list[Widget], [WIDGET, {**WIDGET, "status": "future"}])
     assert [type(i) for i in items] == [Widget, Widget]
-    assert (
-        items[0].created_at == items[1].created_at == datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
-    )
+    assert items[0].created_at == items[1].created_at == datetime(2024, 5, 1, 12, tzinfo=UTC)
     assert items[1].status == "future"
 
 

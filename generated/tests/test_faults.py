@@ -63,9 +63,11 @@ def test_status_raises_its_error_class_with_body_attached(server: MockServer, st
     server.expect("GET", "/v1/widgets/w_1").respond(
         status=status, json=ERROR_BODY, headers={"request-id": "req_9"}
     )
-    with FakeSleepClient(api_key=API_KEY, base_url=server.url, max_retries=0) as client:
-        with pytest.raises(errors.APIStatusError) as info:
-            client.widgets.retrieve("w_1")
+    with (
+        FakeSleepClient(api_key=API_KEY, base_url=server.url, max_retries=0) as client,
+        pytest.raises(errors.APIStatusError) as info,
+    ):
+        client.widgets.retrieve("w_1")
     err = info.value
     assert type(err) is EXPECTED_CLASS[status]
     assert err.status_code == status
@@ -294,11 +296,11 @@ def test_connection_refused() -> None:
 def test_slow_response_times_out_in_bounded_time(server: MockServer) -> None:
     server.expect("GET", "/slow").respond(json={}, delay=5.0, times=None)
     start = time.monotonic()
-    with FakeSleepClient(
-        api_key=API_KEY, base_url=server.url, timeout=0.2, max_retries=1
-    ) as client:
-        with pytest.raises(errors.APITimeoutError):
-            client.get("/slow", cast_to=dict)
+    with (
+        FakeSleepClient(api_key=API_KEY, base_url=server.url, timeout=0.2, max_retries=1) as client,
+        pytest.raises(errors.APITimeoutError),
+    ):
+        client.get("/slow", cast_to=dict)
     assert time.monotonic() - start < 2.0
     assert len(server.requests) == 2
 
