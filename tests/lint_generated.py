@@ -2,11 +2,8 @@
 
 ruff with its *default* rule set (no config: `--isolated`; the target version is the generated
 package's `requires-python`, 3.11) and `mypy --strict`. Since ruff 0.16 the default set is ~400
-rules; `NOT_YET` (and, for the whole SDK, `NOT_YET_FULL`) lists those the generated code does
-not meet yet, each a rule about code of a template or of the runtime that other work of issue
-13 rewrites (the runtime as real Python, the typed template contexts). Every other default
-rule, unused imports (F401) included, must be clean; a rule met everywhere must leave
-`NOT_YET` (the test on generated/ checks that each still fires).
+rules (annotation style, isort's import order, `__all__` order, ...); the generated code, the
+whole SDK's output and the runtime sources meet every one of them.
 """
 
 from __future__ import annotations
@@ -27,33 +24,6 @@ RUFF_DEFAULT_RULES = (
     "concise",
 )
 
-NOT_YET = {
-    "UP006": "Dict/List/Tuple in annotations (the emitter's annotations, the runtime)",
-    "UP007": "Union[...] in annotations (the emitter's annotations)",
-    "UP035": "typing.Dict/List/... imports (templates, the runtime)",
-    "UP045": "Optional[...] in annotations (the emitter's annotations, the runtime)",
-    "UP017": "timezone.utc in the client tests template",
-    "I001": "import blocks in template order, not isort's",
-    "RUF022": "__all__ in declaration order, not sorted",
-    "RUF012": "mutable class defaults (the runtime's pages, the test helpers)",
-    "PYI019": "a TypeVar where Self would do (the runtime)",
-    "PYI034": "MockServer.__enter__ return type (the test server template)",
-    "B009": "getattr with a constant (the client tests template)",
-    "SIM117": "nested with statements (the faults tests template)",
-    "SIM401": "an if block where dict.get would do (the runtime)",
-    "FURB188": "a slice where str.removeprefix would do (the runtime)",
-}
-
-
-# Default rules the whole SDK's output (the `full` target) does not meet yet beyond `NOT_YET`:
-# constructs the batch target does not have.
-NOT_YET_FULL = {
-    "F841": "the runtime's pages assign `query` and may not use it (pagination)",
-    "PLC0414": "`from .m import X as X` re-exports of a merged types module (types_module)",
-    "PYI030": "`Literal[False] | Literal[True]` of the stream overloads' implementation",
-}
-
-
 def ruff_default_rules(
     folder: Path, ignore: Iterable[str] = ()
 ) -> subprocess.CompletedProcess[str]:
@@ -63,16 +33,6 @@ def ruff_default_rules(
     return subprocess.run(
         [sys.executable, "-m", "ruff", *args], cwd=folder, capture_output=True, text=True
     )
-
-
-def findings(run: subprocess.CompletedProcess[str]) -> list[tuple[str, str]]:
-    """(rule code, report line) of a concise ruff report (`path:line:col: CODE message`)."""
-    found = []
-    for line in run.stdout.splitlines():
-        where, sep, rest = line.partition(": ")
-        if sep and where.count(":") >= 2 and rest:
-            found.append((rest.split(" ", 1)[0], line))
-    return found
 
 
 def mypy_strict(

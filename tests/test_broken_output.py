@@ -52,10 +52,10 @@ def test_page_fields_that_are_not_python_names(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     pagination = (out / "anthropic_batches" / "pagination.py").read_text()
     for line in (
-        'first_id: Optional[str] = Field(default=None, alias="first-id")',
-        'None_: Optional[str] = Field(default=None, alias="None")',
-        'def_: Optional[str] = Field(default=None, alias="def")',
-        'model_config_: Optional[str] = Field(default=None, alias="model_config")',
+        'first_id: str | None = Field(default=None, alias="first-id")',
+        'None_: str | None = Field(default=None, alias="None")',
+        'def_: str | None = Field(default=None, alias="def")',
+        'model_config_: str | None = Field(default=None, alias="model_config")',
     ):
         assert line in pagination
     tests = run_generated_tests(out, "tests/test_client.py", "-k", "page")

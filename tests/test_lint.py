@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from lint_generated import ruff_default_rules
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -33,7 +35,7 @@ def test_runtime_sources_clean_in_place() -> None:
     assert len(RUNTIME_TESTS) >= 5
     run = _run("ruff", "check", "codegen/runtime", *RUNTIME_TESTS)
     assert run.returncode == 0, run.stdout + run.stderr
-    run = _run("ruff", "check", "--isolated", "--select", "E4,E7,E9,F", "codegen/runtime")
+    run = ruff_default_rules(ROOT / "codegen" / "runtime")
     assert run.returncode == 0, run.stdout + run.stderr
     run = _run("mypy", "--strict", "codegen/runtime", *RUNTIME_TESTS)
     assert run.returncode == 0, run.stdout + run.stderr

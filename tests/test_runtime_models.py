@@ -1,8 +1,8 @@
 """The runtime's models (codegen/runtime/_models.py) in place: valid data validates, data a newer
 API may send is built leniently instead of failing, and dumps use the wire names."""
 
-# Generated models spell unions `Union[...]` / `Optional[...]` (origin `typing.Union`, which the
-# lenient builder must handle as well as `X | Y`), so these tests do too.
+# Generated models spell unions `X | Y` (origin `types.UnionType`, which the generated tests
+# exercise); the lenient builder must handle `typing.Union` as well, so these tests spell that.
 # ruff: noqa: UP007, UP045
 
 from __future__ import annotations

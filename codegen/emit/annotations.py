@@ -39,7 +39,7 @@ _PRIMITIVES = {
     "unknown": "object",
     "any": "object",
     "never": "object",
-    "object": "Dict[str, object]",
+    "object": "dict[str, object]",
 }
 
 
@@ -80,7 +80,7 @@ class TypeNamer:
     def ref(self, ref: Ref) -> str:
         if ref.target is None or (ref.target, self.side) not in self.names:
             if self.side == "request" or ref.text not in self.unresolved:
-                return "Dict[str, object]"
+                return "dict[str, object]"
             return self.use(self.unresolved_module, self.unresolved[ref.text])
         key = (ref.target, self.side)
         return self.use(self.modules[key], self.names[key])
@@ -141,14 +141,14 @@ def annotate(
             # a file to upload (sent as multipart/form-data); other runtime types are opaque
             return "FileTypes" if x.name == "Uploadable" else "object"
         if isinstance(x, ArrayType):
-            container = "Iterable" if namer.side == "request" or iterable else "List"
+            container = "Iterable" if namer.side == "request" or iterable else "list"
             return f"{container}[{go(x.item, False)}]"
         if isinstance(x, TupleType):
-            return "List[object]"
+            return "list[object]"
         if isinstance(x, RecordType):
-            return f"Dict[str, {go(x.value, False)}]"
+            return f"dict[str, {go(x.value, False)}]"
         if isinstance(x, ObjectType):
-            return "Dict[str, object]"
+            return "dict[str, object]"
         if isinstance(x, IntersectionType):
             return "object"
         return union(x, top)
@@ -168,10 +168,10 @@ def annotate(
         elif len(parts) == 1:
             body = parts[0]
         else:
-            body = "Union[" + ", ".join(parts) + "]"
+            body = " | ".join(parts)
             if x.discriminator and namer.side == "response" and not literals:
                 body = f"Annotated[{body}, Field(discriminator={python_literal(x.discriminator)})]"
-        return f"Optional[{body}]" if nullable and body != "None" else body
+        return f"{body} | None" if nullable and body != "None" else body
 
     return Code(go(t, True))
 

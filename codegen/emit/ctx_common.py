@@ -11,7 +11,7 @@ from codegen.ir import Location, TypeRef, UnionType
 from codegen.ir_walk import is_null
 
 # Brackets an annotation may nest: Python's parser stops at 200 levels for a whole statement
-# (signatures, `Optional[...]` and the test data add their own), black well before that.
+# (signatures, `... | None` and the test data add their own), black well before that.
 MAX_NESTING = 100
 
 
@@ -58,9 +58,9 @@ def shallow(annotation: Code, loc: Location) -> Code:
 
 def admitting_none(annotation: str) -> Code:
     """The annotation of a field that defaults to None, which must admit None."""
-    if annotation.startswith("Optional[") or annotation in ("object", "Any"):
+    if annotation.endswith(" | None") or annotation in ("None", "object", "Any"):
         return Code(annotation)
-    return Code(f"Optional[{annotation}]")
+    return Code(f"{annotation} | None")
 
 
 def nullable(t: TypeRef) -> bool:

@@ -101,7 +101,8 @@ def page_context(planner: Planner, page: PageClass) -> PageContext:
         annotation = shallow(annotate(f.type, namer, page_item="_T"), f.loc)
         default_none = nullable(f.type) or f.name != page.item_field
         py_name = planner.claim_name(scope, f.name, f.name, f.loc, f"field of {page.name}")
-        default = "None" if default_none else "[]"
+        # a list default is a factory (a mutable class default is what ruff's RUF012 flags)
+        default = "None" if default_none else Code("Field(default_factory=list)")
         if py_name != f.name:
             default = Code(
                 f"Field(default{'' if default_none else '_factory'}="

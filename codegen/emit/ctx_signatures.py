@@ -55,7 +55,7 @@ def flavour(
     returns = _returns(is_async, kind, item, page)
     stream_returns = Code(f"{stream}[{stream_item}]") if stream_item else None
     if stream_returns is not None:
-        either = Code(f"Union[{returns}, {stream_returns}]")
+        either = Code(f"{returns} | {stream_returns}")
         signatures = [
             Signature(True, "false", returns),
             Signature(True, "true", stream_returns),

@@ -20,7 +20,8 @@ from codegen.emit.ctx_common import (
 from codegen.emit.ctx_plan import UNRESOLVED_MODULE, Planner, refs_in
 from codegen.emit.cycles import merge_plan
 from codegen.emit.naming import field_scope
-from codegen.ir import Alias, Declaration, Interface
+from codegen.emit.typeddict_bases import Subclassing, subclassing
+from codegen.ir import Alias, Declaration, Interface, Ref
 from codegen.ir_walk import all_fields
 
 
@@ -52,6 +53,12 @@ class ModelClass:
     fields: list[ModelField]
     functional: bool
     extra_values: bool
+    # the TypedDicts this one subclasses (`typeddict_bases`); none: flattened
+    bases: list[str] = field(default_factory=list)
+
+    @property
+    def typeddict_bases(self) -> Code:
+        return Code(", ".join(self.bases) if self.bases else "TypedDict")
 
 
 @dataclass(frozen=True)
@@ -99,10 +106,36 @@ class TypeModules:
         self.planner = planner
         self.plan = planner.plan
         self.decls = planner.decls
+        self._subclassing: Subclassing | None = None
+
+    def subclassing(self) -> Subclassing:
+        """Which request TypedDicts subclass their bases, by the plan as it is now (a merge
+        moves types, so `build` asks again after merging)."""
+        if self._subclassing is None:
+            self._subclassing = subclassing(
+                self.decls, self._own_request_class, self._class_form, self._ordered_before
+            )
+        return self._subclassing
+
+    def _own_request_class(self, decl_id: str) -> bool:
+        name = self.plan.names.get((decl_id, "request"))
+        return name is not None and name != self.plan.names.get((decl_id, "response"))
+
+    def _class_form(self, decl_id: str) -> bool:
+        scope = field_scope()
+        return all(scope.claim(f.name, f.name) == f.name for f in all_fields(decl_id, self.decls))
+
+    def _ordered_before(self, base: str, decl_id: str) -> bool:
+        module = self.plan.modules[(base, "request")]
+        if module != self.plan.modules[(decl_id, "request")]:
+            return True
+        a, b = self.decls[base].loc, self.decls[decl_id].loc
+        return a.file == b.file and (a.line, a.col) < (b.line, b.col)
 
     def build(self) -> list[TypeModule]:
         """One module per spec file; modules on an import cycle merged, the rest re-exported."""
         merges = merge_plan(self.module_graph())
+        self._subclassing = None
         if not merges:
             return _flat_exports(self.defined_modules())
         moved: dict[str, list[str]] = {}
@@ -132,6 +165,8 @@ class TypeModules:
                 if isinstance(decl, Interface)
                 else [decl.type]
             )
+            if side == "request":  # a subclass imports its bases
+                types += [Ref(b, b) for b in self.subclassing().bases.get(decl_id, [])]
             edges = graph.setdefault(module, set())
             for t in types:
                 for ref in refs_in(t):
@@ -180,7 +215,12 @@ class TypeModules:
     def interface(self, decl: Interface, side: Side, namer: TypeNamer) -> ModelClass:
         scope = field_scope()
         fields = []
-        for f in all_fields(decl.id, self.decls):
+        bases: list[str] = []
+        own = all_fields(decl.id, self.decls)
+        if side == "request":
+            own = self.subclassing().body(decl.id, self.decls)
+            bases = [namer.ref(Ref(b, b)) for b in self.subclassing().bases.get(decl.id, [])]
+        for f in own:
             py_name = scope.claim(f.name, f.name)
             refine = self.planner.refine(decl.name, f)
             annotation = shallow(annotate(f.type, namer, refine=refine), f.loc)
@@ -211,6 +251,7 @@ class TypeModules:
             fields=fields,
             functional=side == "request" and any(f.aliased for f in fields),
             extra_values=decl.index is not None,
+            bases=bases,
         )
 
     def alias(self, decl: Alias, side: Side, namer: TypeNamer) -> TypeAliasContext:

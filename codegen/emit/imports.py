@@ -16,25 +16,31 @@ Text the module cannot be parsed as is returned unchanged (black then reports it
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 from pathlib import Path
 
 from codegen.cache import BlobStore, sha256_hex
+from codegen.emit import import_order
+from codegen.emit.import_order import ordered
 
 __all__ = ["prune_imports", "pruned", "used_names"]
 
 
-_SALT = sha256_hex("imports", Path(__file__).read_bytes())
+_SALT = sha256_hex(
+    "imports", Path(__file__).read_bytes(), Path(import_order.__file__).read_bytes()
+)
 
 
-def pruned(text: str, cache: BlobStore | None) -> str:
-    """`prune_imports(text)`, looked up in `cache` first (keyed by the text and this module's
-    source), so an incremental run does not parse its unchanged modules again."""
+def pruned(text: str, cache: BlobStore | None, first_party: Sequence[str] = ()) -> str:
+    """`prune_imports(text)`, then imports and `__all__` in ruff's order (`first_party`: the
+    project's top-level modules), looked up in `cache` first (keyed by the text and the source of
+    both steps), so an incremental run does not parse its unchanged modules again."""
     if cache is None:
-        return prune_imports(text)
-    key = sha256_hex(_SALT, text)
+        return ordered(prune_imports(text), first_party)
+    key = sha256_hex(_SALT, "\0".join(first_party), text)
     hit = cache.get_text(key)
     if hit is None:
-        hit = prune_imports(text)
+        hit = ordered(prune_imports(text), first_party)
         cache.put_text(key, hit)
     return hit
 

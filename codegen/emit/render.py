@@ -238,6 +238,7 @@ def render_package(
     env = environment(templates, bytecode_cache)
     rendered: list[tuple[str, str, str]] = []
     known = spec_locations(model)
+    first_party = (model.package, "tests")
     locations: dict[str, dict[str, str]] = {}
     for template, path, ctx in outputs(model, env):
         started = time.perf_counter()
@@ -252,7 +253,7 @@ def render_package(
                 f"{_template_line(exc, template)}: {exc} (rendering {path})"
             ) from None
         if path.endswith(".py"):
-            text = pruned(text, format_cache)
+            text = pruned(text, format_cache, first_party)
         stats.render += time.perf_counter() - started
         rendered.append((template, path, text))
         locations[path] = {**known, **spec_locations(_own_part(ctx))}

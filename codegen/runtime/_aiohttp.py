@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-from typing import Any, AsyncIterator, Mapping, Optional
+from collections.abc import AsyncIterator, Mapping
+from typing import Any
 
 import httpx
 
@@ -66,10 +67,10 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     def __init__(self, **session_kwargs: Any) -> None:
         self._aiohttp = load_aiohttp()
         self._session_kwargs = session_kwargs
-        self._session: Optional[Any] = None
+        self._session: Any | None = None
 
     def _timeout(self, extensions: Mapping[str, Any]) -> Any:
-        timeout: Mapping[str, Optional[float]] = extensions.get("timeout", {})
+        timeout: Mapping[str, float | None] = extensions.get("timeout", {})
         return self._aiohttp.ClientTimeout(
             sock_connect=timeout.get("connect"),
             sock_read=timeout.get("read"),

@@ -7,7 +7,8 @@ import io
 import json
 import os
 import pathlib
-from typing import Any, Dict, List, Mapping, Tuple
+from collections.abc import Mapping
+from typing import Any
 
 import pydantic
 
@@ -32,11 +33,11 @@ def file_part(value: object) -> Any:
     return value
 
 
-def multipart_parts(body: Mapping[str, object]) -> Tuple[List[Tuple[str, Any]], Dict[str, Any]]:
+def multipart_parts(body: Mapping[str, object]) -> tuple[list[tuple[str, Any]], dict[str, Any]]:
     """A body with files as multipart/form-data: (file parts, form fields). Lists repeat their
     key; objects are sent as JSON text; booleans lowercase, as in a query string."""
-    files: List[Tuple[str, Any]] = []
-    data: Dict[str, Any] = {}
+    files: list[tuple[str, Any]] = []
+    data: dict[str, Any] = {}
     for key, value in body.items():
         if value is None or isinstance(value, (NotGiven, Omit)):
             continue
@@ -74,7 +75,7 @@ def jsonable(value: object) -> object:
     return value
 
 
-def query_pairs(params: Mapping[str, object]) -> List[Tuple[str, str]]:
+def query_pairs(params: Mapping[str, object]) -> list[tuple[str, str]]:
     """Query parameters as wire pairs: booleans lowercase, lists as `key[]=a&key[]=b` (the
     TypeScript SDK's `arrayFormat: 'brackets'`), mappings as `key[sub]=v`, None dropped."""
 
@@ -85,7 +86,7 @@ def query_pairs(params: Mapping[str, object]) -> List[Tuple[str, str]]:
             return item.isoformat()
         return str(item)
 
-    pairs: List[Tuple[str, str]] = []
+    pairs: list[tuple[str, str]] = []
     for key, value in params.items():
         if value is None or isinstance(value, (NotGiven, Omit)):
             continue

@@ -2,33 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Literal, Tuple
+from typing import Literal
 
 import httpx
 
 __all__ = [
-    "PackageError",
-    "APIError",
-    "APIStatusError",
-    "APIResponseValidationError",
     "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
     "APITimeoutError",
     "JSONLDecodeError",
-    # codegen:begin error_names
-    "BadRequestError",
-    "AuthenticationError",
-    "PermissionDeniedError",
-    "NotFoundError",
-    "ConflictError",
-    "RequestTooLargeError",
-    "UnprocessableEntityError",
-    "RateLimitError",
-    "InternalServerError",
-    "ServiceUnavailableError",
-    "DeadlineExceededError",
-    "OverloadedError",
-    # codegen:end error_names
+    "PackageError",
     "make_status_error",
+]
+# the status errors of the package's spec and config
+__all__ += [
+    # codegen:begin error_names
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "DeadlineExceededError",
+    "InternalServerError",
+    "NotFoundError",
+    "OverloadedError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestTooLargeError",
+    "ServiceUnavailableError",
+    "UnprocessableEntityError",
+    # codegen:end error_names
 ]
 
 
@@ -158,7 +161,7 @@ class OverloadedError(InternalServerError):
     status_code: Literal[529]
 
 
-_BY_STATUS: Dict[int, type[APIStatusError]] = {
+_BY_STATUS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
     403: PermissionDeniedError,
@@ -172,7 +175,7 @@ _BY_STATUS: Dict[int, type[APIStatusError]] = {
     529: OverloadedError,
 }
 # (threshold, class) for ">= threshold" rules, largest threshold first.
-_AT_LEAST: List[Tuple[int, type[APIStatusError]]] = [
+_AT_LEAST: list[tuple[int, type[APIStatusError]]] = [
     (500, InternalServerError),
 ]
 # codegen:end error_classes

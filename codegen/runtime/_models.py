@@ -7,7 +7,7 @@ import importlib
 import pkgutil
 import types
 from functools import lru_cache
-from typing import Annotated, Any, Dict, Literal, Union, cast, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, cast, get_args, get_origin
 
 import pydantic
 from pydantic import ConfigDict
@@ -28,7 +28,7 @@ class BaseModel(pydantic.BaseModel):
 
     # Leniently built values (unknown enum values, unknown union members) are off-schema on
     # purpose: dumping them must not warn. Pass warnings=True to see pydantic's warnings.
-    def model_dump(self, **kwargs: Any) -> Dict[str, Any]:
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
         kwargs.setdefault("warnings", False)
         return super().model_dump(**kwargs)
 
@@ -44,7 +44,7 @@ class BaseModel(pydantic.BaseModel):
         exclude_unset: bool = True,
         exclude_defaults: bool = False,
         exclude_none: bool = False,
-    ) -> Dict[str, object]:
+    ) -> dict[str, object]:
         """The model as a dict keyed by wire names, holding only the fields the API sent."""
         return self.model_dump(
             mode=mode,
@@ -161,8 +161,8 @@ def _construct_lenient(type_: object, value: object, discriminator: str | None) 
     return value
 
 
-def _construct_model(model: type[pydantic.BaseModel], value: Dict[str, Any]) -> Any:
-    fields: Dict[str, Any] = {}
+def _construct_model(model: type[pydantic.BaseModel], value: dict[str, Any]) -> Any:
+    fields: dict[str, Any] = {}
     known: set[str] = set()
     for name, info in model.model_fields.items():
         key = info.alias if info.alias is not None and info.alias in value else name
@@ -202,7 +202,7 @@ def _construct_union(members: tuple[object, ...], value: object, discriminator: 
     if len(non_none) == 1:  # Optional[X]
         return _construct_lenient(non_none[0], value, None)
     if isinstance(value, dict) and models:
-        best = max(models, key=lambda m: _overlap(m, cast(Dict[str, Any], value)))
+        best = max(models, key=lambda m: _overlap(m, cast(dict[str, Any], value)))
         return _construct_model(best, value)
     return value
 
@@ -222,5 +222,5 @@ def _tag_matches(member: type[pydantic.BaseModel], discriminator: str, tag: obje
     )
 
 
-def _overlap(model: type[pydantic.BaseModel], value: Dict[str, Any]) -> int:
+def _overlap(model: type[pydantic.BaseModel], value: dict[str, Any]) -> int:
     return sum(1 for name, info in model.model_fields.items() if (info.alias or name) in value)

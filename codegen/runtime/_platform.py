@@ -6,7 +6,6 @@ from __future__ import annotations
 import platform
 import sys
 from functools import cache
-from typing import Dict
 
 import httpx
 
@@ -56,7 +55,7 @@ def _arch() -> str:
 
 
 @cache
-def platform_headers(version: str) -> Dict[str, str]:
+def platform_headers(version: str) -> dict[str, str]:
     """The headers naming language, package version, OS, CPU and interpreter (computed once)."""
     return {
         "X-Stainless-Lang": "python",
@@ -68,7 +67,7 @@ def platform_headers(version: str) -> Dict[str, str]:
     }
 
 
-def timeout_headers(timeout: Timeout) -> Dict[str, str]:
+def timeout_headers(timeout: Timeout) -> dict[str, str]:
     """`X-Stainless-Timeout` / `-Read-Timeout`: the seconds this attempt may take (the read
     timeout of an `httpx.Timeout`); none when there is no limit."""
     seconds = timeout.read if isinstance(timeout, httpx.Timeout) else timeout

@@ -4,9 +4,18 @@ keep to ask for the next page)."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable, List, Mapping, Optional, Tuple, Union, cast
+from collections.abc import Iterable, Mapping
+from typing import cast
 
-from ._types import NOT_GIVEN, Body, NotGiven, Query, RequestHeaders, RequestOptions, Timeout
+from ._types import (
+    NOT_GIVEN,
+    Body,
+    NotGiven,
+    Query,
+    RequestHeaders,
+    RequestOptions,
+    Timeout,
+)
 
 __all__ = ["FinalRequestOptions", "header_list", "make_request_options"]
 
@@ -18,14 +27,14 @@ class FinalRequestOptions:
     method: str
     url: str
     params: Mapping[str, object] = dataclasses.field(default_factory=dict)
-    headers: Optional[RequestHeaders] = None
-    json_data: Optional[Body] = None
-    extra_json: Optional[Mapping[str, object]] = None
-    timeout: Union[Timeout, NotGiven] = NOT_GIVEN
-    max_retries: Union[int, NotGiven] = NOT_GIVEN
+    headers: RequestHeaders | None = None
+    json_data: Body | None = None
+    extra_json: Mapping[str, object] | None = None
+    timeout: Timeout | NotGiven = NOT_GIVEN
+    max_retries: int | NotGiven = NOT_GIVEN
     multipart: bool = False
     # the response field path the method returns (`_thenUnwrap((obj) => obj.result)`)
-    unwrap: Tuple[str, ...] = ()
+    unwrap: tuple[str, ...] = ()
 
     @classmethod
     def build(
@@ -39,7 +48,7 @@ class FinalRequestOptions:
             headers=options.get("headers"),
             json_data=body,
             extra_json=options.get("extra_json"),
-            timeout=options["timeout"] if "timeout" in options else NOT_GIVEN,
+            timeout=options.get("timeout", NOT_GIVEN),
             max_retries=options.get("max_retries", NOT_GIVEN),
             multipart=options.get("multipart", False),
             unwrap=tuple(options.get("unwrap", ())),
@@ -55,7 +64,7 @@ def make_request_options(
     timeout: Timeout | NotGiven = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
     multipart: bool = False,
-    unwrap: Tuple[str, ...] = (),
+    unwrap: tuple[str, ...] = (),
 ) -> RequestOptions:
     """Merge a method's query params and the caller's `extra_*` / `timeout` into options."""
     options: RequestOptions = {}
@@ -78,10 +87,10 @@ def make_request_options(
     return options
 
 
-def header_list(value: object, *constants: str) -> List[object]:
+def header_list(value: object, *constants: str) -> list[object]:
     """`[...(value ?? []), ...constants].toString()`: a list header param (`betas`) with the
     values the spec always appends to it; sent comma-joined."""
-    items: List[object] = (
+    items: list[object] = (
         [] if value is None or isinstance(value, NotGiven) else list(cast(Iterable[object], value))
     )
     return [*items, *constants]

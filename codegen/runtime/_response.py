@@ -7,18 +7,9 @@ import contextvars
 import json
 import os
 import pathlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
-from typing import (
-    Any,
-    AsyncIterator,
-    Awaitable,
-    Callable,
-    Generic,
-    Iterator,
-    Literal,
-    Optional,
-    TypeVar,
-)
+from typing import Any, Generic, Literal, TypeVar
 
 import httpx
 
@@ -26,11 +17,11 @@ __all__ = [
     "APIResponse",
     "AsyncAPIResponse",
     "AsyncBinaryAPIResponse",
+    "AsyncResponseContextManager",
     "AsyncStreamedBinaryAPIResponse",
     "BinaryAPIResponse",
-    "StreamedBinaryAPIResponse",
-    "AsyncResponseContextManager",
     "ResponseContextManager",
+    "StreamedBinaryAPIResponse",
 ]
 
 _R = TypeVar("_R")
@@ -38,7 +29,7 @@ _R = TypeVar("_R")
 ResponseMode = Literal["raw", "stream"]
 # Set by the raw/streaming proxies around one call: the client then returns an
 # `APIResponse` instead of the parsed object ("stream": without reading the body).
-response_mode: contextvars.ContextVar[Optional[ResponseMode]] = contextvars.ContextVar(
+response_mode: contextvars.ContextVar[ResponseMode | None] = contextvars.ContextVar(
     "response_mode", default=None
 )
 

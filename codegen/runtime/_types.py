@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import IO, Literal, Mapping, Optional, Tuple, TypedDict, Union
+from collections.abc import Mapping
+from typing import IO, Literal, TypedDict
 
 import httpx
 
@@ -13,11 +14,11 @@ __all__ = [
     "FileContent",
     "FileTypes",
     "Headers",
-    "RequestHeaders",
     "NoneType",
     "NotGiven",
     "Omit",
     "Query",
+    "RequestHeaders",
     "RequestOptions",
     "Timeout",
     "not_given",
@@ -58,17 +59,17 @@ class Omit:
 
 omit = Omit()
 
-Headers = Mapping[str, Union[str, Omit]]
+Headers = Mapping[str, str | Omit]
 # What generated methods pass on: header params may be lists (sent comma-separated) or NOT_GIVEN
 RequestHeaders = Mapping[str, object]
 Query = Mapping[str, object]
 Body = object
-Timeout = Union[float, httpx.Timeout, None]
+Timeout = float | httpx.Timeout | None
 # A file to upload: its bytes, an open binary file, a path, or (filename, content[, content type])
-FileContent = Union[bytes, IO[bytes], "os.PathLike[str]"]
-FileTypes = Union[
-    FileContent, Tuple[Optional[str], FileContent], Tuple[Optional[str], FileContent, Optional[str]]
-]
+FileContent = bytes | IO[bytes] | os.PathLike[str]
+FileTypes = (
+    FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
+)
 
 
 class RequestOptions(TypedDict, total=False):
@@ -80,4 +81,4 @@ class RequestOptions(TypedDict, total=False):
     timeout: Timeout
     max_retries: int
     multipart: bool
-    unwrap: Tuple[str, ...]
+    unwrap: tuple[str, ...]

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from typing import (
     TYPE_CHECKING,
     Any,
-    AsyncIterator,
-    Dict,
-    Generator,
     Generic,
-    Iterator,
-    List,
-    Mapping,
-    Optional,
+    Self,
     TypeVar,
 )
 
 # codegen:begin imports
-from pydantic import PrivateAttr
+from pydantic import Field, PrivateAttr
 
 from ._models import BaseModel
 
@@ -35,9 +30,12 @@ __all__ = [
     "BasePage",
     "BaseSyncPage",
     "PageInfo",
+]
+# the page classes of the package's spec
+__all__ += [
     # codegen:begin page_names
-    "SyncPage",
     "AsyncPage",
+    "SyncPage",
     # codegen:end page_names
 ]
 
@@ -59,10 +57,10 @@ class BasePage(BaseModel, Generic[_T]):
     def has_next_page(self) -> bool:
         return bool(self._get_page_items()) and self.next_page_info() is not None
 
-    def next_page_info(self) -> Optional[PageInfo]:
+    def next_page_info(self) -> PageInfo | None:
         raise NotImplementedError
 
-    def _get_page_items(self) -> List[_T]:
+    def _get_page_items(self) -> list[_T]:
         raise NotImplementedError
 
     def _next_page_options(self) -> FinalRequestOptions:
@@ -71,7 +69,7 @@ class BasePage(BaseModel, Generic[_T]):
             raise RuntimeError(
                 "No next page expected; check `.has_next_page()` before calling `.get_next_page()`."
             )
-        params: Dict[str, object] = {**self._options.params, **info.params}
+        params: dict[str, object] = {**self._options.params, **info.params}
         return dataclasses.replace(self._options, params=params)
 
 
@@ -82,11 +80,11 @@ class BaseSyncPage(BasePage[_T], Generic[_T]):
         self._client = client
         self._options = options
 
-    def get_next_page(self: SyncPageT) -> SyncPageT:
+    def get_next_page(self) -> Self:
         options = self._next_page_options()
         return self._client.request(type(self), options)
 
-    def iter_pages(self: SyncPageT) -> Iterator[SyncPageT]:
+    def iter_pages(self) -> Iterator[Self]:
         page = self
         while True:
             yield page
@@ -107,11 +105,11 @@ class BaseAsyncPage(BasePage[_T], Generic[_T]):
         self._client = client
         self._options = options
 
-    async def get_next_page(self: AsyncPageT) -> AsyncPageT:
+    async def get_next_page(self) -> Self:
         options = self._next_page_options()
         return await self._client.request(type(self), options)
 
-    async def iter_pages(self: AsyncPageT) -> AsyncIterator[AsyncPageT]:
+    async def iter_pages(self) -> AsyncIterator[Self]:
         page = self
         while True:
             yield page
@@ -165,7 +163,7 @@ class NextPageUnknownError(RuntimeError):
 
 
 # codegen:begin cursor_helpers
-def _item_field(items: List[Any], index: int, name: str) -> object:
+def _item_field(items: list[Any], index: int, name: str) -> object:
     """A field of the first or last item (a model or a plain dict); None on an empty page."""
     if not items:
         return None
@@ -201,12 +199,12 @@ def _field_path(value: object, path: tuple[str, ...]) -> object:
 
 # codegen:begin page_classes
 class SyncPage(BaseSyncPage[_T], Generic[_T]):
-    data: List[_T] = []
-    has_more: Optional[bool] = None
-    first_id: Optional[str] = None
-    last_id: Optional[str] = None
+    data: list[_T] = Field(default_factory=list)
+    has_more: bool | None = None
+    first_id: str | None = None
+    last_id: str | None = None
 
-    def _get_page_items(self) -> List[_T]:
+    def _get_page_items(self) -> list[_T]:
         return self.data or []
 
     def has_next_page(self) -> bool:
@@ -214,7 +212,7 @@ class SyncPage(BaseSyncPage[_T], Generic[_T]):
             return False
         return super().has_next_page()
 
-    def next_page_info(self) -> Optional[PageInfo]:
+    def next_page_info(self) -> PageInfo | None:
         query = self._options.params
         if query.get("before_id"):
             return PageInfo(params={"before_id": self.first_id}) if self.first_id else None
@@ -222,12 +220,12 @@ class SyncPage(BaseSyncPage[_T], Generic[_T]):
 
 
 class AsyncPage(BaseAsyncPage[_T], Generic[_T]):
-    data: List[_T] = []
-    has_more: Optional[bool] = None
-    first_id: Optional[str] = None
-    last_id: Optional[str] = None
+    data: list[_T] = Field(default_factory=list)
+    has_more: bool | None = None
+    first_id: str | None = None
+    last_id: str | None = None
 
-    def _get_page_items(self) -> List[_T]:
+    def _get_page_items(self) -> list[_T]:
         return self.data or []
 
     def has_next_page(self) -> bool:
@@ -235,7 +233,7 @@ class AsyncPage(BaseAsyncPage[_T], Generic[_T]):
             return False
         return super().has_next_page()
 
-    def next_page_info(self) -> Optional[PageInfo]:
+    def next_page_info(self) -> PageInfo | None:
         query = self._options.params
         if query.get("before_id"):
             return PageInfo(params={"before_id": self.first_id}) if self.first_id else None

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, ClassVar, Mapping, TypeVar, cast, get_origin
+from typing import Any, ClassVar, Self, TypeVar, cast, get_origin
 
 import httpx
 
@@ -56,7 +57,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         if self._owns_http_client:
             await self._client.aclose()
 
-    async def __aenter__(self: _T) -> _T:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(

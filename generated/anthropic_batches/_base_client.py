@@ -10,8 +10,9 @@ import json
 import logging
 import os
 import time
+from collections.abc import Mapping
 from random import random
-from typing import Any, ClassVar, Dict, Generic, Mapping, Tuple, TypeVar, get_args, get_origin
+from typing import Any, ClassVar, Generic, TypeVar, get_args, get_origin
 from urllib.parse import parse_qsl
 
 import httpx
@@ -95,8 +96,8 @@ class BaseClient(Generic[_HttpxClientT]):
         self._base_url = self._enforce_trailing_slash(httpx.URL(str(base_url)))
         self.timeout = timeout
         self.max_retries = max_retries
-        self._custom_headers: Dict[str, str | Omit] = dict(custom_headers or {})
-        self._custom_query: Dict[str, object] = dict(custom_query or {})
+        self._custom_headers: dict[str, str | Omit] = dict(custom_headers or {})
+        self._custom_query: dict[str, object] = dict(custom_query or {})
 
     @staticmethod
     def _enforce_trailing_slash(url: httpx.URL) -> httpx.URL:
@@ -113,7 +114,7 @@ class BaseClient(Generic[_HttpxClientT]):
         self._base_url = self._enforce_trailing_slash(httpx.URL(str(url)))
 
     @property
-    def auth_headers(self) -> Dict[str, str]:
+    def auth_headers(self) -> dict[str, str]:
         """Credentials sent with every request; clients override this."""
         return {}
 
@@ -122,15 +123,15 @@ class BaseClient(Generic[_HttpxClientT]):
         """`<client class>/Python <package version>`, as the official Python SDKs send it."""
         return f"{type(self).__name__}/Python {self._version}"
 
-    def platform_headers(self) -> Dict[str, str]:
+    def platform_headers(self) -> dict[str, str]:
         """The `X-Stainless-*` headers naming this package and platform, if the spec sends them."""
         if not self._sends_platform_headers:
             return {}
         return {**platform_headers(self._version), "X-Stainless-Async": self._async_header}
 
     @property
-    def default_headers(self) -> Dict[str, str | Omit]:
-        agent: Dict[str, str] = {"User-Agent": self.user_agent} if self._sends_user_agent else {}
+    def default_headers(self) -> dict[str, str | Omit]:
+        agent: dict[str, str] = {"User-Agent": self.user_agent} if self._sends_user_agent else {}
         return {
             "Accept": "application/json",
             **agent,
@@ -140,7 +141,7 @@ class BaseClient(Generic[_HttpxClientT]):
         }
 
     @property
-    def default_query(self) -> Dict[str, object]:
+    def default_query(self) -> dict[str, object]:
         return dict(self._custom_query)
 
     def __repr__(self) -> str:
@@ -165,7 +166,7 @@ class BaseClient(Generic[_HttpxClientT]):
         if self._sends_platform_headers:
             timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
             headers.update(timeout_headers(timeout))
-        layers: Tuple[Mapping[str, object], ...] = (self.default_headers, options.headers or {})
+        layers: tuple[Mapping[str, object], ...] = (self.default_headers, options.headers or {})
         for layer in layers:
             for name, value in layer.items():
                 if isinstance(value, Omit):
@@ -316,7 +317,7 @@ class BaseClient(Generic[_HttpxClientT]):
             ) from err
 
     def _parse_body(
-        self, cast_to: Any, response: httpx.Response, unwrap: Tuple[str, ...] = ()
+        self, cast_to: Any, response: httpx.Response, unwrap: tuple[str, ...] = ()
     ) -> Any:
         """Turn a read 2xx response into `cast_to` (its `unwrap` field path, when given)."""
         if cast_to is None or cast_to is type(None):

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import os
-from typing import ClassVar, Dict, Mapping, Self, TypeVar
+from collections.abc import Mapping
+from typing import ClassVar, Self, TypeVar
 
 import httpx
 
@@ -18,10 +19,10 @@ from .resources.messages import AsyncMessages, Messages
 __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "Anthropic",
     "AsyncAnthropic",
     "AsyncClient",
     "Client",
-    "Anthropic",
 ]
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
@@ -47,7 +48,7 @@ def _resolve_base_url(base_url: str | httpx.URL | None) -> str | httpx.URL:
 
 def _merge(
     current: Mapping[str, _V], update: Mapping[str, _V] | None, replace: Mapping[str, _V] | None
-) -> Dict[str, _V]:
+) -> dict[str, _V]:
     if update is not None and replace is not None:
         raise ValueError("Pass at most one of the default_* and set_default_* arguments")
     if replace is not None:
@@ -99,9 +100,9 @@ class Anthropic(SyncAPIClient):
         self.messages = Messages(self)
 
     @property
-    def auth_headers(self) -> Dict[str, str]:
+    def auth_headers(self) -> dict[str, str]:
         """Each set credential's header, as `authHeaders()` in the spec's client.js merges them."""
-        headers: Dict[str, str] = {}
+        headers: dict[str, str] = {}
         if self.api_key is not None:
             headers["X-Api-Key"] = self.api_key
         if self.auth_token is not None:
@@ -109,7 +110,7 @@ class Anthropic(SyncAPIClient):
         return headers
 
     @property
-    def default_headers(self) -> Dict[str, str | Omit]:
+    def default_headers(self) -> dict[str, str | Omit]:
         """The literal headers the spec's client.js sends with every request."""
         return {
             **super().default_headers,
@@ -195,9 +196,9 @@ class AsyncAnthropic(AsyncAPIClient):
         self.messages = AsyncMessages(self)
 
     @property
-    def auth_headers(self) -> Dict[str, str]:
+    def auth_headers(self) -> dict[str, str]:
         """Each set credential's header, as `authHeaders()` in the spec's client.js merges them."""
-        headers: Dict[str, str] = {}
+        headers: dict[str, str] = {}
         if self.api_key is not None:
             headers["X-Api-Key"] = self.api_key
         if self.auth_token is not None:
@@ -205,7 +206,7 @@ class AsyncAnthropic(AsyncAPIClient):
         return headers
 
     @property
-    def default_headers(self) -> Dict[str, str | Omit]:
+    def default_headers(self) -> dict[str, str | Omit]:
         """The literal headers the spec's client.js sends with every request."""
         return {
             **super().default_headers,

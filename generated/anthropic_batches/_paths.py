@@ -5,7 +5,7 @@ a path segment (`..` would turn `DELETE /v1/items/..` into `DELETE /v1`)."""
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 from urllib.parse import quote
 
 __all__ = ["path_template"]

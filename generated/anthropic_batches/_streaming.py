@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator, Iterable, Iterator
 from types import TracebackType
-from typing import Any, AsyncIterator, Generic, Iterable, Iterator, List, Self, Tuple, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -24,10 +25,10 @@ class _LineSplitter:
     """
 
     def __init__(self) -> None:
-        self._partial: List[bytes] = []
+        self._partial: list[bytes] = []
         self.line_number = 0
 
-    def feed(self, chunk: bytes) -> Iterable[Tuple[int, bytes]]:
+    def feed(self, chunk: bytes) -> Iterable[tuple[int, bytes]]:
         pieces = chunk.split(b"\n")
         if len(pieces) == 1:
             self._partial.append(chunk)
@@ -44,7 +45,7 @@ class _LineSplitter:
         return rest
 
 
-def _lines(response: httpx.Response, what: str) -> Iterator[Tuple[int, bytes, bool]]:
+def _lines(response: httpx.Response, what: str) -> Iterator[tuple[int, bytes, bool]]:
     """(number, line, is the unterminated last line) as the bytes arrive."""
     splitter = _LineSplitter()
     try:
@@ -58,7 +59,7 @@ def _lines(response: httpx.Response, what: str) -> Iterator[Tuple[int, bytes, bo
         yield splitter.line_number + 1, rest, True
 
 
-async def _alines(response: httpx.Response, what: str) -> AsyncIterator[Tuple[int, bytes, bool]]:
+async def _alines(response: httpx.Response, what: str) -> AsyncIterator[tuple[int, bytes, bool]]:
     """Async twin of `_lines`."""
     splitter = _LineSplitter()
     try:
@@ -233,7 +234,7 @@ class _SSEDecoder:
 
     def __init__(self) -> None:
         self._event: str | None = None
-        self._data: List[str] = []
+        self._data: list[str] = []
         self._id: str | None = None
 
     def line(self, raw: bytes) -> ServerSentEvent | None:
@@ -247,7 +248,7 @@ class _SSEDecoder:
         if text.startswith(":"):
             return None  # a comment (keep-alive)
         name, _, value = text.partition(":")
-        value = value[1:] if value.startswith(" ") else value
+        value = value.removeprefix(" ")
         if name == "event":
             self._event = value
         elif name == "data":

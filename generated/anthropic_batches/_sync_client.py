@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Mapping, TypeVar, cast, get_origin
+from typing import Any, Self, TypeVar, cast, get_origin
 
 import httpx
 
@@ -54,7 +55,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         if self._owns_http_client:
             self._client.close()
 
-    def __enter__(self: _T) -> _T:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import Union
 
 __all__ = ["parse_date", "parse_datetime"]
 
@@ -26,7 +25,7 @@ _MS_WATERSHED = 2e10
 # beyond this many seconds either way, the result is datetime.max / datetime.min
 _MAX_NUMBER = 3e20
 
-StrBytesIntFloat = Union[str, bytes, int, float]
+StrBytesIntFloat = str | bytes | int | float
 
 
 def _number(value: StrBytesIntFloat) -> float | None:
@@ -57,7 +56,7 @@ def _zone(text: str | None) -> timezone | None:
     return timezone(timedelta(minutes=-minutes if text[0] == "-" else minutes))
 
 
-def parse_datetime(value: Union[datetime, StrBytesIntFloat]) -> datetime:
+def parse_datetime(value: datetime | StrBytesIntFloat) -> datetime:
     """A datetime from a datetime, ISO 8601 text or Unix seconds; ValueError if it is none."""
     if isinstance(value, datetime):
         return value
@@ -84,7 +83,7 @@ def parse_datetime(value: Union[datetime, StrBytesIntFloat]) -> datetime:
     )
 
 
-def parse_date(value: Union[date, StrBytesIntFloat]) -> date:
+def parse_date(value: date | StrBytesIntFloat) -> date:
     """A date from a date (a datetime's date), ISO 8601 text or Unix seconds; else ValueError."""
     if isinstance(value, datetime):
         return value.date()

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Annotated, Any, List, Literal, Optional, Union
+from typing import Annotated, Any, Literal
 
 import pydantic
 
 from anthropic_batches._base_client import make_request_options
-from anthropic_batches._client import AsyncAnthropic, Anthropic
+from anthropic_batches._client import Anthropic, AsyncAnthropic
 from anthropic_batches._models import BaseModel
-from anthropic_batches.pagination import AsyncPaginator, AsyncPage, SyncPage
 from anthropic_batches._resource import AsyncAPIResource, SyncAPIResource
 from anthropic_batches._streaming import AsyncJSONLDecoder, JSONLDecoder
 from anthropic_batches._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from anthropic_batches.pagination import AsyncPage, AsyncPaginator, SyncPage
 
 from .server import MockServer
 
@@ -57,11 +57,11 @@ class ImageBlock(BaseModel):
 class Widget(BaseModel):
     id: str
     status: Literal["active", "archived"]
-    created_at: Optional[datetime] = None
-    content: List[Annotated[Union[TextBlock, ImageBlock], pydantic.Field(discriminator="type")]] = (
-        []
+    created_at: datetime | None = None
+    content: list[Annotated[TextBlock | ImageBlock, pydantic.Field(discriminator="type")]] = (
+        pydantic.Field(default_factory=list)
     )
-    display_name: Optional[str] = pydantic.Field(default=None, alias="display-name")
+    display_name: str | None = pydantic.Field(default=None, alias="display-name")
 
 
 class Widgets(SyncAPIResource):
@@ -157,7 +157,7 @@ class FakeSleepClient(Anthropic):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.sleeps: List[float] = []
+        self.sleeps: list[float] = []
         self.widgets = Widgets(self)
 
     def _sleep(self, seconds: float) -> None:
@@ -169,7 +169,7 @@ class FakeSleepAsyncClient(AsyncAnthropic):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.sleeps: List[float] = []
+        self.sleeps: list[float] = []
         self.widgets = AsyncWidgets(self)
 
     async def _sleep(self, seconds: float) -> None:
@@ -183,7 +183,7 @@ def async_client(server: MockServer, **kwargs: Any) -> FakeSleepAsyncClient:
     return FakeSleepAsyncClient(**kwargs)
 
 
-def sse_body(events: List[Any], *, keep_alive: bool = False) -> bytes:
+def sse_body(events: list[Any], *, keep_alive: bool = False) -> bytes:
     """A text/event-stream body: an optional keep-alive comment and a ping (both must be
     skipped, not yielded), then one event per item, named after its `type`."""
     parts = [b": keep-alive\n\n"] if keep_alive else []

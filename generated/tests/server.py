@@ -22,15 +22,16 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Callable, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Self
 from urllib.parse import parse_qsl, urlsplit
 
 __all__ = ["MockServer", "RecordedRequest", "Reply", "Route"]
 
-Chunks = Union[Iterable[bytes], Callable[[], Iterable[bytes]]]
+Chunks = Iterable[bytes] | Callable[[], Iterable[bytes]]
 _NO_JSON = object()
 
 
@@ -40,9 +41,9 @@ class RecordedRequest:
 
     method: str
     path: str
-    query: Dict[str, str]
-    query_pairs: List[Tuple[str, str]]
-    headers: Dict[str, str]  # lower-cased names
+    query: dict[str, str]
+    query_pairs: list[tuple[str, str]]
+    headers: dict[str, str]  # lower-cased names
     body: bytes
     time: float  # time.monotonic() when the request line arrived
 
@@ -64,10 +65,10 @@ class Reply:
 
     status: int = 200
     json: object = _NO_JSON
-    body: Optional[bytes] = None
-    headers: Dict[str, str] = field(default_factory=dict)
+    body: bytes | None = None
+    headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
-    chunks: Optional[Chunks] = None
+    chunks: Chunks | None = None
     chunk_delay: float = 0.0
     drop: bool = False
 
@@ -90,7 +91,7 @@ class Route:
     def __init__(self, method: str, path: str) -> None:
         self.method = method
         self.path = path
-        self._queue: List[Tuple[Reply, Optional[int]]] = []
+        self._queue: list[tuple[Reply, int | None]] = []
         self._lock = threading.Lock()
 
     def respond(
@@ -98,13 +99,13 @@ class Route:
         *,
         status: int = 200,
         json: object = _NO_JSON,
-        body: Optional[bytes] = None,
-        headers: Optional[Dict[str, str]] = None,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
         delay: float = 0.0,
-        chunks: Optional[Chunks] = None,
+        chunks: Chunks | None = None,
         chunk_delay: float = 0.0,
         drop: bool = False,
-        times: Optional[int] = 1,
+        times: int | None = 1,
     ) -> Route:
         """Queue a reply used `times` times (None: forever, so put it last)."""
         reply = Reply(status, json, body, dict(headers or {}), delay, chunks, chunk_delay, drop)
@@ -112,7 +113,7 @@ class Route:
             self._queue.append((reply, times))
         return self
 
-    def _next(self) -> Optional[Reply]:
+    def _next(self) -> Reply | None:
         with self._lock:
             if not self._queue:
                 return None
@@ -129,12 +130,12 @@ class MockServer:
     """ThreadingHTTPServer on 127.0.0.1 (random port) answering from scripted routes."""
 
     def __init__(self) -> None:
-        self.requests: List[RecordedRequest] = []
-        self.unmatched: List[RecordedRequest] = []
-        self.errors: List[BaseException] = (
+        self.requests: list[RecordedRequest] = []
+        self.unmatched: list[RecordedRequest] = []
+        self.errors: list[BaseException] = (
             []
         )  # exceptions raised while answering (bugs in a script)
-        self._routes: Dict[Tuple[str, str], Route] = {}
+        self._routes: dict[tuple[str, str], Route] = {}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._httpd = _HTTPServer(self)
@@ -153,11 +154,11 @@ class MockServer:
         with self._lock:
             return self._routes.setdefault(key, Route(*key))
 
-    def requests_to(self, method: str, path: str) -> List[RecordedRequest]:
+    def requests_to(self, method: str, path: str) -> list[RecordedRequest]:
         with self._lock:
             return [r for r in self.requests if r.method == method.upper() and r.path == path]
 
-    def start(self) -> MockServer:
+    def start(self) -> Self:
         self._thread.start()
         return self
 
@@ -167,7 +168,7 @@ class MockServer:
         self._httpd.server_close()
         self._thread.join(timeout=5)
 
-    def __enter__(self) -> MockServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(
@@ -180,7 +181,7 @@ class MockServer:
 
     # -- called from handler threads --
 
-    def _record(self, request: RecordedRequest) -> Optional[Reply]:
+    def _record(self, request: RecordedRequest) -> Reply | None:
         with self._lock:
             self.requests.append(request)
             route = self._routes.get((request.method, request.path))

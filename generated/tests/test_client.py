@@ -6,26 +6,25 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
-from typing import Any, Dict, List, Optional, cast
+from typing import Any, cast
 
 import httpx
 import pytest
 
 from anthropic_batches._base_client import make_request_options
-from anthropic_batches._client import DEFAULT_TIMEOUT, AsyncAnthropic, Anthropic
+from anthropic_batches._client import DEFAULT_TIMEOUT, Anthropic, AsyncAnthropic
 from anthropic_batches._exceptions import AnthropicError, APIStatusError
 from anthropic_batches._models import BaseModel, construct_type
-from anthropic_batches.pagination import AsyncPage, SyncPage
 from anthropic_batches._resource import AsyncAPIResource, SyncAPIResource
 from anthropic_batches._response import APIResponse, AsyncAPIResponse
 from anthropic_batches._streaming import AsyncJSONLDecoder, JSONLDecoder
 from anthropic_batches._types import NOT_GIVEN, Headers, Omit
+from anthropic_batches.pagination import AsyncPage, SyncPage
 
 from .helpers import (
     API_KEY,
-    auth_value,
     AsyncWidgets,
     FakeSleepClient,
     ImageBlock,
@@ -33,6 +32,7 @@ from .helpers import (
     Widget,
     Widgets,
     async_client,
+    auth_value,
 )
 from .server import MockServer
 
@@ -53,7 +53,7 @@ NEWER_WIDGET = {
 }
 
 
-def widget(n: int) -> Dict[str, Any]:
+def widget(n: int) -> dict[str, Any]:
     return {"id": f"w_{n}", "status": "active"}
 
 
@@ -133,7 +133,7 @@ def test_nullable_result_without_a_body_is_none_and_with_one_is_parsed(
 ) -> None:
     server.expect("GET", "/v1/widgets/maybe").respond(body=b"")
     server.expect("GET", "/v1/widgets/w_1").respond(json=WIDGET)
-    nullable: Any = Optional[Widget]
+    nullable: Any = Widget | None
     assert client.get("/v1/widgets/maybe", cast_to=nullable) is None
     assert client.get("/v1/widgets/w_1", cast_to=nullable) == Widget.model_validate(WIDGET)
 
@@ -195,9 +195,9 @@ def test_cast_to_plain_types(server: MockServer, client: FakeSleepClient) -> Non
 
 def check_known_and_unknown_fields(w: Widget) -> None:
     assert isinstance(w, Widget)
-    assert w.created_at == datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
+    assert w.created_at == datetime(2024, 5, 1, 12, tzinfo=UTC)
     assert w.display_name == "One"
-    assert getattr(w, "shiny") == {"new": True}
+    assert w.shiny == {"new": True}  # type: ignore[attr-defined]
     assert w.model_dump()["shiny"] == {"new": True}
     assert w.to_dict() == {**WIDGET, "created_at": w.created_at, "shiny": {"new": True}}
 
@@ -227,8 +227,8 @@ def check_newer_widget(w: Widget) -> None:
     assert isinstance(text, TextBlock) and text.text == "hi"
     assert type(hologram) is BaseModel and not isinstance(hologram, (TextBlock, ImageBlock))
     assert hologram.type == "hologram"
-    assert getattr(hologram, "frames") == 3
-    assert getattr(w, "brand_new_field") == {"nested": [1, 2]}
+    assert hologram.frames == 3
+    assert w.brand_new_field == {"nested": [1, 2]}
     assert w.to_dict() == NEWER_WIDGET
     assert json.loads(w.to_json()) == NEWER_WIDGET
 
@@ -263,10 +263,10 @@ def test_alias_round_trip_on_valid_and_lenient_paths() -> None:
     "type_, value, expected",
     [
         (int, "x", "x"),
-        (List[int], [1, "two"], [1, "two"]),
-        (Dict[str, int], {"a": 1, "b": None}, {"a": 1, "b": None}),
+        (list[int], [1, "two"], [1, "two"]),
+        (dict[str, int], {"a": 1, "b": None}, {"a": 1, "b": None}),
         (Widget, "not an object", "not an object"),
-        (List[Widget], None, None),
+        (list[Widget], None, None),
     ],
 )
 def test_construct_type_keeps_what_it_cannot_validate(
@@ -276,20 +276,18 @@ def test_construct_type_keeps_what_it_cannot_validate(
 
 
 def test_lists_of_models_keep_valid_items_validated() -> None:
-    items = construct_type(List[Widget], [WIDGET, {**WIDGET, "status": "future"}])
+    items = construct_type(list[Widget], [WIDGET, {**WIDGET, "status": "future"}])
     assert [type(i) for i in items] == [Widget, Widget]
-    assert (
-        items[0].created_at == items[1].created_at == datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
-    )
+    assert items[0].created_at == items[1].created_at == datetime(2024, 5, 1, 12, tzinfo=UTC)
     assert items[1].status == "future"
 
 
 # -- pagination: Page ----------------------------------------------------------------
 
 
-def page_body(page: int, *, last: bool) -> Dict[str, Any]:
+def page_body(page: int, *, last: bool) -> dict[str, Any]:
     """Page `page` (1-based) of 3, two widgets each; cursor fields name their page."""
-    body: Dict[str, Any] = {"data": [widget(2 * page - 1), widget(2 * page)]}
+    body: dict[str, Any] = {"data": [widget(2 * page - 1), widget(2 * page)]}
     body["first_id"] = None if last else f"first_id-{page}"
     body["last_id"] = None if last else f"last_id-{page}"
     body["has_more"] = not last
@@ -541,7 +539,7 @@ def test_jsonl_stream_yields_models_skipping_blank_lines(
 def test_async_jsonl_stream_yields_models(server: MockServer) -> None:
     server.expect("GET", "/results.jsonl").respond(chunks=[JSONL[:10], JSONL[10:41], JSONL[41:]])
 
-    async def main() -> List[str]:
+    async def main() -> list[str]:
         async with async_client(server) as client:
             decoder = await client.widgets.results(server.url + "/results.jsonl")
             async with decoder:
@@ -622,7 +620,7 @@ def test_each_auth_scheme_sends_its_header_as_the_spec_says(
 ) -> None:
     """One credential set: its header, valued as the spec's `authHeaders()` writes it."""
     server.expect("GET", "/any").respond(json={}, times=2)
-    credential: Dict[str, Any] = {option: "only-secret"}
+    credential: dict[str, Any] = {option: "only-secret"}
     with Anthropic(base_url=server.url, **credential) as client:
         client.get("/any", cast_to=dict)
 
@@ -638,7 +636,7 @@ def test_each_auth_scheme_sends_its_header_as_the_spec_says(
 def test_every_credential_set_merges_as_the_spec_says(server: MockServer) -> None:
     """All credentials set: a later scheme's header wins over an earlier one's of the same name."""
     server.expect("GET", "/any").respond(json={})
-    credentials: Dict[str, Any] = {
+    credentials: dict[str, Any] = {
         "api_key": "api_key-secret",
         "auth_token": "auth_token-secret",
     }

@@ -8,20 +8,21 @@ import email.utils
 import socket
 import time
 import tracemalloc
-from typing import Any, Dict, Iterator, List
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from anthropic_batches import _base_client
 from anthropic_batches import _exceptions as errors
-from anthropic_batches._client import AsyncAnthropic, Anthropic
+from anthropic_batches._client import Anthropic, AsyncAnthropic
 from anthropic_batches._streaming import JSONLDecoder
 
 from .helpers import API_KEY, FakeSleepClient, Widget, async_client
 from .server import MockServer
 
 # The class each status must raise, from the generator's error table.
-EXPECTED_CLASS: Dict[int, type[errors.APIStatusError]] = {
+EXPECTED_CLASS: dict[int, type[errors.APIStatusError]] = {
     400: errors.BadRequestError,
     401: errors.AuthenticationError,
     403: errors.PermissionDeniedError,
@@ -62,9 +63,11 @@ def test_status_raises_its_error_class_with_body_attached(server: MockServer, st
     server.expect("GET", "/v1/widgets/w_1").respond(
         status=status, json=ERROR_BODY, headers={"request-id": "req_9"}
     )
-    with FakeSleepClient(api_key=API_KEY, base_url=server.url, max_retries=0) as client:
-        with pytest.raises(errors.APIStatusError) as info:
-            client.widgets.retrieve("w_1")
+    with (
+        FakeSleepClient(api_key=API_KEY, base_url=server.url, max_retries=0) as client,
+        pytest.raises(errors.APIStatusError) as info,
+    ):
+        client.widgets.retrieve("w_1")
     err = info.value
     assert type(err) is EXPECTED_CLASS[status]
     assert err.status_code == status
@@ -100,7 +103,7 @@ def test_other_4xx_are_not_retried(
 def test_async_5xx_beyond_max_retries(server: MockServer, no_jitter: None) -> None:
     server.expect("GET", "/v1/widgets/w_1").respond(status=500, json=ERROR_BODY, times=None)
 
-    async def main() -> List[float]:
+    async def main() -> list[float]:
         async with async_client(server, max_retries=2) as client:
             with pytest.raises(EXPECTED_CLASS[500]) as info:
                 await client.widgets.retrieve("w_1")
@@ -135,7 +138,7 @@ def test_async_429_with_retry_after_then_success(server: MockServer) -> None:
         status=429, json=ERROR_BODY, headers={"retry-after": "2"}
     ).respond(json={"id": "w_1", "status": "active"})
 
-    async def main() -> List[float]:
+    async def main() -> list[float]:
         async with async_client(server) as client:
             assert (await client.widgets.retrieve("w_1")).id == "w_1"
             return client.sleeps
@@ -159,7 +162,7 @@ def test_retry_after_headers(
     server: MockServer,
     client: FakeSleepClient,
     no_jitter: None,
-    headers: Dict[str, str],
+    headers: dict[str, str],
     expected: float,
 ) -> None:
     server.expect("GET", "/any").respond(status=429, json={}, headers=headers).respond(json={})
@@ -293,11 +296,11 @@ def test_connection_refused() -> None:
 def test_slow_response_times_out_in_bounded_time(server: MockServer) -> None:
     server.expect("GET", "/slow").respond(json={}, delay=5.0, times=None)
     start = time.monotonic()
-    with FakeSleepClient(
-        api_key=API_KEY, base_url=server.url, timeout=0.2, max_retries=1
-    ) as client:
-        with pytest.raises(errors.APITimeoutError):
-            client.get("/slow", cast_to=dict)
+    with (
+        FakeSleepClient(api_key=API_KEY, base_url=server.url, timeout=0.2, max_retries=1) as client,
+        pytest.raises(errors.APITimeoutError),
+    ):
+        client.get("/slow", cast_to=dict)
     assert time.monotonic() - start < 2.0
     assert len(server.requests) == 2
 
@@ -426,7 +429,7 @@ def test_invalid_jsonl_line_names_the_line(server: MockServer, client: FakeSleep
         chunks=[GOOD_LINES[0], b"\n", b"oops not json\n", GOOD_LINES[1]]
     )
     with pytest.raises(errors.JSONLDecodeError, match="line 3") as info:
-        list(client.get("/results.jsonl", cast_to=JSONLDecoder[Dict[str, Any]], stream=True))
+        list(client.get("/results.jsonl", cast_to=JSONLDecoder[dict[str, Any]], stream=True))
     assert info.value.body == "oops not json"
 
 
@@ -442,8 +445,8 @@ def test_jsonl_connection_dropped_mid_stream(server: MockServer, client: FakeSle
 def test_async_truncated_jsonl_stream_names_the_line(server: MockServer) -> None:
     server.expect("GET", "/results.jsonl").respond(chunks=[*GOOD_LINES, b'{"id": "w_3", "sta'])
 
-    async def main() -> List[str]:
-        seen: List[str] = []
+    async def main() -> list[str]:
+        seen: list[str] = []
         async with async_client(server) as client:
             with pytest.raises(errors.JSONLDecodeError, match="line 3"):
                 async for item in await client.widgets.results(server.url + "/results.jsonl"):
@@ -476,7 +479,7 @@ PAD = "x" * 200  # ~250 bytes a line: 25 MB in all, so reading the whole body wo
 
 
 def many_lines() -> Iterator[bytes]:
-    batch: List[bytes] = []
+    batch: list[bytes] = []
     for n in range(N_LINES):
         batch.append(b'{"id": "w_%d", "status": "active", "pad": "%s"}\n' % (n, PAD.encode()))
         if len(batch) == 1000:
@@ -495,7 +498,7 @@ def test_100k_jsonl_lines_stream_in_flat_memory(
         tracemalloc.reset_peak()
         count = 0
         last = None
-        for item in client.get("/results.jsonl", cast_to=JSONLDecoder[Dict[str, Any]], stream=True):
+        for item in client.get("/results.jsonl", cast_to=JSONLDecoder[dict[str, Any]], stream=True):
             count += 1
             last = item
         growth = tracemalloc.get_traced_memory()[1] - baseline

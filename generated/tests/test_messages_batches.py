@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any, List
+from typing import Any
 
 import pytest
 
@@ -29,7 +29,7 @@ def _check_request(
     request: RecordedRequest,
     verb: str,
     path: str,
-    query: List[List[str]],
+    query: list[list[str]],
     body: object,
     headers: dict[str, str],
     multipart: bool = False,
@@ -48,7 +48,7 @@ def _check_request(
         assert request.headers[name] == value
 
 
-CREATE_SAMPLES: List[Any] = [
+CREATE_SAMPLES: list[Any] = [
     {
         "id": "id",
         "archived_at": "2024-08-20T18:37:24.100435Z",
@@ -178,7 +178,7 @@ def test_create_async(server: MockServer) -> None:
     _check_create_request(server)
 
 
-RETRIEVE_SAMPLES: List[Any] = [
+RETRIEVE_SAMPLES: list[Any] = [
     {
         "id": "id",
         "archived_at": "2024-08-20T18:37:24.100435Z",
@@ -279,7 +279,7 @@ def test_retrieve_async(server: MockServer) -> None:
     _check_retrieve_request(server)
 
 
-LIST_SAMPLES: List[Any] = [
+LIST_SAMPLES: list[Any] = [
     {
         "id": "id",
         "archived_at": "2024-08-20T18:37:24.100435Z",
@@ -400,7 +400,7 @@ def test_list_async(server: MockServer) -> None:
     _check_list_request(server)
 
 
-DELETE_SAMPLES: List[Any] = [{"id": "id", "type": "message_batch_deleted"}]
+DELETE_SAMPLES: list[Any] = [{"id": "id", "type": "message_batch_deleted"}]
 
 
 def _script_delete(server: MockServer, sample: Any) -> None:
@@ -446,7 +446,7 @@ def test_delete_async(server: MockServer) -> None:
     _check_delete_request(server)
 
 
-CANCEL_SAMPLES: List[Any] = [
+CANCEL_SAMPLES: list[Any] = [
     {
         "id": "id",
         "archived_at": "2024-08-20T18:37:24.100435Z",
@@ -547,7 +547,7 @@ def test_cancel_async(server: MockServer) -> None:
     _check_cancel_request(server)
 
 
-RESULTS_SAMPLES: List[Any] = [
+RESULTS_SAMPLES: list[Any] = [
     {
         "custom_id": "custom_id",
         "result": {

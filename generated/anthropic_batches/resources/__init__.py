@@ -5,7 +5,4 @@ from __future__ import annotations
 
 from .messages import AsyncMessages, Messages
 
-__all__ = [
-    "Messages",
-    "AsyncMessages",
-]
+__all__ = ["AsyncMessages", "Messages"]

@@ -18,18 +18,12 @@ if TYPE_CHECKING:
     from .base64_image_source_param import (
         Base64ImageSourceParam as Base64ImageSourceParam,
     )
-    from .base64_pdf_source_param import (
-        Base64PDFSourceParam as Base64PDFSourceParam,
-    )
+    from .base64_pdf_source_param import Base64PDFSourceParam as Base64PDFSourceParam
     from .cache_control_ephemeral_param import (
         CacheControlEphemeralParam as CacheControlEphemeralParam,
     )
-    from .cache_creation import (
-        CacheCreation as CacheCreation,
-    )
-    from .citation_char_location import (
-        CitationCharLocation as CitationCharLocation,
-    )
+    from .cache_creation import CacheCreation as CacheCreation
+    from .citation_char_location import CitationCharLocation as CitationCharLocation
     from .citation_char_location_param import (
         CitationCharLocationParam as CitationCharLocationParam,
     )
@@ -39,9 +33,7 @@ if TYPE_CHECKING:
     from .citation_content_block_location_param import (
         CitationContentBlockLocationParam as CitationContentBlockLocationParam,
     )
-    from .citation_page_location import (
-        CitationPageLocation as CitationPageLocation,
-    )
+    from .citation_page_location import CitationPageLocation as CitationPageLocation
     from .citation_page_location_param import (
         CitationPageLocationParam as CitationPageLocationParam,
     )
@@ -51,161 +43,81 @@ if TYPE_CHECKING:
     from .citation_web_search_result_location_param import (
         CitationWebSearchResultLocationParam as CitationWebSearchResultLocationParam,
     )
-    from .citations_config_param import (
-        CitationsConfigParam as CitationsConfigParam,
-    )
+    from .citations_config_param import CitationsConfigParam as CitationsConfigParam
     from .citations_search_result_location import (
         CitationsSearchResultLocation as CitationsSearchResultLocation,
     )
     from .citations_web_search_result_location import (
         CitationsWebSearchResultLocation as CitationsWebSearchResultLocation,
     )
-    from .content_block import (
-        ContentBlock as ContentBlock,
-    )
-    from .content_block_param import (
-        ContentBlockParam as ContentBlockParam,
-    )
+    from .content_block import ContentBlock as ContentBlock
+    from .content_block_param import ContentBlockParam as ContentBlockParam
     from .content_block_source_content_param import (
         ContentBlockSourceContentParam as ContentBlockSourceContentParam,
     )
     from .content_block_source_param import (
         ContentBlockSourceParam as ContentBlockSourceParam,
     )
-    from .core_pagination import (
-        PageParams as PageParams,
-    )
-    from .document_block_param import (
-        DocumentBlockParam as DocumentBlockParam,
-    )
-    from .image_block_param import (
-        ImageBlockParam as ImageBlockParam,
-    )
-    from .message import (
-        Message as Message,
-    )
+    from .core_pagination import PageParams as PageParams
+    from .document_block_param import DocumentBlockParam as DocumentBlockParam
+    from .image_block_param import ImageBlockParam as ImageBlockParam
+    from .message import Message as Message
     from .message_create_params import (
         MessageCreateParamsBase as MessageCreateParamsBase,
+    )
+    from .message_create_params import (
         MessageCreateParamsNonStreaming as MessageCreateParamsNonStreaming,
     )
-    from .message_param import (
-        MessageParam as MessageParam,
-    )
-    from .metadata_param import (
-        MetadataParam as MetadataParam,
-    )
-    from .model import (
-        Model as Model,
-    )
-    from .plain_text_source_param import (
-        PlainTextSourceParam as PlainTextSourceParam,
-    )
-    from .redacted_thinking_block import (
-        RedactedThinkingBlock as RedactedThinkingBlock,
-    )
+    from .message_param import MessageParam as MessageParam
+    from .metadata_param import MetadataParam as MetadataParam
+    from .model import Model as Model
+    from .plain_text_source_param import PlainTextSourceParam as PlainTextSourceParam
+    from .redacted_thinking_block import RedactedThinkingBlock as RedactedThinkingBlock
     from .redacted_thinking_block_param import (
         RedactedThinkingBlockParam as RedactedThinkingBlockParam,
     )
     from .search_result_block_param import (
         SearchResultBlockParam as SearchResultBlockParam,
     )
-    from .server_tool_usage import (
-        ServerToolUsage as ServerToolUsage,
-    )
-    from .server_tool_use_block import (
-        ServerToolUseBlock as ServerToolUseBlock,
-    )
+    from .server_tool_usage import ServerToolUsage as ServerToolUsage
+    from .server_tool_use_block import ServerToolUseBlock as ServerToolUseBlock
     from .server_tool_use_block_param import (
         ServerToolUseBlockParam as ServerToolUseBlockParam,
     )
-    from .shared.api_error_object import (
-        APIErrorObject as APIErrorObject,
-    )
-    from .shared.authentication_error import (
-        AuthenticationError as AuthenticationError,
-    )
-    from .shared.billing_error import (
-        BillingError as BillingError,
-    )
-    from .shared.error_object import (
-        ErrorObject as ErrorObject,
-    )
-    from .shared.error_response import (
-        ErrorResponse as ErrorResponse,
-    )
-    from .shared.gateway_timeout_error import (
-        GatewayTimeoutError as GatewayTimeoutError,
-    )
-    from .shared.invalid_request_error import (
-        InvalidRequestError as InvalidRequestError,
-    )
-    from .shared.not_found_error import (
-        NotFoundError as NotFoundError,
-    )
-    from .shared.overloaded_error import (
-        OverloadedError as OverloadedError,
-    )
-    from .shared.permission_error import (
-        PermissionError_ as PermissionError_,
-    )
-    from .shared.rate_limit_error import (
-        RateLimitError as RateLimitError,
-    )
-    from .stop_reason import (
-        StopReason as StopReason,
-    )
-    from .text_block import (
-        TextBlock as TextBlock,
-    )
-    from .text_block_param import (
-        TextBlockParam as TextBlockParam,
-    )
-    from .text_citation import (
-        TextCitation as TextCitation,
-    )
-    from .text_citation_param import (
-        TextCitationParam as TextCitationParam,
-    )
-    from .thinking_block import (
-        ThinkingBlock as ThinkingBlock,
-    )
-    from .thinking_block_param import (
-        ThinkingBlockParam as ThinkingBlockParam,
-    )
+    from .shared.api_error_object import APIErrorObject as APIErrorObject
+    from .shared.authentication_error import AuthenticationError as AuthenticationError
+    from .shared.billing_error import BillingError as BillingError
+    from .shared.error_object import ErrorObject as ErrorObject
+    from .shared.error_response import ErrorResponse as ErrorResponse
+    from .shared.gateway_timeout_error import GatewayTimeoutError as GatewayTimeoutError
+    from .shared.invalid_request_error import InvalidRequestError as InvalidRequestError
+    from .shared.not_found_error import NotFoundError as NotFoundError
+    from .shared.overloaded_error import OverloadedError as OverloadedError
+    from .shared.permission_error import PermissionError_ as PermissionError_
+    from .shared.rate_limit_error import RateLimitError as RateLimitError
+    from .stop_reason import StopReason as StopReason
+    from .text_block import TextBlock as TextBlock
+    from .text_block_param import TextBlockParam as TextBlockParam
+    from .text_citation import TextCitation as TextCitation
+    from .text_citation_param import TextCitationParam as TextCitationParam
+    from .thinking_block import ThinkingBlock as ThinkingBlock
+    from .thinking_block_param import ThinkingBlockParam as ThinkingBlockParam
     from .thinking_config_disabled_param import (
         ThinkingConfigDisabledParam as ThinkingConfigDisabledParam,
     )
     from .thinking_config_enabled_param import (
         ThinkingConfigEnabledParam as ThinkingConfigEnabledParam,
     )
-    from .thinking_config_param import (
-        ThinkingConfigParam as ThinkingConfigParam,
-    )
-    from .tool_bash_20250124_param import (
-        ToolBash20250124Param as ToolBash20250124Param,
-    )
-    from .tool_choice_any_param import (
-        ToolChoiceAnyParam as ToolChoiceAnyParam,
-    )
-    from .tool_choice_auto_param import (
-        ToolChoiceAutoParam as ToolChoiceAutoParam,
-    )
-    from .tool_choice_none_param import (
-        ToolChoiceNoneParam as ToolChoiceNoneParam,
-    )
-    from .tool_choice_param import (
-        ToolChoiceParam as ToolChoiceParam,
-    )
-    from .tool_choice_tool_param import (
-        ToolChoiceToolParam as ToolChoiceToolParam,
-    )
-    from .tool_param import (
-        ToolInputSchemaParam as ToolInputSchemaParam,
-        ToolParam as ToolParam,
-    )
-    from .tool_result_block_param import (
-        ToolResultBlockParam as ToolResultBlockParam,
-    )
+    from .thinking_config_param import ThinkingConfigParam as ThinkingConfigParam
+    from .tool_bash_20250124_param import ToolBash20250124Param as ToolBash20250124Param
+    from .tool_choice_any_param import ToolChoiceAnyParam as ToolChoiceAnyParam
+    from .tool_choice_auto_param import ToolChoiceAutoParam as ToolChoiceAutoParam
+    from .tool_choice_none_param import ToolChoiceNoneParam as ToolChoiceNoneParam
+    from .tool_choice_param import ToolChoiceParam as ToolChoiceParam
+    from .tool_choice_tool_param import ToolChoiceToolParam as ToolChoiceToolParam
+    from .tool_param import ToolInputSchemaParam as ToolInputSchemaParam
+    from .tool_param import ToolParam as ToolParam
+    from .tool_result_block_param import ToolResultBlockParam as ToolResultBlockParam
     from .tool_text_editor_20250124_param import (
         ToolTextEditor20250124Param as ToolTextEditor20250124Param,
     )
@@ -215,32 +127,20 @@ if TYPE_CHECKING:
     from .tool_text_editor_20250728_param import (
         ToolTextEditor20250728Param as ToolTextEditor20250728Param,
     )
-    from .tool_union_param import (
-        ToolUnionParam as ToolUnionParam,
-    )
-    from .tool_use_block import (
-        ToolUseBlock as ToolUseBlock,
-    )
-    from .tool_use_block_param import (
-        ToolUseBlockParam as ToolUseBlockParam,
-    )
-    from .url_image_source_param import (
-        URLImageSourceParam as URLImageSourceParam,
-    )
-    from .url_pdf_source_param import (
-        URLPDFSourceParam as URLPDFSourceParam,
-    )
-    from .usage import (
-        Usage as Usage,
-    )
-    from .web_search_result_block import (
-        WebSearchResultBlock as WebSearchResultBlock,
-    )
+    from .tool_union_param import ToolUnionParam as ToolUnionParam
+    from .tool_use_block import ToolUseBlock as ToolUseBlock
+    from .tool_use_block_param import ToolUseBlockParam as ToolUseBlockParam
+    from .url_image_source_param import URLImageSourceParam as URLImageSourceParam
+    from .url_pdf_source_param import URLPDFSourceParam as URLPDFSourceParam
+    from .usage import Usage as Usage
+    from .web_search_result_block import WebSearchResultBlock as WebSearchResultBlock
     from .web_search_result_block_param import (
         WebSearchResultBlockParam as WebSearchResultBlockParam,
     )
     from .web_search_tool_20250305_param import (
         WebSearchTool20250305Param as WebSearchTool20250305Param,
+    )
+    from .web_search_tool_20250305_param import (
         WebSearchTool20250305UserLocationParam as WebSearchTool20250305UserLocationParam,
     )
     from .web_search_tool_request_error_param import (
@@ -350,8 +250,11 @@ _MODULES: dict[str, str] = {
 }
 
 __all__ = [
+    "APIErrorObject",
+    "AuthenticationError",
     "Base64ImageSourceParam",
     "Base64PDFSourceParam",
+    "BillingError",
     "CacheControlEphemeralParam",
     "CacheCreation",
     "CitationCharLocation",
@@ -369,33 +272,30 @@ __all__ = [
     "ContentBlockParam",
     "ContentBlockSourceContentParam",
     "ContentBlockSourceParam",
-    "PageParams",
     "DocumentBlockParam",
+    "ErrorObject",
+    "ErrorResponse",
+    "GatewayTimeoutError",
     "ImageBlockParam",
+    "InvalidRequestError",
     "Message",
     "MessageCreateParamsBase",
     "MessageCreateParamsNonStreaming",
     "MessageParam",
     "MetadataParam",
     "Model",
+    "NotFoundError",
+    "OverloadedError",
+    "PageParams",
+    "PermissionError_",
     "PlainTextSourceParam",
+    "RateLimitError",
     "RedactedThinkingBlock",
     "RedactedThinkingBlockParam",
     "SearchResultBlockParam",
     "ServerToolUsage",
     "ServerToolUseBlock",
     "ServerToolUseBlockParam",
-    "APIErrorObject",
-    "AuthenticationError",
-    "BillingError",
-    "ErrorObject",
-    "ErrorResponse",
-    "GatewayTimeoutError",
-    "InvalidRequestError",
-    "NotFoundError",
-    "OverloadedError",
-    "PermissionError_",
-    "RateLimitError",
     "StopReason",
     "TextBlock",
     "TextBlockParam",

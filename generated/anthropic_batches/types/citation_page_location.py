@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
-
+from typing import Literal
 
 from .._models import BaseModel
 
@@ -19,11 +18,11 @@ class CitationPageLocation(BaseModel):
 
     document_index: int
 
-    document_title: Optional[str] = None
+    document_title: str | None = None
 
     end_page_number: int
 
-    file_id: Optional[str] = None
+    file_id: str | None = None
 
     start_page_number: int
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Required, TypedDict
+from typing import Literal, Required, TypedDict
 
 __all__ = [
     "CitationPageLocationParam",
@@ -16,7 +16,7 @@ class CitationPageLocationParam(TypedDict, total=False):
 
     document_index: Required[int]
 
-    document_title: Required[Optional[str]]
+    document_title: Required[str | None]
 
     end_page_number: Required[int]
 

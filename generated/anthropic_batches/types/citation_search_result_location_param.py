@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Required, TypedDict
+from typing import Literal, Required, TypedDict
 
 __all__ = [
     "CitationSearchResultLocationParam",
@@ -22,6 +22,6 @@ class CitationSearchResultLocationParam(TypedDict, total=False):
 
     start_block_index: Required[int]
 
-    title: Required[Optional[str]]
+    title: Required[str | None]
 
     type: Required[Literal["search_result_location"]]

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Required, TypedDict
+from typing import Literal, Required, TypedDict
 
 __all__ = [
     "CitationWebSearchResultLocationParam",
@@ -16,7 +16,7 @@ class CitationWebSearchResultLocationParam(TypedDict, total=False):
 
     encrypted_index: Required[str]
 
-    title: Required[Optional[str]]
+    title: Required[str | None]
 
     type: Required[Literal["web_search_result_location"]]
 

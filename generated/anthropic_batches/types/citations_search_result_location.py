@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
-
+from typing import Literal
 
 from .._models import BaseModel
 
@@ -25,6 +24,6 @@ class CitationsSearchResultLocation(BaseModel):
 
     start_block_index: int
 
-    title: Optional[str] = None
+    title: str | None = None
 
     type: Literal["search_result_location"]

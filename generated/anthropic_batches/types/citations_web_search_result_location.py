@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
-
+from typing import Literal
 
 from .._models import BaseModel
 
@@ -19,7 +18,7 @@ class CitationsWebSearchResultLocation(BaseModel):
 
     encrypted_index: str
 
-    title: Optional[str] = None
+    title: str | None = None
 
     type: Literal["web_search_result_location"]
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, TypeAlias, Union
+from typing import Annotated, TypeAlias
 
 from pydantic import Field
 
@@ -20,13 +20,11 @@ __all__ = [
 
 
 ContentBlock: TypeAlias = Annotated[
-    Union[
-        TextBlock,
-        ThinkingBlock,
-        RedactedThinkingBlock,
-        ToolUseBlock,
-        ServerToolUseBlock,
-        WebSearchToolResultBlock,
-    ],
+    TextBlock
+    | ThinkingBlock
+    | RedactedThinkingBlock
+    | ToolUseBlock
+    | ServerToolUseBlock
+    | WebSearchToolResultBlock,
     Field(discriminator="type"),
 ]

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias, Union
-
+from typing import TypeAlias
 
 from .document_block_param import DocumentBlockParam
 from .image_block_param import ImageBlockParam
@@ -22,16 +21,16 @@ __all__ = [
 ]
 
 
-ContentBlockParam: TypeAlias = Union[
-    TextBlockParam,
-    ImageBlockParam,
-    DocumentBlockParam,
-    SearchResultBlockParam,
-    ThinkingBlockParam,
-    RedactedThinkingBlockParam,
-    ToolUseBlockParam,
-    ToolResultBlockParam,
-    ServerToolUseBlockParam,
-    WebSearchToolResultBlockParam,
-]
+ContentBlockParam: TypeAlias = (
+    TextBlockParam
+    | ImageBlockParam
+    | DocumentBlockParam
+    | SearchResultBlockParam
+    | ThinkingBlockParam
+    | RedactedThinkingBlockParam
+    | ToolUseBlockParam
+    | ToolResultBlockParam
+    | ServerToolUseBlockParam
+    | WebSearchToolResultBlockParam
+)
 """Regular text content."""

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias, Union
-
+from typing import TypeAlias
 
 from .image_block_param import ImageBlockParam
 from .text_block_param import TextBlockParam
@@ -14,4 +13,4 @@ __all__ = [
 ]
 
 
-ContentBlockSourceContentParam: TypeAlias = Union[TextBlockParam, ImageBlockParam]
+ContentBlockSourceContentParam: TypeAlias = TextBlockParam | ImageBlockParam

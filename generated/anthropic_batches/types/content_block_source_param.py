@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Literal, Required, TypedDict, Union
-
+from collections.abc import Iterable
+from typing import Literal, Required, TypedDict
 
 from .content_block_source_content_param import ContentBlockSourceContentParam
 
@@ -15,6 +15,6 @@ __all__ = [
 
 class ContentBlockSourceParam(TypedDict, total=False):
 
-    content: Required[Union[str, Iterable[ContentBlockSourceContentParam]]]
+    content: Required[str | Iterable[ContentBlockSourceContentParam]]
 
     type: Required[Literal["content"]]

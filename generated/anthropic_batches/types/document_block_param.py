@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Required, TypedDict, Union
-
+from typing import Literal, Required, TypedDict
 
 from .base64_pdf_source_param import Base64PDFSourceParam
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
@@ -21,18 +20,16 @@ __all__ = [
 class DocumentBlockParam(TypedDict, total=False):
 
     source: Required[
-        Union[
-            Base64PDFSourceParam, PlainTextSourceParam, ContentBlockSourceParam, URLPDFSourceParam
-        ]
+        Base64PDFSourceParam | PlainTextSourceParam | ContentBlockSourceParam | URLPDFSourceParam
     ]
 
     type: Required[Literal["document"]]
 
-    cache_control: Optional[CacheControlEphemeralParam]
+    cache_control: CacheControlEphemeralParam | None
     """Create a cache control breakpoint at this content block."""
 
-    citations: Optional[CitationsConfigParam]
+    citations: CitationsConfigParam | None
 
-    context: Optional[str]
+    context: str | None
 
-    title: Optional[str]
+    title: str | None

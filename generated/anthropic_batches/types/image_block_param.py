@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Required, TypedDict, Union
-
+from typing import Literal, Required, TypedDict
 
 from .base64_image_source_param import Base64ImageSourceParam
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
@@ -17,9 +16,9 @@ __all__ = [
 
 class ImageBlockParam(TypedDict, total=False):
 
-    source: Required[Union[Base64ImageSourceParam, URLImageSourceParam]]
+    source: Required[Base64ImageSourceParam | URLImageSourceParam]
 
     type: Required[Literal["image"]]
 
-    cache_control: Optional[CacheControlEphemeralParam]
+    cache_control: CacheControlEphemeralParam | None
     """Create a cache control breakpoint at this content block."""

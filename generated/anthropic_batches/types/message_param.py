@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Literal, Required, TypedDict, Union
-
+from collections.abc import Iterable
+from typing import Literal, Required, TypedDict
 
 from .content_block_param import ContentBlockParam
 
@@ -15,6 +15,6 @@ __all__ = [
 
 class MessageParam(TypedDict, total=False):
 
-    content: Required[Union[str, Iterable[ContentBlockParam]]]
+    content: Required[str | Iterable[ContentBlockParam]]
 
     role: Required[Literal["user", "assistant"]]

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, TypedDict
+from typing import TypedDict
 
 __all__ = [
     "MetadataParam",
@@ -12,7 +12,7 @@ __all__ = [
 
 class MetadataParam(TypedDict, total=False):
 
-    user_id: Optional[str]
+    user_id: str | None
     """An external identifier for the user who is associated with the request.
 
     This should be a uuid, hash value, or other opaque identifier. Anthropic may use

@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Literal, TypeAlias, Union
+from typing import Literal, TypeAlias
 
 __all__ = [
     "Model",
 ]
 
 
-Model: TypeAlias = Union[
+Model: TypeAlias = (
     Literal[
         "claude-3-7-sonnet-latest",
         "claude-3-7-sonnet-20250219",
@@ -29,9 +29,9 @@ Model: TypeAlias = Union[
         "claude-3-opus-latest",
         "claude-3-opus-20240229",
         "claude-3-haiku-20240307",
-    ],
-    str,
-]
+    ]
+    | str
+)
 """The model that will complete your prompt.\\n\\nSee
 [models](https://docs.anthropic.com/en/docs/models-overview) for additional
 details and options."""

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Literal, Optional, Required, TypedDict
-
+from collections.abc import Iterable
+from typing import Literal, Required, TypedDict
 
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
 from .citations_config_param import CitationsConfigParam
@@ -25,7 +25,7 @@ class SearchResultBlockParam(TypedDict, total=False):
 
     type: Required[Literal["search_result"]]
 
-    cache_control: Optional[CacheControlEphemeralParam]
+    cache_control: CacheControlEphemeralParam | None
     """Create a cache control breakpoint at this content block."""
 
     citations: CitationsConfigParam

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-
 from .._models import BaseModel
 
 __all__ = [

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional
-
+from typing import Literal
 
 from .._models import BaseModel
 from .text_citation import TextCitation
@@ -16,7 +15,7 @@ __all__ = [
 
 class TextBlock(BaseModel):
 
-    citations: Optional[List[TextCitation]] = None
+    citations: list[TextCitation] | None = None
     """Citations supporting the text block.
 
     The type of citation returned will depend on the type of document being cited.

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Literal, Optional, Required, TypedDict
-
+from collections.abc import Iterable
+from typing import Literal, Required, TypedDict
 
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
 from .text_citation_param import TextCitationParam
@@ -20,7 +20,7 @@ class TextBlockParam(TypedDict, total=False):
 
     type: Required[Literal["text"]]
 
-    cache_control: Optional[CacheControlEphemeralParam]
+    cache_control: CacheControlEphemeralParam | None
     """Create a cache control breakpoint at this content block."""
 
-    citations: Optional[Iterable[TextCitationParam]]
+    citations: Iterable[TextCitationParam] | None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, TypeAlias, Union
+from typing import Annotated, TypeAlias
 
 from pydantic import Field
 
@@ -19,12 +19,10 @@ __all__ = [
 
 
 TextCitation: TypeAlias = Annotated[
-    Union[
-        CitationCharLocation,
-        CitationPageLocation,
-        CitationContentBlockLocation,
-        CitationsWebSearchResultLocation,
-        CitationsSearchResultLocation,
-    ],
+    CitationCharLocation
+    | CitationPageLocation
+    | CitationContentBlockLocation
+    | CitationsWebSearchResultLocation
+    | CitationsSearchResultLocation,
     Field(discriminator="type"),
 ]

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias, Union
-
+from typing import TypeAlias
 
 from .thinking_config_disabled_param import ThinkingConfigDisabledParam
 from .thinking_config_enabled_param import ThinkingConfigEnabledParam
@@ -14,7 +13,7 @@ __all__ = [
 ]
 
 
-ThinkingConfigParam: TypeAlias = Union[ThinkingConfigEnabledParam, ThinkingConfigDisabledParam]
+ThinkingConfigParam: TypeAlias = ThinkingConfigEnabledParam | ThinkingConfigDisabledParam
 """Configuration for enabling Claude's extended thinking.
 
 When enabled, responses include `thinking` content blocks showing Claude's

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias, Union
-
+from typing import TypeAlias
 
 from .tool_choice_any_param import ToolChoiceAnyParam
 from .tool_choice_auto_param import ToolChoiceAutoParam
@@ -16,8 +15,8 @@ __all__ = [
 ]
 
 
-ToolChoiceParam: TypeAlias = Union[
-    ToolChoiceAutoParam, ToolChoiceAnyParam, ToolChoiceToolParam, ToolChoiceNoneParam
-]
+ToolChoiceParam: TypeAlias = (
+    ToolChoiceAutoParam | ToolChoiceAnyParam | ToolChoiceToolParam | ToolChoiceNoneParam
+)
 """How the model should use the provided tools. The model can use a specific tool,
 any available tool, decide by itself, or not use tools at all."""

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Literal, Optional, Required, TypedDict
-
+from collections.abc import Iterable
+from typing import Literal, Required, TypedDict
 
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
 
@@ -27,7 +27,7 @@ class ToolParam(TypedDict, total=False):
 
     This is how the tool will be called by the model and in `tool_use` blocks."""
 
-    cache_control: Optional[CacheControlEphemeralParam]
+    cache_control: CacheControlEphemeralParam | None
     """Create a cache control breakpoint at this content block."""
 
     description: str
@@ -38,7 +38,7 @@ class ToolParam(TypedDict, total=False):
     perform. You can use natural language descriptions to reinforce important
     aspects of the tool input JSON schema."""
 
-    type: Optional[Literal["custom"]]
+    type: Literal["custom"] | None
 
 
 class ToolInputSchemaParam(TypedDict, total=False):
@@ -49,6 +49,6 @@ class ToolInputSchemaParam(TypedDict, total=False):
 
     type: Required[Literal["object"]]
 
-    properties: Optional[object]
+    properties: object | None
 
-    required: Optional[Iterable[str]]
+    required: Iterable[str] | None

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Literal, Optional, Required, TypedDict, Union
-
+from collections.abc import Iterable
+from typing import Literal, Required, TypedDict
 
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
 from .document_block_param import DocumentBlockParam
@@ -23,14 +23,12 @@ class ToolResultBlockParam(TypedDict, total=False):
 
     type: Required[Literal["tool_result"]]
 
-    cache_control: Optional[CacheControlEphemeralParam]
+    cache_control: CacheControlEphemeralParam | None
     """Create a cache control breakpoint at this content block."""
 
-    content: Union[
-        str,
-        Iterable[
-            Union[TextBlockParam, ImageBlockParam, SearchResultBlockParam, DocumentBlockParam]
-        ],
-    ]
+    content: (
+        str
+        | Iterable[TextBlockParam | ImageBlockParam | SearchResultBlockParam | DocumentBlockParam]
+    )
 
     is_error: bool

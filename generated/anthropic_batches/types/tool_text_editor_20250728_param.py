@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Required, TypedDict
-
+from typing import Literal, Required, TypedDict
 
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
 
@@ -22,9 +21,9 @@ class ToolTextEditor20250728Param(TypedDict, total=False):
 
     type: Required[Literal["text_editor_20250728"]]
 
-    cache_control: Optional[CacheControlEphemeralParam]
+    cache_control: CacheControlEphemeralParam | None
     """Create a cache control breakpoint at this content block."""
 
-    max_characters: Optional[float]
+    max_characters: float | None
     """Maximum number of characters to display when viewing a file. If not specified,
     defaults to displaying the full file."""

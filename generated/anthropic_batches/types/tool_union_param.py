@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias, Union
-
+from typing import TypeAlias
 
 from .tool_bash_20250124_param import ToolBash20250124Param
 from .tool_param import ToolParam
@@ -18,11 +17,11 @@ __all__ = [
 ]
 
 
-ToolUnionParam: TypeAlias = Union[
-    ToolParam,
-    ToolBash20250124Param,
-    ToolTextEditor20250124Param,
-    ToolTextEditor20250429Param,
-    ToolTextEditor20250728Param,
-    WebSearchTool20250305Param,
-]
+ToolUnionParam: TypeAlias = (
+    ToolParam
+    | ToolBash20250124Param
+    | ToolTextEditor20250124Param
+    | ToolTextEditor20250429Param
+    | ToolTextEditor20250728Param
+    | WebSearchTool20250305Param
+)

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
-
+from typing import Literal
 
 from .._models import BaseModel
 from .cache_creation import CacheCreation
@@ -17,13 +16,13 @@ __all__ = [
 
 class Usage(BaseModel):
 
-    cache_creation: Optional[CacheCreation] = None
+    cache_creation: CacheCreation | None = None
     """Breakdown of cached tokens by TTL"""
 
-    cache_creation_input_tokens: Optional[int] = None
+    cache_creation_input_tokens: int | None = None
     """The number of input tokens used to create the cache entry."""
 
-    cache_read_input_tokens: Optional[int] = None
+    cache_read_input_tokens: int | None = None
     """The number of input tokens read from the cache."""
 
     input_tokens: int
@@ -32,8 +31,8 @@ class Usage(BaseModel):
     output_tokens: int
     """The number of output tokens which were used."""
 
-    server_tool_use: Optional[ServerToolUsage] = None
+    server_tool_use: ServerToolUsage | None = None
     """The number of server tool requests."""
 
-    service_tier: Optional[Literal["standard", "priority", "batch"]] = None
+    service_tier: Literal["standard", "priority", "batch"] | None = None
     """If the request used the priority, standard, or batch tier."""

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
-
+from typing import Literal
 
 from .._models import BaseModel
 
@@ -17,7 +16,7 @@ class WebSearchResultBlock(BaseModel):
 
     encrypted_content: str
 
-    page_age: Optional[str] = None
+    page_age: str | None = None
 
     title: str
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Required, TypedDict
+from typing import Literal, Required, TypedDict
 
 __all__ = [
     "WebSearchResultBlockParam",
@@ -20,4 +20,4 @@ class WebSearchResultBlockParam(TypedDict, total=False):
 
     url: Required[str]
 
-    page_age: Optional[str]
+    page_age: str | None

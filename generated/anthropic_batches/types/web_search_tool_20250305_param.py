@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Literal, Optional, Required, TypedDict
-
+from collections.abc import Iterable
+from typing import Literal, Required, TypedDict
 
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
 
@@ -23,21 +23,21 @@ class WebSearchTool20250305Param(TypedDict, total=False):
 
     type: Required[Literal["web_search_20250305"]]
 
-    allowed_domains: Optional[Iterable[str]]
+    allowed_domains: Iterable[str] | None
     """If provided, only these domains will be included in results. Cannot be used
     alongside `blocked_domains`."""
 
-    blocked_domains: Optional[Iterable[str]]
+    blocked_domains: Iterable[str] | None
     """If provided, these domains will never appear in results. Cannot be used
     alongside `allowed_domains`."""
 
-    cache_control: Optional[CacheControlEphemeralParam]
+    cache_control: CacheControlEphemeralParam | None
     """Create a cache control breakpoint at this content block."""
 
-    max_uses: Optional[float]
+    max_uses: float | None
     """Maximum number of times the tool can be used in the API request."""
 
-    user_location: Optional[WebSearchTool20250305UserLocationParam]
+    user_location: WebSearchTool20250305UserLocationParam | None
     """Parameters for the user's location. Used to provide more relevant search
     results."""
 
@@ -48,16 +48,16 @@ class WebSearchTool20250305UserLocationParam(TypedDict, total=False):
 
     type: Required[Literal["approximate"]]
 
-    city: Optional[str]
+    city: str | None
     """The city of the user."""
 
-    country: Optional[str]
+    country: str | None
     """The two letter
     [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) of the
     user."""
 
-    region: Optional[str]
+    region: str | None
     """The region of the user."""
 
-    timezone: Optional[str]
+    timezone: str | None
     """The [IANA timezone](https://nodatime.org/TimeZones) of the user."""

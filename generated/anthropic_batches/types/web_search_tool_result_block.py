@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-
 from .._models import BaseModel
 from .web_search_tool_result_block_content import WebSearchToolResultBlockContent
 

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, TypeAlias, Union
-
+from typing import TypeAlias
 
 from .web_search_result_block import WebSearchResultBlock
 from .web_search_tool_result_error import WebSearchToolResultError
@@ -14,6 +13,4 @@ __all__ = [
 ]
 
 
-WebSearchToolResultBlockContent: TypeAlias = Union[
-    WebSearchToolResultError, List[WebSearchResultBlock]
-]
+WebSearchToolResultBlockContent: TypeAlias = WebSearchToolResultError | list[WebSearchResultBlock]

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Required, TypedDict
-
+from typing import Literal, Required, TypedDict
 
 from .cache_control_ephemeral_param import CacheControlEphemeralParam
-from .web_search_tool_result_block_param_content import WebSearchToolResultBlockParamContent
+from .web_search_tool_result_block_param_content import (
+    WebSearchToolResultBlockParamContent,
+)
 
 __all__ = [
     "WebSearchToolResultBlockParam",
@@ -22,5 +23,5 @@ class WebSearchToolResultBlockParam(TypedDict, total=False):
 
     type: Required[Literal["web_search_tool_result"]]
 
-    cache_control: Optional[CacheControlEphemeralParam]
+    cache_control: CacheControlEphemeralParam | None
     """Create a cache control breakpoint at this content block."""

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, TypeAlias, Union
-
+from collections.abc import Iterable
+from typing import TypeAlias
 
 from .web_search_result_block_param import WebSearchResultBlockParam
 from .web_search_tool_request_error_param import WebSearchToolRequestErrorParam
@@ -14,6 +14,6 @@ __all__ = [
 ]
 
 
-WebSearchToolResultBlockParamContent: TypeAlias = Union[
-    Iterable[WebSearchResultBlockParam], WebSearchToolRequestErrorParam
-]
+WebSearchToolResultBlockParamContent: TypeAlias = (
+    Iterable[WebSearchResultBlockParam] | WebSearchToolRequestErrorParam
+)

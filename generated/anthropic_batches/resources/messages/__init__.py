@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from functools import cached_property
 
-
 from ..._resource import AsyncAPIResource, SyncAPIResource
 from .batches import AsyncBatches, Batches
 
-__all__ = ["Messages", "AsyncMessages"]
+__all__ = ["AsyncMessages", "Messages"]
 
 
 class Messages(SyncAPIResource):

@@ -3,23 +3,25 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import httpx
 
 from ..._base_client import make_request_options
 from ..._exceptions import AnthropicError
-from ...pagination import AsyncPaginator, SyncPage, AsyncPage
 from ..._paths import path_template
 from ..._resource import AsyncAPIResource, SyncAPIResource
 from ..._streaming import AsyncJSONLDecoder, JSONLDecoder
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query
+from ...pagination import AsyncPage, AsyncPaginator, SyncPage
 from ...types.messages.batch_create_params import BatchCreateParamsRequest
 from ...types.messages.deleted_message_batch import DeletedMessageBatch
 from ...types.messages.message_batch import MessageBatch
-from ...types.messages.message_batch_individual_response import MessageBatchIndividualResponse
+from ...types.messages.message_batch_individual_response import (
+    MessageBatchIndividualResponse,
+)
 
-__all__ = ["Batches", "AsyncBatches"]
+__all__ = ["AsyncBatches", "Batches"]
 
 
 class Batches(SyncAPIResource):

@@ -13,19 +13,13 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .batch_create_params import BatchCreateParams as BatchCreateParams
     from .batch_create_params import (
-        BatchCreateParams as BatchCreateParams,
         BatchCreateParamsRequest as BatchCreateParamsRequest,
     )
-    from .batch_list_params import (
-        BatchListParams as BatchListParams,
-    )
-    from .deleted_message_batch import (
-        DeletedMessageBatch as DeletedMessageBatch,
-    )
-    from .message_batch import (
-        MessageBatch as MessageBatch,
-    )
+    from .batch_list_params import BatchListParams as BatchListParams
+    from .deleted_message_batch import DeletedMessageBatch as DeletedMessageBatch
+    from .message_batch import MessageBatch as MessageBatch
     from .message_batch_canceled_result import (
         MessageBatchCanceledResult as MessageBatchCanceledResult,
     )
@@ -41,9 +35,7 @@ if TYPE_CHECKING:
     from .message_batch_request_counts import (
         MessageBatchRequestCounts as MessageBatchRequestCounts,
     )
-    from .message_batch_result import (
-        MessageBatchResult as MessageBatchResult,
-    )
+    from .message_batch_result import MessageBatchResult as MessageBatchResult
     from .message_batch_succeeded_result import (
         MessageBatchSucceededResult as MessageBatchSucceededResult,
     )

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Required, TypedDict
-
+from collections.abc import Iterable
+from typing import Required, TypedDict
 
 from ..message_create_params import MessageCreateParamsNonStreaming
 

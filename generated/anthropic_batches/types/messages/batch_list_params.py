@@ -3,18 +3,13 @@
 
 from __future__ import annotations
 
-from typing import TypedDict
+from ..core_pagination import PageParams
 
 __all__ = [
     "BatchListParams",
 ]
 
 
-class BatchListParams(TypedDict, total=False):
+class BatchListParams(PageParams, total=False):
 
-    limit: int
-    """Number of items per page."""
-
-    before_id: str
-
-    after_id: str
+    pass

@@ -4,8 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal, Optional
-
+from typing import Literal
 
 from ..._models import BaseModel
 from .message_batch_request_counts import MessageBatchRequestCounts
@@ -22,11 +21,11 @@ class MessageBatch(BaseModel):
 
     The format and length of IDs may change over time."""
 
-    archived_at: Optional[datetime] = None
+    archived_at: datetime | None = None
     """RFC 3339 datetime string representing the time at which the Message Batch was
     archived and its results became unavailable."""
 
-    cancel_initiated_at: Optional[datetime] = None
+    cancel_initiated_at: datetime | None = None
     """RFC 3339 datetime string representing the time at which cancellation was
     initiated for the Message Batch. Specified only if cancellation was initiated."""
 
@@ -34,7 +33,7 @@ class MessageBatch(BaseModel):
     """RFC 3339 datetime string representing the time at which the Message Batch was
     created."""
 
-    ended_at: Optional[datetime] = None
+    ended_at: datetime | None = None
     """RFC 3339 datetime string representing the time at which processing for the
     Message Batch ended. Specified only once processing ends.
 
@@ -55,7 +54,7 @@ class MessageBatch(BaseModel):
     processing of the entire batch ends. The sum of all values always matches the
     total number of requests in the batch."""
 
-    results_url: Optional[str] = None
+    results_url: str | None = None
     """URL to a `.jsonl` file containing the results of the Message Batch requests.
     Specified only once processing ends.
 

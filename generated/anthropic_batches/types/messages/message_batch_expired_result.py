@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-
 from ..._models import BaseModel
 
 __all__ = [

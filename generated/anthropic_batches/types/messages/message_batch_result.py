@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, TypeAlias, Union
+from typing import Annotated, TypeAlias
 
 from pydantic import Field
 
@@ -18,12 +18,10 @@ __all__ = [
 
 
 MessageBatchResult: TypeAlias = Annotated[
-    Union[
-        MessageBatchSucceededResult,
-        MessageBatchErroredResult,
-        MessageBatchCanceledResult,
-        MessageBatchExpiredResult,
-    ],
+    MessageBatchSucceededResult
+    | MessageBatchErroredResult
+    | MessageBatchCanceledResult
+    | MessageBatchExpiredResult,
     Field(discriminator="type"),
 ]
 """Processing result for this request.

@@ -13,39 +13,17 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .api_error_object import (
-        APIErrorObject as APIErrorObject,
-    )
-    from .authentication_error import (
-        AuthenticationError as AuthenticationError,
-    )
-    from .billing_error import (
-        BillingError as BillingError,
-    )
-    from .error_object import (
-        ErrorObject as ErrorObject,
-    )
-    from .error_response import (
-        ErrorResponse as ErrorResponse,
-    )
-    from .gateway_timeout_error import (
-        GatewayTimeoutError as GatewayTimeoutError,
-    )
-    from .invalid_request_error import (
-        InvalidRequestError as InvalidRequestError,
-    )
-    from .not_found_error import (
-        NotFoundError as NotFoundError,
-    )
-    from .overloaded_error import (
-        OverloadedError as OverloadedError,
-    )
-    from .permission_error import (
-        PermissionError_ as PermissionError_,
-    )
-    from .rate_limit_error import (
-        RateLimitError as RateLimitError,
-    )
+    from .api_error_object import APIErrorObject as APIErrorObject
+    from .authentication_error import AuthenticationError as AuthenticationError
+    from .billing_error import BillingError as BillingError
+    from .error_object import ErrorObject as ErrorObject
+    from .error_response import ErrorResponse as ErrorResponse
+    from .gateway_timeout_error import GatewayTimeoutError as GatewayTimeoutError
+    from .invalid_request_error import InvalidRequestError as InvalidRequestError
+    from .not_found_error import NotFoundError as NotFoundError
+    from .overloaded_error import OverloadedError as OverloadedError
+    from .permission_error import PermissionError_ as PermissionError_
+    from .rate_limit_error import RateLimitError as RateLimitError
 
 _MODULES: dict[str, str] = {
     "APIErrorObject": ".api_error_object",

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, TypeAlias, Union
+from typing import Annotated, TypeAlias
 
 from pydantic import Field
 
@@ -23,16 +23,14 @@ __all__ = [
 
 
 ErrorObject: TypeAlias = Annotated[
-    Union[
-        InvalidRequestError,
-        AuthenticationError,
-        BillingError,
-        PermissionError_,
-        NotFoundError,
-        RateLimitError,
-        GatewayTimeoutError,
-        APIErrorObject,
-        OverloadedError,
-    ],
+    InvalidRequestError
+    | AuthenticationError
+    | BillingError
+    | PermissionError_
+    | NotFoundError
+    | RateLimitError
+    | GatewayTimeoutError
+    | APIErrorObject
+    | OverloadedError,
     Field(discriminator="type"),
 ]

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
-
+from typing import Literal
 
 from ..._models import BaseModel
 from .error_object import ErrorObject
@@ -18,6 +17,6 @@ class ErrorResponse(BaseModel):
 
     error: ErrorObject
 
-    request_id: Optional[str] = None
+    request_id: str | None = None
 
     type: Literal["error"]
