@@ -36,6 +36,7 @@ from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
 from codegen.parser.js import JsMethod, JsRequest
 from codegen.parser.param_types import is_scalar, merged_fields, params_members
+from codegen.parser.path_select import settle_route
 
 # request options the model covers; `__span`/`__qualifiers` feed tracing and middleware only
 _OPTIONS_READ = frozenset(
@@ -150,9 +151,11 @@ class ResourceBuilder:
                     f"{klass.name}.{sig.name} has {sig.overloads} overloads; {what}",
                     sig.loc,
                 )
-            resource.methods.append(
-                self.method(resource, sig, response, (js or {}).get(sig.name), js is not None)
-            )
+            method = self.method(resource, sig, response, js_method, js is not None)
+            if not settle_route(method, js_method, f"{klass.name}.{sig.name}", self.diags):
+                resource.skipped_methods.append(sig.name)
+                continue
+            resource.methods.append(method)
         return resource
 
     def method(

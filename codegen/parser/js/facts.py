@@ -56,6 +56,20 @@ class JsRequest:
 
 
 @dataclass(frozen=True)
+class JsPathChoice:
+    """``const { a, b } = x ? { a: 'accounts', b: x } : { a: 'zones', b: y }``: locals ``names``
+    chosen by which value is truthy. ``branches`` in order: (the value tested, or None for the
+    last ``else``; per local, ``(local, 'literal' | 'ref', string or dotted name)``).
+    ``readable`` is False for another shape (a value that is neither, a spread, a branch that
+    misses a local)."""
+
+    names: tuple[str, ...]
+    branches: tuple[tuple[str | None, tuple[tuple[str, str, str], ...]], ...]
+    readable: bool
+    pos: JsPos
+
+
+@dataclass(frozen=True)
 class JsMethod:
     """A class method with the facts its body shows about the HTTP call(s) it makes."""
 
@@ -66,6 +80,9 @@ class JsMethod:
     self_calls: tuple[tuple[str, str | None], ...]
     guards: tuple[str, ...]
     pos: JsPos
+    path_choices: tuple[JsPathChoice, ...] = ()
+    # ``if (!a && !b) throw`` -> ``('none', ('a', 'b'))``; ``if (a && b) throw`` -> ``('all', ...)``
+    throw_tests: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
