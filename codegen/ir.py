@@ -173,6 +173,16 @@ class Field_:
 
 
 @dataclass
+class KeyFilter:
+    """`extends Omit<Base, 'a' | 'b'>` (`omit`) or `extends Pick<Base, 'a'>` (`pick`): the base
+    at `extends[index]` (the `Ref` to `Base`) gives its fields without / only `keys`."""
+
+    index: int
+    mode: L["omit", "pick"]
+    keys: list[str]
+
+
+@dataclass
 class Interface:
     id: str
     name: str
@@ -184,6 +194,8 @@ class Interface:
     type_params: list[str] = field(default_factory=list)
     doc: Doc = field(default_factory=Doc)
     kind: L["interface"] = "interface"
+    # bases taken through `Omit<>`/`Pick<>` (see `KeyFilter`)
+    extends_filters: list[KeyFilter] = field(default_factory=list)
 
 
 @dataclass
