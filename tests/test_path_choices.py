@@ -108,6 +108,7 @@ export declare class Certs extends APIResource {
     delete(certID: string, params?: CertDeleteParams | null | undefined, options?: RequestOptions): APIPromise<void>;
     rotate(certID: string, params?: CertRotateParams | null | undefined, options?: RequestOptions): APIPromise<Cert>;
     renew(certID: string, options?: RequestOptions): APIPromise<Cert>;
+    search(params: CertSearchParams, options?: RequestOptions): PagePromise<CertsV4PagePaginationArray, Cert>;
 }
 export type CertsV4PagePaginationArray = V4PagePaginationArray<Cert>;
 export interface Cert {
@@ -135,6 +136,12 @@ export interface CertGetParams {
 export interface CertDeleteParams {
     account_id?: string;
     zone_id?: string;
+}
+export interface CertSearchParams {
+    /** Path param: the account. */
+    account_id: string;
+    /** Body param: what to look for. */
+    text: string;
 }
 export interface CertRotateParams {
     region?: string;
@@ -188,6 +195,10 @@ class Certs extends resource_1.APIResource {{
     renew(certID, options) {{
         const target = this._client.lookup(certID);
         return this._client.post((0, path_1.path) `/certs/${{target}}/renew`, options);
+    }}
+    search(params, options) {{
+        const {{ account_id, ...body }} = params;
+        return this._client.getAPIList((0, path_1.path) `/accounts/${{account_id}}/certs/search`, (pagination_1.V4PagePaginationArray), {{ body, method: 'post', ...options }});
     }}
 }}
 exports.Certs = Certs;
@@ -298,6 +309,14 @@ def test_a_route_placeholder_codegen_cannot_fill_skips_the_method_with_a_warning
     assert all(d.loc.line > 1 for d in warned)
 
 
+def test_a_page_request_with_its_own_verb_sends_its_body(spec: Spec) -> None:
+    """`getAPIList(path, Page, { body, method: 'post' })`: POST with the body, not GET."""
+    search = method(spec, "search")
+    assert search.route is not None and search.route.verb == "POST"
+    assert {p.name: p.location for p in search.params} == {"account_id": "path", "text": "body"}
+    assert not [d for d in spec.diagnostics if "'method'" in d.message]
+
+
 def test_the_generated_package_chooses_the_route_over_real_http(
     cloudy: Path, tmp_path: Path
 ) -> None:
@@ -326,6 +345,8 @@ def test_the_generated_package_chooses_the_route_over_real_http(
     assert "test_get_path_choices" in tests and "test_get_refuses_an_ambiguous_route" in tests
     assert '"/zones/zone_id_value/certs/cert_id_value"' in tests
     assert '"/user/me/certs/cert_id_value"' in tests
+    search = resource.split("def search(")[1].split("def ")[0]
+    assert 'method="post"' in search and "body={" in search
     res = run_generated_tests(out, "tests/test_certs.py")
     assert res.returncode == 0, res.stdout[-4000:]
     assert " passed" in res.stdout and "failed" not in res.stdout

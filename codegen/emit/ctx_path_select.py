@@ -50,13 +50,14 @@ def unsent_in_test(method: Method, choice: int) -> set[str]:
     return out
 
 
-def choice_values(method: Method, choice: int, path_values: dict[str, str]) -> dict[str, str]:
+def choice_values(method: Method, choice: int, path_values: dict[str, object]) -> dict[str, str]:
     """Placeholder -> the test's value when it takes choice `choice` of every select."""
     out: dict[str, str] = {}
     for s in selects(method):
         c = s.choices[min(choice, len(s.choices) - 1)]
         for v in c.values:
-            out[v.placeholder] = v.literal if v.literal is not None else path_values[v.param or ""]
+            value = v.literal if v.literal is not None else path_values[v.param or ""]
+            out[v.placeholder] = str(value)
     return out
 
 

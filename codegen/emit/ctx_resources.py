@@ -24,6 +24,7 @@ from codegen.emit.ctx_tests import (
     RequestHeader,
     TestData,
     is_model,
+    path_example,
     route_template,
     test_data,
     with_call_args,
@@ -356,7 +357,9 @@ class ResourceModules:
         test = with_call_args(
             test, [(p.name, p.example) for p in keyword if p.spec_name not in unsent]
         )
-        test = with_path_choices(test, method, [(p.spec_name, p.name, p.example) for p in keyword])
+        test = with_path_choices(
+            test, method, [(p.spec_name, p.name, p.example) for p in keyword], self.decls
+        )
         chooser = choosers(method)
         switch = "stream" if head.stream_item else None  # written apart, per overload
         header_params = [p for p in keyword if p.location == "header"]
@@ -402,7 +405,7 @@ class ResourceModules:
                     annotation=annotation,
                     doc=p.doc.text,
                     example=python_literal(
-                        f"{p.name}_value"
+                        path_example(p, self.decls)
                         if p.location == "path"
                         else example_value(p.type, self.decls, p.name)
                     ),

@@ -20,7 +20,19 @@ from codegen.emit.ctx_path_select import (
     unsent_in_test,
 )
 from codegen.emit.examples import example_value, union_arity
-from codegen.ir import Declaration, Interface, Method, PageClass, Ref, TypeRef
+from codegen.ir import (
+    Alias,
+    Declaration,
+    Interface,
+    LiteralType,
+    Method,
+    PageClass,
+    Param,
+    Primitive,
+    Ref,
+    TypeRef,
+    UnionType,
+)
 
 
 @dataclass(frozen=True)
@@ -76,10 +88,12 @@ def test_data(
 ) -> TestData:
     """What the generated test sends and what the server answers, synthesised from the IR;
     `page`: the page class a list method returns (its reply holds the items in its item field)."""
-    path_values = {p.name: f"{p.name}_value" for p in method.params if p.location == "path"}
+    path_values = {p.name: path_example(p, decls) for p in method.params if p.location == "path"}
     unsent = unsent_in_test(method, 0)  # the test takes the first of each path choice
     args = {
-        p.name: path_values.get(p.name) or example_value(p.type, decls, p.name)
+        p.name: path_values[p.name]
+        if p.name in path_values
+        else example_value(p.type, decls, p.name)
         for p in method.params
         if not p.positional and p.name not in unsent
     }
@@ -143,25 +157,30 @@ def _page_reply(page: PageClass | None) -> tuple[str, dict[str, object], bool]:
     return page.item_field, others, empty
 
 
-def _test_path(route: str | None, method: Method, path_values: dict[str, str], choice: int) -> str:
+def _test_path(
+    route: str | None, method: Method, path_values: dict[str, object], choice: int
+) -> str:
     """The path the server sees when the test passes `path_values` and takes choice `choice`
     of each path select."""
     path = route_template(route, method) or ""
     for name, value in {**path_values, **choice_values(method, choice, path_values)}.items():
-        path = path.replace("{" + name + "}", value)
+        path = path.replace("{" + name + "}", str(value))
     # what reaches the server: characters a URL path cannot hold are percent-encoded
     return urllib.parse.quote(path, safe="/%!$&'()*+,;=:@-._~")
 
 
 def with_path_choices(
-    test: TestData, method: Method, keyword: list[tuple[str, str, Code]]
+    test: TestData,
+    method: Method,
+    keyword: list[tuple[str, str, Code]],
+    decls: dict[str, Declaration],
 ) -> TestData:
     """`test` with a call per further path choice (and the path it must reach), and the calls
     that must be refused (no choice given; several, where the `.js` refuses them). `keyword`:
     (spec name, Python name, example) of each keyword-only param."""
     if not selects(method) or method.route is None or method.route.follow is not None:
         return test
-    path_values = {p.name: f"{p.name}_value" for p in method.params if p.location == "path"}
+    path_values = {p.name: path_example(p, decls) for p in method.params if p.location == "path"}
     positional = "".join(f"{a}, " for a in test.path_args)
 
     def call(leave_out: set[str]) -> Code:
@@ -277,11 +296,34 @@ def _query_text(value: object) -> str:
     return str(value)
 
 
-def _steer(method: Method, path: str, values: dict[str, str]) -> list[str] | None:
+def _steer(method: Method, path: str, values: dict[str, object]) -> list[str] | None:
     """The test path around the last positional path param's value, `[before, after]`: the
-    generated test sends hostile ids there (`..`, `a/b`) and checks what reaches the server."""
+    generated test sends hostile ids there (`..`, `a/b`) and checks what reaches the server.
+    None when that param takes no free string (a literal or a number: no id to steer)."""
     last = [p for p in method.params if p.positional][-1:]
-    if not last or last[0].location != "path" or values[last[0].name] not in path:
+    if not last or last[0].location != "path":
         return None
-    before, _, after = path.rpartition(values[last[0].name])
+    value = values[last[0].name]
+    if not isinstance(value, str) or not value.endswith("_value") or value not in path:
+        return None
+    before, _, after = path.rpartition(value)
     return [before, after]
+
+
+def path_example(p: Param, decls: dict[str, Declaration]) -> object:
+    """A path param's test value: `<name>_value` where any string goes, else a value of its
+    type (the first literal of an enum, a number), so the test's call type-checks."""
+    if _takes_any_string(p.type, decls, 0):
+        return f"{p.name}_value"
+    return example_value(p.type, decls, p.name)
+
+
+def _takes_any_string(t: TypeRef, decls: dict[str, Declaration], depth: int) -> bool:
+    if isinstance(t, Ref) and depth < 20:
+        decl = decls.get(t.target) if t.target else None
+        return not isinstance(decl, Alias) or _takes_any_string(decl.type, decls, depth + 1)
+    if isinstance(t, UnionType):
+        return t.open or any(_takes_any_string(m, decls, depth + 1) for m in t.members)
+    if isinstance(t, Primitive):
+        return t.name not in ("number", "integer", "boolean", "null")
+    return not isinstance(t, LiteralType)

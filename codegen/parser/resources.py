@@ -328,8 +328,15 @@ class ResourceBuilder:
                 "beyond the header params is not sent",
                 loc,
             )
+        if request.method_unread:
+            self.diags.warn(
+                "request-option",
+                f"{where}: the request's 'method' option is not a literal verb; the request "
+                f"is sent as {request.verb.upper()}",
+                loc,
+            )
         for key in request.option_keys:
-            if key not in _OPTIONS_READ:
+            if key not in _OPTIONS_READ and key != "method":
                 self.diags.info(
                     "request-option",
                     f"{where}: request option '{key}' is not modelled; the client's own "

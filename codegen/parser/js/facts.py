@@ -53,6 +53,9 @@ class JsRequest:
     # returns; ``unwrap_unread`` when it unwraps in a form not read (a callback of another shape)
     unwrap: tuple[str, ...] = ()
     unwrap_unread: bool = False
+    # a ``method:`` option that is no literal verb (``verb`` is then the call's own); a literal
+    # one (``getAPIList(path, Page, { body, method: 'post' })``) is ``verb``
+    method_unread: bool = False
 
 
 @dataclass(frozen=True)

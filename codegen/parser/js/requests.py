@@ -28,6 +28,8 @@ class Options:
         self.body_fields: list[str] = []
         self.header_calls: list[str] = []
         self.flags: list[str] = []
+        # `method: 'post'` in a page request's options (`getAPIList` sends GET otherwise)
+        self.method: str | None = None
 
 
 def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> JsRequest | None:
@@ -59,6 +61,8 @@ def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> J
     if options is not None:
         safe(None, _read_options, ctx, options, local_values, opts, 0)
     unwrap = safe(None, read_unwrap, ctx, call)
+    if opts.method is not None and opts.method != "?":
+        verb = opts.method  # the page request's own verb (`{ body, method: 'post' }`)
     return JsRequest(
         verb=verb,
         path=path,
@@ -78,6 +82,7 @@ def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> J
         flags=tuple(opts.flags),
         unwrap=unwrap or (),
         unwrap_unread=unwrap == (),
+        method_unread=opts.method == "?",
     )
 
 
@@ -195,6 +200,9 @@ def _read_options(
             opts.flags.append(key)
         elif key == "__span":
             opts.span_route = _span_route(ctx, value, local_values)
+        elif key == "method":
+            literal = ctx.string(value)
+            opts.method = literal.lower() if literal and literal.lower() in VERBS else "?"
 
 
 def _object_keys(ctx: JsContext, obj: Node) -> list[str]:
