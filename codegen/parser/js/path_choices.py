@@ -14,7 +14,7 @@ from tree_sitter import Node
 
 from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsPathChoice
-from codegen.parser.js.tree import operator, unparen
+from codegen.parser.js.tree import operands, operator, unparen
 
 
 def read_path_choices(ctx: JsContext, nodes: list[Node]) -> tuple[JsPathChoice, ...]:
@@ -95,7 +95,7 @@ def read_throw_tests(ctx: JsContext, nodes: list[Node]) -> tuple[tuple[str, tupl
     for n in nodes:
         if n.type != "if_statement" or not throws(n.child_by_field_name("consequence")):
             continue
-        terms = _conjuncts(unparen(n.child_by_field_name("condition")))
+        terms = operands(n.child_by_field_name("condition"), "&&")
         negated = [
             ctx.dotted(t.child_by_field_name("argument"))
             if t.type == "unary_expression" and operator(t) == "!"
@@ -108,22 +108,6 @@ def read_throw_tests(ctx: JsContext, nodes: list[Node]) -> tuple[tuple[str, tupl
         elif len(terms) > 1 and all(plain):
             out.append(("all", tuple(x for x in plain if x)))
     return tuple(out)
-
-
-def _conjuncts(cond: Node | None) -> list[Node]:
-    """``a && b && c`` -> ``[a, b, c]`` (parentheses stripped)."""
-    out: list[Node] = []
-    stack = [cond]
-    while stack:
-        node = unparen(stack.pop())
-        if node is None:
-            continue
-        if node.type == "binary_expression" and operator(node) == "&&":
-            stack.append(node.child_by_field_name("right"))
-            stack.append(node.child_by_field_name("left"))
-        else:
-            out.append(node)
-    return out
 
 
 def throws(branch: Node | None) -> bool:
