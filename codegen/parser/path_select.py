@@ -26,7 +26,8 @@ def placeholders(path: str | None) -> list[str]:
 
 def read_path_selects(method: Method, js: JsMethod, js_path: str) -> list[PathSelect]:
     """The `PathSelect`s of the `.js` choices that feed `js_path`'s placeholders; raises
-    `Unreadable` for one that is not modelled. Marks each choosing param as a path param."""
+    `Unreadable` for one that is not modelled. Marks each choosing param as an optional path
+    param."""
     used = set(placeholders(js_path))
     out: list[PathSelect] = []
     for choice in js.path_choices:
@@ -39,8 +40,8 @@ def read_path_selects(method: Method, js: JsMethod, js_path: str) -> list[PathSe
             for kind, values in js.throw_tests
         )
         for p in method.params:
-            if p.name in chosen:
-                p.location = "path"
+            if p.name in chosen:  # one of them is needed, so none is on its own
+                p.location, p.required = "path", False
         out.append(select)
     return out
 
