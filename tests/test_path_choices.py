@@ -130,7 +130,8 @@ export interface CertListParams extends V4PagePaginationArrayParams {
     direction?: 'asc' | 'desc';
 }
 export interface CertGetParams {
-    account_id?: string;
+    /** Required in the .d.ts, but only one of the two is needed. */
+    account_id: string;
     zone_id?: string;
 }
 export interface CertDeleteParams {
@@ -283,6 +284,7 @@ def test_account_or_zone_is_a_path_select_and_its_params_go_nowhere_else(
     assert m.request is not None and m.request.path_selects == [ACCOUNT_OR_ZONE]
     placed = {p.name: p.location for p in m.params}
     assert placed["account_id"] == placed["zone_id"] == "path"
+    assert not any(p.required for p in m.params if p.name in ("account_id", "zone_id"))
     assert "body" not in placed.values() or name == "create"
 
 
