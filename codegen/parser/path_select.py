@@ -5,30 +5,22 @@ a literal `{placeholder}` in its URL."""
 
 from __future__ import annotations
 
-import re
-
 from codegen.diagnostics import Diagnostics
 from codegen.ir import Method, PathChoice, PathSelect, PathValue
 from codegen.naming_wire import snake_case
 from codegen.parser.js import JsMethod
 from codegen.parser.js.facts import JsPathChoice
 
-_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
-
 
 class Unreadable(Exception):
     """A choice of route placeholders in a shape not modelled; the message says what."""
 
 
-def placeholders(path: str | None) -> list[str]:
-    return _PLACEHOLDER.findall(path or "")
-
-
-def read_path_selects(method: Method, js: JsMethod, js_path: str) -> list[PathSelect]:
-    """The `PathSelect`s of the `.js` choices that feed `js_path`'s placeholders; raises
+def read_path_selects(method: Method, js: JsMethod, refs: tuple[str, ...]) -> list[PathSelect]:
+    """The `PathSelect`s of the `.js` choices that feed the route's substitutions `refs`; raises
     `Unreadable` for one that is not modelled. Marks each choosing param as an optional path
     param."""
-    used = set(placeholders(js_path))
+    used = set(refs)
     out: list[PathSelect] = []
     for choice in js.path_choices:
         if not used & set(choice.names):
@@ -89,15 +81,13 @@ def _param(method: Method, js: JsMethod, name: str) -> str | None:
     return next((p.name for p in method.params if p.positional and p.name == snake), None)
 
 
-def unfilled(method: Method) -> list[str]:
-    """Placeholders of the method's route that neither a path param nor a `PathSelect` fills."""
-    route = method.route
-    if route is None or route.path is None:
-        return []
+def unfilled(method: Method, refs: tuple[str, ...]) -> list[str]:
+    """The substitutions `refs` of the `.js` route (snake-cased as in `Route.path`) that
+    neither a path param nor a `PathSelect` fills."""
     filled = {p.wire_name or p.name for p in method.params if p.location == "path"}
     for select in method.request.path_selects if method.request else []:
         filled.update(select.placeholders)
-    return [name for name in placeholders(route.path) if name not in filled]
+    return [r for r in refs if snake_case(r) not in filled]
 
 
 def settle_route(method: Method, js: JsMethod | None, where: str, diags: Diagnostics) -> bool:
@@ -107,11 +97,12 @@ def settle_route(method: Method, js: JsMethod | None, where: str, diags: Diagnos
     loc = method.route.loc if method.route else method.loc
     if js is not None and request is not None and request.path and method.request is not None:
         try:
-            method.request.path_selects = read_path_selects(method, js, request.path)
+            method.request.path_selects = read_path_selects(method, js, request.path_refs)
         except Unreadable as e:
             diags.warn("path-unmodelled", f"{where}: {e}; method skipped", loc)
             return False
-    missing = unfilled(method)
+    # a route from a routes file or the convention is built from the params: always filled
+    missing = unfilled(method, request.path_refs) if request is not None and request.path else []
     if missing:
         path = method.route.path if method.route else None
         diags.warn(

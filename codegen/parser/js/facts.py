@@ -56,6 +56,9 @@ class JsRequest:
     # a ``method:`` option that is no literal verb (``verb`` is then the call's own); a literal
     # one (``getAPIList(path, Page, { body, method: 'post' })``) is ``verb``
     method_unread: bool = False
+    # the path template's substitutions in order (``/a/${id}`` -> ``('id',)``); a brace of the
+    # path's literal text is none of them
+    path_refs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

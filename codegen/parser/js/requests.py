@@ -50,7 +50,8 @@ def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> J
         options = args[1] if len(args) > 1 else None
     else:
         return None
-    path, path_expr = _read_path(ctx, args[0]) if args else (None, None)
+    refs: list[str] = []
+    path, path_expr = _read_path(ctx, args[0], refs) if args else (None, None)
     opts = Options()
     options = unparen(options)
     if options is not None and options.type == "call_expression":
@@ -83,6 +84,7 @@ def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> J
         unwrap=unwrap or (),
         unwrap_unread=unwrap == (),
         method_unread=opts.method == "?",
+        path_refs=tuple(refs),
     )
 
 
@@ -116,8 +118,9 @@ def read_unwrap(ctx: JsContext, call: Node) -> tuple[str, ...] | None:
     return tuple(parts[1:])
 
 
-def _read_path(ctx: JsContext, node: Node) -> tuple[str | None, str | None]:
-    """A literal path, or a ``path`...```/plain template as ``/a/{id}``; else its source."""
+def _read_path(ctx: JsContext, node: Node, refs: list[str]) -> tuple[str | None, str | None]:
+    """A literal path, or a ``path`...```/plain template as ``/a/{id}``; else its source.
+    ``refs`` gets the template's substitutions (``id``), told apart from literal braces."""
     expr = unparen(node)
     if expr is None:
         return None, ctx.text(node)
@@ -140,7 +143,8 @@ def _read_path(ctx: JsContext, node: Node) -> tuple[str | None, str | None]:
                 parts.append(piece)
             else:
                 ref = ctx.dotted(piece)
-                parts.append("{" + (ref if ref is not None else ctx.text(piece)) + "}")
+                refs.append(ref if ref is not None else ctx.text(piece))
+                parts.append("{" + refs[-1] + "}")
         return "".join(parts), None
     return None, ctx.text(expr)
 
