@@ -328,21 +328,7 @@ class ResourceBuilder:
                 "beyond the header params is not sent",
                 loc,
             )
-        if request.method_unread:
-            self.diags.warn(
-                "request-option",
-                f"{where}: the request's 'method' option is not a literal verb; the request "
-                f"is sent as {request.verb.upper()}",
-                loc,
-            )
-        for key in request.option_keys:
-            if key not in _OPTIONS_READ and key != "method":
-                self.diags.info(
-                    "request-option",
-                    f"{where}: request option '{key}' is not modelled; the client's own "
-                    "setting applies",
-                    loc,
-                )
+        _report_options(request, where, loc, self.diags)
         kind = method.response.kind
         if shape.binary != (kind == "binary") and not (shape.binary and kind == "jsonl"):
             self.diags.warn(
@@ -455,6 +441,25 @@ def learn_header_names(resources: list[Resource], diags: Diagnostics) -> None:
                         f"'{p.name}'",
                         p.loc,
                     )
+
+
+def _report_options(request: JsRequest, where: str, loc: Location, diags: Diagnostics) -> None:
+    """Request options the model does not cover; a `method` option is the verb when literal."""
+    if request.method_unread:
+        diags.warn(
+            "request-option",
+            f"{where}: the request's 'method' option is not a literal verb; the request "
+            f"is sent as {request.verb.upper()}",
+            loc,
+        )
+    for key in request.option_keys:
+        if key not in _OPTIONS_READ and key != "method":
+            diags.info(
+                "request-option",
+                f"{where}: request option '{key}' is not modelled; the client's own "
+                "setting applies",
+                loc,
+            )
 
 
 def _param_key(src: str, js: JsMethod | None) -> str:
