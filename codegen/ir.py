@@ -173,6 +173,16 @@ class Field_:
 
 
 @dataclass
+class KeyFilter:
+    """`extends Omit<Base, 'a' | 'b'>` (`omit`) or `extends Pick<Base, 'a'>` (`pick`): the base
+    at `extends[index]` (the `Ref` to `Base`) gives its fields without / only `keys`."""
+
+    index: int
+    mode: L["omit", "pick"]
+    keys: list[str]
+
+
+@dataclass
 class Interface:
     id: str
     name: str
@@ -184,6 +194,8 @@ class Interface:
     type_params: list[str] = field(default_factory=list)
     doc: Doc = field(default_factory=Doc)
     kind: L["interface"] = "interface"
+    # bases taken through `Omit<>`/`Pick<>` (see `KeyFilter`)
+    extends_filters: list[KeyFilter] = field(default_factory=list)
 
 
 @dataclass
@@ -266,6 +278,37 @@ class HeaderValue:
 
 
 @dataclass
+class PathValue:
+    """A route placeholder's value in one `PathChoice`: a literal segment or a param's value."""
+
+    placeholder: str
+    literal: str | None = None
+    param: str | None = None
+
+
+@dataclass
+class PathChoice:
+    """When `param` is given (truthy), and no earlier choice's is, the placeholders take
+    `values`; `param` None: the choice when no earlier one applies (a default)."""
+
+    param: str | None
+    values: list[PathValue]
+
+
+@dataclass
+class PathSelect:
+    """Route placeholders chosen by which param is given: cloudflare's
+    `/{account_or_zone}/{account_or_zone_id}/...` is `accounts` and `account_id` when
+    `account_id` is given, else `zones` and `zone_id`. A call that gives none of the choices'
+    params (and has no default choice) is refused; so is one that gives several when
+    `exclusive` (the `.js` throws then; otherwise the first choice wins)."""
+
+    placeholders: list[str]
+    choices: list[PathChoice]
+    exclusive: bool = False
+
+
+@dataclass
 class RequestShape:
     """What the `.js` sends for a method beyond its verb, path and each param's location.
 
@@ -281,6 +324,8 @@ class RequestShape:
     # `._thenUnwrap((obj) => obj.result)`: the method returns this field path of the response
     # body (the envelope's `result`), not the body itself
     unwrap: list[str] = field(default_factory=list)
+    # route placeholders whose value depends on which params are given (see `PathSelect`)
+    path_selects: list[PathSelect] = field(default_factory=list)
 
 
 @dataclass

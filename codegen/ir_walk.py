@@ -14,6 +14,7 @@ from codegen.ir import (
     Declaration,
     Field_,
     Interface,
+    KeyFilter,
     ObjectType,
     Primitive,
     Ref,
@@ -22,14 +23,23 @@ from codegen.ir import (
 )
 
 
-def all_fields(decl_id: str, decls: dict[str, Declaration]) -> list[Field_]:
+def all_fields(
+    decl_id: str, decls: dict[str, Declaration], _outer: frozenset[str] = frozenset()
+) -> list[Field_]:
     """An interface's fields, inherited ones first, own fields overriding. A base already on the
-    way down (an `extends` cycle) adds nothing. Iterative, as chains of bases can be long."""
+    way down (an `extends` cycle) adds nothing. Iterative, as chains of bases can be long; a base
+    taken through `Omit<>`/`Pick<>` (a `KeyFilter`) gives its own fields, filtered, in its turn."""
     merged: dict[str, Field_] = {}
     on_path: set[str] = set()
-    stack: list[tuple[str, bool]] = [(decl_id, False)]
+    stack: list[tuple[str, bool, KeyFilter | None]] = [(decl_id, False, None)]
     while stack:
-        current, done = stack.pop()
+        current, done, key_filter = stack.pop()
+        if key_filter is not None:
+            pick, keys = key_filter.mode == "pick", set(key_filter.keys)
+            for f in all_fields(current, decls, _outer | on_path):
+                if (f.name in keys) == pick:
+                    merged[f.name] = f
+            continue
         decl = decls.get(current)
         if not isinstance(decl, Interface):
             continue
@@ -38,13 +48,15 @@ def all_fields(decl_id: str, decls: dict[str, Declaration]) -> list[Field_]:
             for f in decl.fields:
                 merged[f.name] = f
             continue
-        if current in on_path:
+        if current in on_path or current in _outer:
             continue
         on_path.add(current)
-        stack.append((current, True))
-        for base in reversed(decl.extends):
+        stack.append((current, True, None))
+        filters = {f.index: f for f in decl.extends_filters}
+        for i in reversed(range(len(decl.extends))):
+            base = decl.extends[i]
             if isinstance(base, Ref) and base.target:
-                stack.append((base.target, False))
+                stack.append((base.target, False, filters.get(i)))
     return list(merged.values())
 
 

@@ -12,16 +12,24 @@ from codegen.emit.code import Code
 from codegen.emit.ctx_client import ResourceRef, class_names, local_refs
 from codegen.emit.ctx_common import ImportLine, import_lines, shallow
 from codegen.emit.ctx_pages import PageNames, page_names
+from codegen.emit.ctx_path_select import (
+    PathSelectContext,
+    choosers,
+    path_select_contexts,
+    unsent_in_test,
+)
 from codegen.emit.ctx_plan import Planner
 from codegen.emit.ctx_signatures import Flavour, extra_headers_arg, flavour
 from codegen.emit.ctx_tests import (
     RequestHeader,
     TestData,
     is_model,
+    path_example,
     route_template,
     test_data,
     with_call_args,
     with_expected_headers,
+    with_path_choices,
 )
 from codegen.emit.examples import SnippetFormatter, example_value, python_example
 from codegen.emit.naming import (
@@ -49,6 +57,8 @@ RESOURCE_MODULE_NAMES = frozenset(
 )
 # what a method without headers of its own passes on
 _EXTRA_HEADERS = Code("extra_headers")
+# names a method's body binds besides its params (a followed URL's `source` and `url`)
+_BODY_NAMES = frozenset({"stream", "source", "url"})
 
 
 @dataclass(frozen=True)
@@ -121,6 +131,8 @@ class MethodContext:
     body_params: list[Param] = field(default_factory=list)
     header_params: list[Param] = field(default_factory=list)
     extra_headers: Code = _EXTRA_HEADERS
+    # route placeholders chosen by which params are given, filled before the request
+    path_selects: list[PathSelectContext] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -286,7 +298,8 @@ class ResourceModules:
             doc_full += f"\n\nDeprecated: {method.doc.deprecated}"
         if example:
             doc_full += "\n\nExample:\n\n```python\n" + example + "\n```"
-        test = test_data(self.decls, method, via)
+        page_class = next((p for p in self.planner.spec.pages if p.name == response.page), None)
+        test = test_data(self.decls, method, via, page_class)
         item_arg = (
             item
             if is_model(response.type, self.decls) or item in ("None", "str", "object")
@@ -340,7 +353,14 @@ class ResourceModules:
         spec_names = {p.name: p.spec_name for p in params}
         test = with_expected_headers(head.test, headers, spec_names, head.follow is not None)
         keyword = [p for p in params if not p.positional]
-        test = with_call_args(test, [(p.name, p.example) for p in keyword])
+        unsent = unsent_in_test(method, 0)
+        test = with_call_args(
+            test, [(p.name, p.example) for p in keyword if p.spec_name not in unsent]
+        )
+        test = with_path_choices(
+            test, method, [(p.spec_name, p.name, p.example) for p in keyword], self.decls
+        )
+        chooser = choosers(method)
         switch = "stream" if head.stream_item else None  # written apart, per overload
         header_params = [p for p in keyword if p.location == "header"]
         accept = head.follow.accept or None if head.follow else None
@@ -353,7 +373,13 @@ class ResourceModules:
             positional=[p for p in params if p.positional],
             required=[p for p in keyword if p.required and p.name != switch],
             optional=[p for p in keyword if not p.required and p.name != switch],
-            path_params=[p for p in params if p.location == "path"],
+            path_params=[p for p in params if p.location == "path" and p.spec_name not in chooser],
+            path_selects=path_select_contexts(
+                method,
+                {p.spec_name: p.name for p in params},
+                {p.spec_name: str(p.annotation) for p in params},
+                {p.name for p in params} | param_scope().reserved | _BODY_NAMES,
+            ),
             query_params=[p for p in keyword if p.location == "query"],
             body_params=[p for p in keyword if p.location == "body"],
             header_params=header_params,
@@ -379,7 +405,7 @@ class ResourceModules:
                     annotation=annotation,
                     doc=p.doc.text,
                     example=python_literal(
-                        f"{p.name}_value"
+                        path_example(p, self.decls)
                         if p.location == "path"
                         else example_value(p.type, self.decls, p.name)
                     ),

@@ -11,8 +11,28 @@ from dataclasses import dataclass
 
 from codegen.emit.annotations import python_literal
 from codegen.emit.code import Code
+from codegen.emit.ctx_path_select import (
+    choice_count,
+    choice_values,
+    choosers,
+    refused_calls,
+    selects,
+    unsent_in_test,
+)
 from codegen.emit.examples import example_value, union_arity
-from codegen.ir import Declaration, Interface, Method, Ref, TypeRef
+from codegen.ir import (
+    Alias,
+    Declaration,
+    Interface,
+    LiteralType,
+    Method,
+    PageClass,
+    Param,
+    Primitive,
+    Ref,
+    TypeRef,
+    UnionType,
+)
 
 
 @dataclass(frozen=True)
@@ -52,15 +72,30 @@ class TestData:
     call_args: Code = _NONE_YET
     stream_call_args: Code = _NONE_YET
     steer_args: Code = _NONE_YET
+    # a page's reply: the field holding the items, the others' values, and whether a second,
+    # empty page must follow (the page's next-page rule stops on nothing else)
+    page_item: str = "data"
+    page_fields: dict[str, object] = dataclasses.field(default_factory=dict)
+    page_empty: bool = False
+    # per further path choice (`PathSelect`): [the path it reaches, the call's arguments]
+    choices: list[tuple[str, Code]] = dataclasses.field(default_factory=list)
+    # call arguments that must raise ValueError before any request (no path choice, or several)
+    refused: list[Code] = dataclasses.field(default_factory=list)
 
 
-def test_data(decls: dict[str, Declaration], method: Method, via: Method | None) -> TestData:
-    """What the generated test sends and what the server answers, synthesised from the IR."""
-    path_values = {p.name: f"{p.name}_value" for p in method.params if p.location == "path"}
+def test_data(
+    decls: dict[str, Declaration], method: Method, via: Method | None, page: PageClass | None = None
+) -> TestData:
+    """What the generated test sends and what the server answers, synthesised from the IR;
+    `page`: the page class a list method returns (its reply holds the items in its item field)."""
+    path_values = {p.name: path_example(p, decls) for p in method.params if p.location == "path"}
+    unsent = unsent_in_test(method, 0)  # the test takes the first of each path choice
     args = {
-        p.name: path_values.get(p.name) or example_value(p.type, decls, p.name)
+        p.name: path_values[p.name]
+        if p.name in path_values
+        else example_value(p.type, decls, p.name)
         for p in method.params
-        if not p.positional
+        if not p.positional and p.name not in unsent
     }
     response = method.response
     samples: list[object] = []
@@ -69,11 +104,8 @@ def test_data(decls: dict[str, Declaration], method: Method, via: Method | None)
         samples = [example_value(response.type, decls, "", choice=i) for i in range(arity)]
     route = via.route if via and via.route else method.route
     assert route is not None
-    path = route_template(route.path, via or method) or ""
-    for name, value in path_values.items():
-        path = path.replace("{" + name + "}", value)
-    # what reaches the server: characters a URL path cannot hold are percent-encoded
-    path = urllib.parse.quote(path, safe="/%!$&'()*+,;=:@-._~")
+    path = _test_path(route.path, via or method, path_values, 0)
+    page_item, page_fields, page_empty = _page_reply(page)
     via_sample = None
     if via is not None and via.response.type is not None:
         via_sample = example_value(via.response.type, decls, "")
@@ -103,7 +135,67 @@ def test_data(decls: dict[str, Declaration], method: Method, via: Method | None)
         via_sample=via_sample,
         item_is_model=is_model(response.type, decls),
         steer=_steer(method, path, path_values) if via is None else None,
+        page_item=page_item,
+        page_fields=page_fields,
+        page_empty=page_empty,
     )
+
+
+def _page_reply(page: PageClass | None) -> tuple[str, dict[str, object], bool]:
+    """The test's page reply: the samples in the page's item field, its has-more field false
+    and its other fields null (no cursor, so no next page); `page_empty` when only an empty page
+    ends iteration (no has-more field, and a next page derived from the query or the items)."""
+    if page is None:
+        return "data", {}, False
+    others: dict[str, object] = {
+        f.name: (False if f.name == page.has_more_field else None)
+        for f in page.fields
+        if f.name != page.item_field
+    }
+    unconditional = [c for c in page.cursors if c.when_query_has is None]
+    empty = not page.has_more_field and any(c.source != "field" for c in unconditional)
+    return page.item_field, others, empty
+
+
+def _test_path(
+    route: str | None, method: Method, path_values: dict[str, object], choice: int
+) -> str:
+    """The path the server sees when the test passes `path_values` and takes choice `choice`
+    of each path select."""
+    path = route_template(route, method) or ""
+    for name, value in {**path_values, **choice_values(method, choice, path_values)}.items():
+        path = path.replace("{" + name + "}", str(value))
+    # what reaches the server: characters a URL path cannot hold are percent-encoded
+    return urllib.parse.quote(path, safe="/%!$&'()*+,;=:@-._~")
+
+
+def with_path_choices(
+    test: TestData,
+    method: Method,
+    keyword: list[tuple[str, str, Code]],
+    decls: dict[str, Declaration],
+) -> TestData:
+    """`test` with a call per further path choice (and the path it must reach), and the calls
+    that must be refused (no choice given; several, where the `.js` refuses them). `keyword`:
+    (spec name, Python name, example) of each keyword-only param."""
+    if not selects(method) or method.route is None or method.route.follow is not None:
+        return test
+    path_values = {p.name: path_example(p, decls) for p in method.params if p.location == "path"}
+    positional = "".join(f"{a}, " for a in test.path_args)
+
+    def call(leave_out: set[str]) -> Code:
+        return Code(
+            positional
+            + "".join(f"{py}={ex}, " for spec, py, ex in keyword if spec not in leave_out)
+        )
+
+    everyone = choosers(method)
+    choices = [
+        (_test_path(method.route.path, method, path_values, i), call(unsent_in_test(method, i)))
+        for i in range(1, choice_count(method))
+    ]
+    refused = [call(everyone - given) for given in refused_calls(method)]
+    return dataclasses.replace(test, choices=choices, refused=refused)
 
 
 def with_expected_headers(
@@ -141,6 +233,7 @@ def route_template(path: str | None, method: Method) -> str | None:
     if path is None:
         return None
     names = {p.wire_name or p.name for p in method.params if p.location == "path"}
+    names |= {name for s in selects(method) for name in s.placeholders}
 
     def keep(m: re.Match[str]) -> str:
         if m.group(1) is not None and m.group(1) in names:
@@ -203,11 +296,34 @@ def _query_text(value: object) -> str:
     return str(value)
 
 
-def _steer(method: Method, path: str, values: dict[str, str]) -> list[str] | None:
+def _steer(method: Method, path: str, values: dict[str, object]) -> list[str] | None:
     """The test path around the last positional path param's value, `[before, after]`: the
-    generated test sends hostile ids there (`..`, `a/b`) and checks what reaches the server."""
+    generated test sends hostile ids there (`..`, `a/b`) and checks what reaches the server.
+    None when that param takes no free string (a literal or a number: no id to steer)."""
     last = [p for p in method.params if p.positional][-1:]
-    if not last or last[0].location != "path" or values[last[0].name] not in path:
+    if not last or last[0].location != "path":
         return None
-    before, _, after = path.rpartition(values[last[0].name])
+    value = values[last[0].name]
+    if not isinstance(value, str) or not value.endswith("_value") or value not in path:
+        return None
+    before, _, after = path.rpartition(value)
     return [before, after]
+
+
+def path_example(p: Param, decls: dict[str, Declaration]) -> object:
+    """A path param's test value: `<name>_value` where any string goes, else a value of its
+    type (the first literal of an enum, a number), so the test's call type-checks."""
+    if _takes_any_string(p.type, decls, 0):
+        return f"{p.name}_value"
+    return example_value(p.type, decls, p.name)
+
+
+def _takes_any_string(t: TypeRef, decls: dict[str, Declaration], depth: int) -> bool:
+    if isinstance(t, Ref) and depth < 20:
+        decl = decls.get(t.target) if t.target else None
+        return not isinstance(decl, Alias) or _takes_any_string(decl.type, decls, depth + 1)
+    if isinstance(t, UnionType):
+        return t.open or any(_takes_any_string(m, decls, depth + 1) for m in t.members)
+    if isinstance(t, Primitive):
+        return t.name not in ("number", "integer", "boolean", "null")
+    return not isinstance(t, LiteralType)

@@ -6,6 +6,7 @@ Names are kept as written and qualified by their enclosing namespaces (`BatchCre
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from dataclasses import dataclass, field
 
@@ -13,8 +14,9 @@ from tree_sitter import Node
 
 from codegen.diagnostics import Diagnostics
 from codegen.errors import SpecError
-from codegen.ir import Alias, Doc, Field_, Interface, Location, TypeRef
+from codegen.ir import Alias, Doc, Field_, Interface, KeyFilter, Location, TypeRef
 from codegen.parser.jsdoc import NO_DOC, parse_jsdoc
+from codegen.parser.key_filters import read_extends
 from codegen.parser.reexports import NameAlias, read_import_alias, read_reexport
 from codegen.parser.source import SourceText
 from codegen.parser.types import MAX_TYPE_DEPTH, TypeReader, property_name
@@ -226,9 +228,12 @@ class _Scanner:
     def interface(self, node: Node, prefix: str, comment: str | None) -> None:
         _, qualified = self.qualified(node, prefix)
         extends: list[TypeRef] = []
+        filters: list[KeyFilter] = []
         for clause in node.named_children:
             if clause.type == "extends_type_clause":
-                extends.extend(self.types.read(t) for t in clause.named_children)
+                bases, more = read_extends(clause, self.types, self.source, self.diags, qualified)
+                filters += [dataclasses.replace(f, index=f.index + len(extends)) for f in more]
+                extends += bases
         body = node.child_by_field_name("body")
         fields, index = self.types.read_members(body) if body else ([], None)
         self.scan.declarations.append(
@@ -239,6 +244,7 @@ class _Scanner:
                 fields=fields,
                 loc=self.source.loc(node),
                 extends=extends,
+                extends_filters=filters,
                 index=index,
                 type_params=self.type_params(node),
                 doc=self.doc(comment),

@@ -36,6 +36,7 @@ from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
 from codegen.parser.js import JsMethod, JsRequest
 from codegen.parser.param_types import is_scalar, merged_fields, params_members
+from codegen.parser.path_select import settle_route
 
 # request options the model covers; `__span`/`__qualifiers` feed tracing and middleware only
 _OPTIONS_READ = frozenset(
@@ -150,9 +151,11 @@ class ResourceBuilder:
                     f"{klass.name}.{sig.name} has {sig.overloads} overloads; {what}",
                     sig.loc,
                 )
-            resource.methods.append(
-                self.method(resource, sig, response, (js or {}).get(sig.name), js is not None)
-            )
+            method = self.method(resource, sig, response, js_method, js is not None)
+            if not settle_route(method, js_method, f"{klass.name}.{sig.name}", self.diags):
+                resource.skipped_methods.append(sig.name)
+                continue
+            resource.methods.append(method)
         return resource
 
     def method(
@@ -325,14 +328,7 @@ class ResourceBuilder:
                 "beyond the header params is not sent",
                 loc,
             )
-        for key in request.option_keys:
-            if key not in _OPTIONS_READ:
-                self.diags.info(
-                    "request-option",
-                    f"{where}: request option '{key}' is not modelled; the client's own "
-                    "setting applies",
-                    loc,
-                )
+        _report_options(request, where, loc, self.diags)
         kind = method.response.kind
         if shape.binary != (kind == "binary") and not (shape.binary and kind == "jsonl"):
             self.diags.warn(
@@ -445,6 +441,25 @@ def learn_header_names(resources: list[Resource], diags: Diagnostics) -> None:
                         f"'{p.name}'",
                         p.loc,
                     )
+
+
+def _report_options(request: JsRequest, where: str, loc: Location, diags: Diagnostics) -> None:
+    """Request options the model does not cover; a `method` option is the verb when literal."""
+    if request.method_unread:
+        diags.warn(
+            "request-option",
+            f"{where}: the request's 'method' option is not a literal verb; the request "
+            f"is sent as {request.verb.upper()}",
+            loc,
+        )
+    for key in request.option_keys:
+        if key not in _OPTIONS_READ and key != "method":
+            diags.info(
+                "request-option",
+                f"{where}: request option '{key}' is not modelled; the client's own "
+                "setting applies",
+                loc,
+            )
 
 
 def _param_key(src: str, js: JsMethod | None) -> str:

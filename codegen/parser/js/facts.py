@@ -53,6 +53,26 @@ class JsRequest:
     # returns; ``unwrap_unread`` when it unwraps in a form not read (a callback of another shape)
     unwrap: tuple[str, ...] = ()
     unwrap_unread: bool = False
+    # a ``method:`` option that is no literal verb (``verb`` is then the call's own); a literal
+    # one (``getAPIList(path, Page, { body, method: 'post' })``) is ``verb``
+    method_unread: bool = False
+    # the path template's substitutions in order (``/a/${id}`` -> ``('id',)``); a brace of the
+    # path's literal text is none of them
+    path_refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class JsPathChoice:
+    """``const { a, b } = x ? { a: 'accounts', b: x } : { a: 'zones', b: y }``: locals ``names``
+    chosen by which value is truthy. ``branches`` in order: (the value tested, or None for the
+    last ``else``; per local, ``(local, 'literal' | 'ref', string or dotted name)``).
+    ``readable`` is False for another shape (a value that is neither, a spread, a branch that
+    misses a local)."""
+
+    names: tuple[str, ...]
+    branches: tuple[tuple[str | None, tuple[tuple[str, str, str], ...]], ...]
+    readable: bool
+    pos: JsPos
 
 
 @dataclass(frozen=True)
@@ -66,6 +86,9 @@ class JsMethod:
     self_calls: tuple[tuple[str, str | None], ...]
     guards: tuple[str, ...]
     pos: JsPos
+    path_choices: tuple[JsPathChoice, ...] = ()
+    # ``if (!a && !b) throw`` -> ``('none', ('a', 'b'))``; ``if (a && b) throw`` -> ``('all', ...)``
+    throw_tests: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from tree_sitter import Node
 
 from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsMethod, JsRequest
+from codegen.parser.js.path_choices import read_path_choices, read_throw_tests, throws
 from codegen.parser.js.requests import read_request
 from codegen.parser.js.tree import disjuncts, operator, safe, unparen
 
@@ -45,6 +46,8 @@ def read_method(ctx: JsContext, name: str, node: Node) -> JsMethod:
         self_calls=tuple(self_calls),
         guards=safe((), _guards, ctx, nodes),
         pos=ctx.pos(node),
+        path_choices=safe((), read_path_choices, ctx, nodes),
+        throw_tests=safe((), read_throw_tests, ctx, nodes),
     )
 
 
@@ -133,7 +136,7 @@ def _guards(ctx: JsContext, nodes: list[Node]) -> tuple[str, ...]:
     """Values tested for falsiness/nullness by an ``if`` whose branch throws."""
     out: list[str] = []
     for n in nodes:
-        if n.type != "if_statement" or not _throws(n.child_by_field_name("consequence")):
+        if n.type != "if_statement" or not throws(n.child_by_field_name("consequence")):
             continue
         for test in disjuncts(unparen(n.child_by_field_name("condition"))):
             ref: str | None = None
@@ -146,14 +149,3 @@ def _guards(ctx: JsContext, nodes: list[Node]) -> tuple[str, ...]:
             if ref is not None and ref not in out:
                 out.append(ref)
     return tuple(out)
-
-
-def _throws(branch: Node | None) -> bool:
-    """Whether an ``if`` branch is (or directly contains) a ``throw``."""
-    if branch is None:
-        return False
-    if branch.type == "throw_statement":
-        return True
-    return branch.type == "statement_block" and any(
-        s.type == "throw_statement" for s in branch.named_children
-    )

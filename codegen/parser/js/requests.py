@@ -28,6 +28,8 @@ class Options:
         self.body_fields: list[str] = []
         self.header_calls: list[str] = []
         self.flags: list[str] = []
+        # `method: 'post'` in a page request's options (`getAPIList` sends GET otherwise)
+        self.method: str | None = None
 
 
 def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> JsRequest | None:
@@ -48,7 +50,8 @@ def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> J
         options = args[1] if len(args) > 1 else None
     else:
         return None
-    path, path_expr = _read_path(ctx, args[0]) if args else (None, None)
+    refs: list[str] = []
+    path, path_expr = _read_path(ctx, args[0], refs) if args else (None, None)
     opts = Options()
     options = unparen(options)
     if options is not None and options.type == "call_expression":
@@ -59,6 +62,8 @@ def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> J
     if options is not None:
         safe(None, _read_options, ctx, options, local_values, opts, 0)
     unwrap = safe(None, read_unwrap, ctx, call)
+    if opts.method is not None and opts.method != "?":
+        verb = opts.method  # the page request's own verb (`{ body, method: 'post' }`)
     return JsRequest(
         verb=verb,
         path=path,
@@ -78,6 +83,8 @@ def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> J
         flags=tuple(opts.flags),
         unwrap=unwrap or (),
         unwrap_unread=unwrap == (),
+        method_unread=opts.method == "?",
+        path_refs=tuple(refs),
     )
 
 
@@ -111,8 +118,9 @@ def read_unwrap(ctx: JsContext, call: Node) -> tuple[str, ...] | None:
     return tuple(parts[1:])
 
 
-def _read_path(ctx: JsContext, node: Node) -> tuple[str | None, str | None]:
-    """A literal path, or a ``path`...```/plain template as ``/a/{id}``; else its source."""
+def _read_path(ctx: JsContext, node: Node, refs: list[str]) -> tuple[str | None, str | None]:
+    """A literal path, or a ``path`...```/plain template as ``/a/{id}``; else its source.
+    ``refs`` gets the template's substitutions (``id``), told apart from literal braces."""
     expr = unparen(node)
     if expr is None:
         return None, ctx.text(node)
@@ -135,7 +143,8 @@ def _read_path(ctx: JsContext, node: Node) -> tuple[str | None, str | None]:
                 parts.append(piece)
             else:
                 ref = ctx.dotted(piece)
-                parts.append("{" + (ref if ref is not None else ctx.text(piece)) + "}")
+                refs.append(ref if ref is not None else ctx.text(piece))
+                parts.append("{" + refs[-1] + "}")
         return "".join(parts), None
     return None, ctx.text(expr)
 
@@ -195,6 +204,9 @@ def _read_options(
             opts.flags.append(key)
         elif key == "__span":
             opts.span_route = _span_route(ctx, value, local_values)
+        elif key == "method":
+            literal = ctx.string(value)
+            opts.method = literal.lower() if literal and literal.lower() in VERBS else "?"
 
 
 def _object_keys(ctx: JsContext, obj: Node) -> list[str]:

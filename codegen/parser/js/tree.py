@@ -138,13 +138,18 @@ def code_point(code: int) -> str:
 
 def disjuncts(cond: Node | None) -> list[Node]:
     """``a || b || c`` -> ``[a, b, c]`` (parentheses stripped), iteratively."""
+    return operands(cond, "||")
+
+
+def operands(cond: Node | None, op: str) -> list[Node]:
+    """The operands of a chain of one binary operator: ``a && b && c`` -> ``[a, b, c]``."""
     out: list[Node] = []
     stack = [cond]
     while stack:
         node = unparen(stack.pop())
         if node is None:
             continue
-        if node.type == "binary_expression" and operator(node) == "||":
+        if node.type == "binary_expression" and operator(node) == op:
             stack.append(node.child_by_field_name("right"))
             stack.append(node.child_by_field_name("left"))
         else:

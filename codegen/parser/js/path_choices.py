@@ -1,0 +1,121 @@
+"""Locals chosen by which value is given, and the guards that throw around them: a route such as
+cloudflare's ``/${accountOrZone}/${accountOrZoneId}/custom_csrs`` takes its first segments from
+
+    const { accountOrZone, accountOrZoneId } = account_id
+        ? { accountOrZone: 'accounts', accountOrZoneId: account_id }
+        : { accountOrZone: 'zones', accountOrZoneId: zone_id };
+
+after ``if (!account_id && !zone_id) throw ...`` and ``if (account_id && zone_id) throw ...``.
+What is read here is what the code says; whether it is a route is for the caller to decide."""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from codegen.parser.js.context import JsContext
+from codegen.parser.js.facts import JsPathChoice
+from codegen.parser.js.tree import operands, operator, unparen
+
+
+def read_path_choices(ctx: JsContext, nodes: list[Node]) -> tuple[JsPathChoice, ...]:
+    """Every ``const { a, b } = x ? {...} : ...`` of a method body (``nodes``), in order."""
+    out: list[JsPathChoice] = []
+    for n in nodes:
+        if n.type != "variable_declarator":
+            continue
+        pattern, value = n.child_by_field_name("name"), unparen(n.child_by_field_name("value"))
+        if pattern is None or pattern.type != "object_pattern" or value is None:
+            continue
+        if value.type != "ternary_expression":
+            continue
+        names = tuple(
+            ctx.text(p)
+            for p in pattern.named_children
+            if p.type == "shorthand_property_identifier_pattern"
+        )
+        branches = _branches(ctx, value)
+        readable = (
+            branches is not None
+            and len(names) == len(pattern.named_children)
+            and all({local for local, _, _ in values} == set(names) for _, values in branches)
+        )
+        out.append(JsPathChoice(names, branches or (), readable, ctx.pos(n)))
+    return tuple(out)
+
+
+def _branches(
+    ctx: JsContext, node: Node
+) -> tuple[tuple[str | None, tuple[tuple[str, str, str], ...]], ...] | None:
+    """``x ? A : y ? B : C`` -> ``(('x', A), ('y', B), (None, C))``; None for another shape."""
+    out: list[tuple[str | None, tuple[tuple[str, str, str], ...]]] = []
+    current: Node | None = node
+    while current is not None and current.type == "ternary_expression":
+        test = ctx.dotted(current.child_by_field_name("condition"))
+        values = _object_values(ctx, current.child_by_field_name("consequence"))
+        if test is None or values is None:
+            return None
+        out.append((test, values))
+        current = unparen(current.child_by_field_name("alternative"))
+    last = _object_values(ctx, current)
+    if last is None:
+        return None
+    out.append((None, last))
+    return tuple(out)
+
+
+def _object_values(ctx: JsContext, node: Node | None) -> tuple[tuple[str, str, str], ...] | None:
+    """``{ a: 'accounts', b: account_id }`` -> ``(('a', 'literal', 'accounts'), ('b', 'ref',
+    'account_id'))``; None when a value is neither a string nor a name, or for a spread."""
+    node = unparen(node)
+    if node is None or node.type != "object":
+        return None
+    out: list[tuple[str, str, str]] = []
+    for entry in node.named_children:
+        if entry.type == "comment":
+            continue
+        if entry.type == "shorthand_property_identifier":
+            out.append((ctx.text(entry), "ref", ctx.text(entry)))
+            continue
+        if entry.type != "pair":
+            return None
+        key = ctx.key(entry.child_by_field_name("key"))
+        value = entry.child_by_field_name("value")
+        literal = ctx.string(value)
+        ref = ctx.dotted(value) if literal is None else None
+        if key is None or (literal is None and ref is None):
+            return None
+        out.append((key, "literal", literal) if literal is not None else (key, "ref", ref or ""))
+    return tuple(out)
+
+
+def read_throw_tests(ctx: JsContext, nodes: list[Node]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``if (!a && !b) throw`` -> ``('none', ('a', 'b'))``; ``if (a && b) throw`` -> ``('all',
+    ('a', 'b'))``: the method refuses a call where none / all of those values are given."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for n in nodes:
+        if n.type != "if_statement" or not throws(n.child_by_field_name("consequence")):
+            continue
+        terms = operands(n.child_by_field_name("condition"), "&&")
+        negated = [
+            ctx.dotted(t.child_by_field_name("argument"))
+            if t.type == "unary_expression" and operator(t) == "!"
+            else None
+            for t in terms
+        ]
+        plain = [ctx.dotted(t) for t in terms]
+        if len(terms) > 1 and all(negated):
+            out.append(("none", tuple(x for x in negated if x)))
+        elif len(terms) > 1 and all(plain):
+            out.append(("all", tuple(x for x in plain if x)))
+    return tuple(out)
+
+
+def throws(branch: Node | None) -> bool:
+    """Whether an ``if`` branch is (or directly contains) a ``throw``."""
+    if branch is None:
+        return False
+    if branch.type == "throw_statement":
+        return True
+    return branch.type == "statement_block" and any(
+        s.type == "throw_statement" for s in branch.named_children
+    )
