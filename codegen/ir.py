@@ -309,6 +309,28 @@ class PathSelect:
 
 
 @dataclass
+class WarnPart:
+    """A piece of a warning's message: literal `text`, the param's value, or its table entry."""
+
+    kind: L["text", "value", "entry"]
+    text: str = ""
+
+
+@dataclass
+class ValueWarning:
+    """The method warns when param `param` (its wire name) has a value that is a key of the
+    table `table` (`if (body.model in DEPRECATED_MODELS) console.warn(...)`): the table's
+    entries as the `.js` ships them, the message, and the warning's category (`deprecation`
+    when the table's name says so)."""
+
+    param: str
+    table: str
+    entries: list[tuple[str, str]]
+    message: list[WarnPart]
+    category: L["deprecation", "user"] = "user"
+
+
+@dataclass
 class RequestShape:
     """What the `.js` sends for a method beyond its verb, path and each param's location.
 
@@ -326,6 +348,8 @@ class RequestShape:
     unwrap: list[str] = field(default_factory=list)
     # route placeholders whose value depends on which params are given (see `PathSelect`)
     path_selects: list[PathSelect] = field(default_factory=list)
+    # warnings printed before the request for some param values (deprecated models)
+    warnings: list[ValueWarning] = field(default_factory=list)
 
 
 @dataclass

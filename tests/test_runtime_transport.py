@@ -123,6 +123,24 @@ def test_aiohttp_client_sends_and_parses_with_retries() -> None:
     assert script.seen[1].headers["user-agent"] == "AsyncAcme/Python 1.2.3"
 
 
+def test_aiohttp_and_httpx_send_the_same_content_type() -> None:
+    """A request without a body carries no content type on either transport (aiohttp would
+    add `application/octet-stream`); one with a JSON body says so on both."""
+    pytest.importorskip("aiohttp")
+
+    async def run(url: str, client: AsyncAcme) -> None:
+        await client.post("/i", cast_to=Item)
+        await client.delete("/i", cast_to=Item)
+        await client.post("/i", cast_to=Item, body={"a": 1})
+        await client.close()
+
+    with serve(*(Reply(body={"id": "x"}) for _ in range(6))) as (url, script):
+        asyncio.run(run(url, _aio(url, max_retries=0)))
+        asyncio.run(run(url, AsyncAcme(base_url=url, timeout=5.0, max_retries=0)))
+    types = [seen.headers.get("content-type") for seen in script.seen]
+    assert types == [None, None, "application/json"] * 2
+
+
 async def _no_sleep(seconds: float) -> None:
     return None
 

@@ -31,6 +31,12 @@ from codegen.emit.ctx_tests import (
     with_expected_headers,
     with_path_choices,
 )
+from codegen.emit.ctx_warnings import (
+    TableContext,
+    WarningContext,
+    method_warnings,
+    resource_tables,
+)
 from codegen.emit.examples import SnippetFormatter, example_value, python_example
 from codegen.emit.naming import (
     GENERATED_GLOBALS,
@@ -133,6 +139,8 @@ class MethodContext:
     extra_headers: Code = _EXTRA_HEADERS
     # route placeholders chosen by which params are given, filled before the request
     path_selects: list[PathSelectContext] = field(default_factory=list)
+    # warnings given before the request for some param values (deprecated models)
+    warnings: list[WarningContext] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,8 @@ class ResourceContext:
     type_imports: list[ImportLine]
     children: list[ResourceRef]
     skipped: list[str]
+    # module-level tables the methods' warnings read (`DEPRECATED_MODELS`)
+    tables: list[TableContext] = field(default_factory=list)
 
 
 class ResourceModules:
@@ -221,6 +231,7 @@ class ResourceModules:
             type_imports=import_lines(imports),
             children=child_refs,
             skipped=resource.skipped_methods,
+            tables=resource_tables(ir_methods, self.planner.warn),
         )
 
     @staticmethod
@@ -385,6 +396,12 @@ class ResourceModules:
             header_params=header_params,
             extra_headers=extra_headers_arg(
                 headers, accept, [(p.wire, p.name) for p in header_params]
+            ),
+            warnings=method_warnings(
+                method,
+                {p.wire: p.name for p in params},
+                test.path_args,
+                [(p.name, p.example) for p in keyword],
             ),
         )
 

@@ -34,9 +34,10 @@ from codegen.ir import (
 from codegen.ir_walk import all_fields, is_null, non_null_members
 from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
-from codegen.parser.js import JsMethod, JsRequest
+from codegen.parser.js import JsMethod, JsModule, JsRequest
 from codegen.parser.param_types import is_scalar, merged_fields, params_members
 from codegen.parser.path_select import settle_route
+from codegen.parser.value_warnings import value_warnings
 
 # request options the model covers; `__span`/`__qualifiers` feed tracing and middleware only
 _OPTIONS_READ = frozenset(
@@ -103,10 +104,13 @@ class ResourceBuilder:
         decls: dict[str, Declaration],
         diags: Diagnostics,
         routes: RouteConfig,
+        js_modules: dict[str, JsModule] | None = None,
     ) -> None:
         self.decls = decls
         self.diags = diags
         self.routes = routes
+        # every `.js` file's facts, for what a method takes from another file (warning tables)
+        self.js_modules = js_modules or {}
 
     def build(self, klass: ClassDecl, path: str, js: dict[str, JsMethod] | None) -> Resource:
         resource = Resource(klass.name, path, klass.module, [], klass.loc, doc=klass.doc)
@@ -300,6 +304,10 @@ class ResourceBuilder:
             multipart=request.options_wrapper == "multipartFormRequestOptions",
             unwrap=list(request.unwrap),
         )
+        if js is not None and js.warnings:
+            shape.warnings = value_warnings(
+                self.js_modules, resource.module, method, js, where, loc, self.diags
+            )
         if request.unwrap_unread and method.response.kind == "model":
             self.diags.warn(
                 "unwrap-unread",

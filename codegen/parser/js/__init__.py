@@ -30,8 +30,10 @@ from codegen.parser.js.facts import (
     JsPageStep,
     JsPos,
     JsRequest,
+    JsWarning,
 )
 from codegen.parser.js.pages import read_page_rule
+from codegen.parser.js.tables import read_tables
 from codegen.parser.js.tree import language, safe
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "JsPageStep",
     "JsPos",
     "JsRequest",
+    "JsWarning",
     "read_js",
 ]
 
@@ -66,4 +69,13 @@ def read_js(source: bytes, file: str) -> JsModule:
     page_rules = tuple(r for r in (safe(None, read_page_rule, ctx, n) for n in class_nodes) if r)
     errors = safe((), read_error_statuses, ctx, class_nodes)
     client = safe(None, read_client, ctx, class_nodes)
-    return JsModule(classes=classes, page_rules=page_rules, error_statuses=errors, client=client)
+    tables, requires, reexports = safe(((), (), ()), read_tables, ctx)
+    return JsModule(
+        classes=classes,
+        page_rules=page_rules,
+        error_statuses=errors,
+        client=client,
+        tables=tables,
+        requires=requires,
+        reexports=reexports,
+    )

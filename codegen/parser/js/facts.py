@@ -76,6 +76,19 @@ class JsPathChoice:
 
 
 @dataclass(frozen=True)
+class JsWarning:
+    """``if (body.model in data_1.DEPRECATED_MODELS) { console.warn(`...`) }``: the method warns
+    when the value of param ``param`` is a key of the table ``table`` (a dotted name in this
+    file). ``parts`` is the message: (``text``, literal), (``value``, '') for the param's value,
+    (``entry``, '') for ``table[value]``, (``unread``, '') for any other substitution."""
+
+    param: str
+    table: str
+    parts: tuple[tuple[str, str], ...]
+    pos: JsPos
+
+
+@dataclass(frozen=True)
 class JsMethod:
     """A class method with the facts its body shows about the HTTP call(s) it makes."""
 
@@ -89,6 +102,7 @@ class JsMethod:
     path_choices: tuple[JsPathChoice, ...] = ()
     # ``if (!a && !b) throw`` -> ``('none', ('a', 'b'))``; ``if (a && b) throw`` -> ``('all', ...)``
     throw_tests: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    warnings: tuple[JsWarning, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,3 +189,8 @@ class JsModule:
     page_rules: tuple[JsPageRule, ...]
     error_statuses: tuple[JsErrorStatus, ...]
     client: JsClientDefaults | None
+    # top-level string tables (name, entries), requires (local, path) and re-exports
+    # (exported name, local of the required module, its name), for the tables warnings use
+    tables: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    requires: tuple[tuple[str, str], ...] = ()
+    reexports: tuple[tuple[str, str, str], ...] = ()

@@ -11,6 +11,7 @@ from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsMethod, JsRequest
 from codegen.parser.js.path_choices import read_path_choices, read_throw_tests, throws
 from codegen.parser.js.requests import read_request
+from codegen.parser.js.tables import read_warnings
 from codegen.parser.js.tree import disjuncts, operator, safe, unparen
 
 
@@ -48,6 +49,7 @@ def read_method(ctx: JsContext, name: str, node: Node) -> JsMethod:
         pos=ctx.pos(node),
         path_choices=safe((), read_path_choices, ctx, nodes),
         throw_tests=safe((), read_throw_tests, ctx, nodes),
+        warnings=safe((), read_warnings, ctx, nodes),
     )
 
 
