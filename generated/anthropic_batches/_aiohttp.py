@@ -91,6 +91,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 str(request.url),
                 headers=request.headers.multi_items(),
                 data=body or None,
+                # aiohttp would label a request without a body `application/octet-stream`
+                skip_auto_headers=() if "content-type" in request.headers else ("Content-Type",),
                 allow_redirects=False,
                 timeout=self._timeout(request.extensions),
             )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import json
 import os
@@ -23,6 +24,7 @@ __all__ = [
     "BinaryAPIResponse",
     "ResponseContextManager",
     "StreamedBinaryAPIResponse",
+    "parsed_responses",
 ]
 
 _R = TypeVar("_R")
@@ -33,6 +35,17 @@ ResponseMode = Literal["raw", "stream"]
 response_mode: contextvars.ContextVar[ResponseMode | None] = contextvars.ContextVar(
     "response_mode", default=None
 )
+
+
+@contextlib.contextmanager
+def parsed_responses() -> Iterator[None]:
+    """A step that a method reads itself (the `retrieve` before a follow-up request) gets
+    the parsed object even inside a raw/streaming call: only the method's own result is raw."""
+    token = response_mode.set(None)
+    try:
+        yield
+    finally:
+        response_mode.reset(token)
 
 
 class _BaseAPIResponse:

@@ -657,6 +657,30 @@ def test_results_async(server: MockServer) -> None:
     _check_results_request(server)
 
 
+def test_results_raw_response(server: MockServer) -> None:
+    """Raw is only the method's own result: its first step (retrieve) is read parsed."""
+    for _ in range(2):
+        _script_results(server, RESULTS_SAMPLES[0] if RESULTS_SAMPLES else None)
+    with FakeSleepClient(api_key=API_KEY, base_url=server.url) as client:
+        raw = client.messages.batches.with_raw_response.results(
+            "message_batch_id_value",
+        )
+        assert raw.http_request.url.path == "/results-file.jsonl"
+        _check_results_result(raw.parse())
+
+    async def run() -> Any:
+        async with FakeSleepAsyncClient(api_key=API_KEY, base_url=server.url) as client:
+            raw = await client.messages.batches.with_raw_response.results(
+                "message_batch_id_value",
+            )
+            assert raw.http_request.url.path == "/results-file.jsonl"
+            stream = await raw.parse()
+            return [item async for item in stream]
+
+    _check_results_result(asyncio.run(run()))
+    _check_results_request(server)
+
+
 # Ids that would remove or climb a segment (URL normalisation turns `/items/..` into another
 # route), and ids that must arrive as exactly one percent-encoded segment.
 REFUSED_IDS = ["", ".", "..", "..;x", ".;x"]

@@ -11,6 +11,7 @@ from ..._base_client import make_request_options
 from ..._exceptions import AnthropicError
 from ..._paths import path_template
 from ..._resource import AsyncAPIResource, SyncAPIResource
+from ..._response import parsed_responses
 from ..._streaming import AsyncJSONLDecoder, JSONLDecoder
 from ..._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ...pagination import AsyncPage, AsyncPaginator, SyncPage
@@ -282,12 +283,13 @@ class Batches(SyncAPIResource):
                 "Expected a non-empty value for `message_batch_id` but received "
                 + repr(message_batch_id)
             )
-        source = self.retrieve(
-            message_batch_id,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-        )
+        with parsed_responses():
+            source = self.retrieve(
+                message_batch_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+            )
         url = getattr(source, "results_url", None)
         if not url:
             raise AnthropicError(
@@ -565,12 +567,13 @@ class AsyncBatches(AsyncAPIResource):
                 "Expected a non-empty value for `message_batch_id` but received "
                 + repr(message_batch_id)
             )
-        source = await self.retrieve(
-            message_batch_id,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-        )
+        with parsed_responses():
+            source = await self.retrieve(
+                message_batch_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+            )
         url = getattr(source, "results_url", None)
         if not url:
             raise AnthropicError(
