@@ -23,7 +23,10 @@ from codegen.runtime._http_clients import (
     DefaultHttpxClient,
 )
 from codegen.runtime._models import BaseModel
+from codegen.runtime._request_options import make_request_options
+from codegen.runtime._response import parsed_responses, response_mode
 from codegen.runtime._sync_client import SyncAPIClient
+from codegen.runtime._types import NOT_GIVEN
 
 
 class Item(BaseModel):
@@ -66,6 +69,79 @@ def test_platform_headers_name_this_package_and_platform() -> None:
     assert (sync["x-stainless-async"], async_["x-stainless-async"]) == ("false", "async:asyncio")
     assert (sync["x-stainless-timeout"], sync["x-stainless-read-timeout"]) == ("12.5", "12.5")
     assert async_["x-stainless-timeout"] == "30"
+
+
+def test_a_raw_or_streamed_call_says_so_as_the_official_sdk_does() -> None:
+    """`X-Stainless-Raw-Response: raw|stream` on the call made raw, not on a step the method
+    reads parsed itself (`parsed_responses`), nor on a plain call."""
+    with serve(*(Reply(body={"id": "x"}) for _ in range(4))) as (url, script):
+        client = Acme(base_url=url, timeout=5.0, max_retries=0)
+        for mode in ("raw", "stream"):
+            token = response_mode.set(mode)  # type: ignore[arg-type]
+            try:
+                client.get("/i", cast_to=Item).close()
+            finally:
+                response_mode.reset(token)
+        token = response_mode.set("raw")
+        try:
+            with parsed_responses():
+                assert client.get("/i", cast_to=Item).id == "x"
+        finally:
+            response_mode.reset(token)
+        client.get("/i", cast_to=Item)
+    sent = [seen.headers.get("x-stainless-raw-response") for seen in script.seen]
+    assert sent == ["raw", "stream", None, None]
+
+
+def test_multipart_parts_are_keyed_as_the_js_runtime_keys_them() -> None:
+    """Lists as `key[]`, objects as `key[field]`, bare bytes without a file name (httpx would
+    call them "upload"), a path with its own name; on both transports alike."""
+    body = {
+        "files": [b"one", b"two"],
+        "file": b"raw",
+        "meta": {"kind": "doc", "tags": ["a", "b"], "ok": True},
+        "named": ("notes.txt", b"text", "text/plain"),
+        "skip": NOT_GIVEN,
+    }
+    expected = [
+        'name="files[]"; content-type=application/octet-stream: one',
+        'name="files[]"; content-type=application/octet-stream: two',
+        'name="file"; content-type=application/octet-stream: raw',
+        'name="meta[kind]": doc',
+        'name="meta[tags][]": a',
+        'name="meta[tags][]": b',
+        'name="meta[ok]": true',
+        'name="named"; filename="notes.txt"; content-type=text/plain: text',
+    ]
+    options = make_request_options(multipart=True)
+
+    async def run(url: str) -> None:
+        for http_client in (None, DefaultAioHttpClient()):
+            client = AsyncAcme(base_url=url, timeout=5.0, max_retries=0, http_client=http_client)
+            await client.post("/up", cast_to=Item, body=body, options=options)
+            await client.close()
+
+    with serve(*(Reply(body={"id": "x"}) for _ in range(3))) as (url, script):
+        Acme(base_url=url, timeout=5.0, max_retries=0).post(
+            "/up", cast_to=Item, body=body, options=options
+        )
+        asyncio.run(run(url))
+    for seen in script.seen:
+        assert sorted(_parts(seen.headers["content-type"], seen.body)) == sorted(expected)
+
+
+def _parts(content_type: str, body: bytes) -> list[str]:
+    """Each part of a multipart body as `name="..."[; filename="..."][; content-type=...]: data`."""
+    boundary = content_type.split("boundary=", 1)[1].encode()
+    out = []
+    for raw in body.split(b"--" + boundary)[1:-1]:
+        head, _, data = raw.strip(b"\r\n").partition(b"\r\n\r\n")
+        lines = head.decode().split("\r\n")
+        disposition = lines[0].split("form-data; ", 1)[1]
+        kinds = [ln.split(": ", 1)[1] for ln in lines[1:] if ln.lower().startswith("content-type")]
+        kind = f"; content-type={kinds[0]}" if kinds else ""
+        out.append(f"{disposition}{kind}: {data.decode()}")
+    return out
 
 
 def test_a_spec_without_platform_headers_sends_none() -> None:
