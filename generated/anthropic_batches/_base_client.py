@@ -29,7 +29,7 @@ from ._exceptions import (
 from ._models import construct_type, validate_type
 from ._platform import platform_headers, timeout_headers
 from ._request_options import FinalRequestOptions, header_list, make_request_options
-from ._response import is_binary
+from ._response import is_binary, response_mode
 from ._streaming import AsyncJSONLDecoder, AsyncStream, JSONLDecoder, Stream
 from ._types import NotGiven, Omit, Timeout
 
@@ -166,6 +166,9 @@ class BaseClient(Generic[_HttpxClientT]):
         if self._sends_platform_headers:
             timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
             headers.update(timeout_headers(timeout))
+            mode = response_mode.get()
+            if mode is not None:  # a `.with_raw_response` / `.with_streaming_response` call
+                headers["X-Stainless-Raw-Response"] = mode
         layers: tuple[Mapping[str, object], ...] = (self.default_headers, options.headers or {})
         for layer in layers:
             for name, value in layer.items():

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime
 import io
-import json
 import os
 import pathlib
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 import pydantic
 
@@ -25,38 +24,49 @@ def is_file(value: object) -> bool:
 
 
 def file_part(value: object) -> Any:
-    """An httpx file part: paths are read, with their file name."""
+    """An httpx file part: paths are read, with their file name; content without a name of
+    its own (bytes, an unnamed stream) goes without one, as `application/octet-stream` (httpx
+    would call it "upload")."""
     if isinstance(value, os.PathLike):
         path = pathlib.Path(value)
         return (path.name, path.read_bytes())
     if isinstance(value, tuple) and isinstance(value[1], os.PathLike):
         return (value[0], pathlib.Path(value[1]).read_bytes(), *value[2:])
+    if not isinstance(value, tuple) and not isinstance(getattr(value, "name", None), (str, bytes)):
+        return (None, value, "application/octet-stream")
     return value
 
 
 def multipart_parts(body: Mapping[str, object]) -> tuple[list[tuple[str, Any]], dict[str, Any]]:
-    """A body with files as multipart/form-data: (file parts, form fields). Lists repeat their
-    key; objects are sent as JSON text; booleans lowercase, as in a query string."""
+    """A body with files as multipart/form-data: (file parts, form fields), keyed as the
+    Stainless `.js` runtime keys them: a list's items as `key[]`, an object's fields as
+    `key[field]`; booleans lowercase, as `String(true)` writes them."""
     files: list[tuple[str, Any]] = []
     data: dict[str, Any] = {}
     for key, value in body.items():
-        if value is None or isinstance(value, (NotGiven, Omit)):
-            continue
-        for item in value if isinstance(value, list) else [value]:
-            if is_file(item):
-                files.append((key, file_part(item)))
-                continue
-            if isinstance(item, bool):
-                text = "true" if item else "false"
-            elif isinstance(item, (dict, list, pydantic.BaseModel)):
-                text = json.dumps(jsonable(item))
-            else:
-                text = str(item)
-            if isinstance(value, list):
-                data.setdefault(key, []).append(text)
-            else:
-                data[key] = text
+        _form_value(key, value, files, data)
     return files, data
+
+
+def _form_value(
+    key: str, value: object, files: list[tuple[str, Any]], data: dict[str, Any]
+) -> None:
+    if value is None or isinstance(value, (NotGiven, Omit)):
+        return
+    if is_file(value):
+        files.append((key, file_part(value)))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _form_value(key + "[]", item, files, data)
+    elif isinstance(value, (Mapping, pydantic.BaseModel)):
+        fields = value if isinstance(value, Mapping) else jsonable(value)
+        for name, item in cast(Mapping[str, object], fields).items():
+            _form_value(f"{key}[{name}]", item, files, data)
+    elif isinstance(value, bool):
+        data.setdefault(key, []).append("true" if value else "false")
+    else:
+        text = value.isoformat() if isinstance(value, datetime.date) else str(value)
+        data.setdefault(key, []).append(text)
 
 
 def jsonable(value: object) -> object:
