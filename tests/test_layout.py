@@ -248,6 +248,8 @@ def test_the_batch_package_has_the_official_modules_and_lazy_packages() -> None:
         "from anthropic_batches.types import ErrorResponse, Message\n"
         "from anthropic_batches.pagination import SyncPage, AsyncPage\n"
         "from anthropic_batches._utils import parse_datetime, parse_date\n"
+        "from anthropic_batches import _compat\n"
+        "assert _compat.PYDANTIC_V1 is False and _compat.PYDANTIC_V2 is True\n"
         "assert MessageBatch is m.MessageBatch\n"
         "print(ErrorResponse.__module__)\n"
     )
