@@ -46,14 +46,16 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             custom_query=custom_query,
             _strict_response_validation=_strict_response_validation,
         )
-        self._owns_http_client = http_client is None
+        # a given `http_client` is handed over, as in the official SDK: closing the client
+        # closes it; a `copy()` shares its parent's pool and leaves it open
+        self._owns_http_client = True
         self._client = http_client or httpx.AsyncClient(timeout=timeout, follow_redirects=True)
 
     def is_closed(self) -> bool:
         return self._client.is_closed
 
     async def close(self) -> None:
-        """Close the connection pool, unless it was passed in as `http_client` (its owner closes it)."""
+        """Close the connection pool (also a given `http_client`), unless it is a copy's shared one."""
         if self._owns_http_client:
             await self._client.aclose()
 

@@ -137,7 +137,7 @@ class Anthropic(SyncAPIClient):
 
         Settings are copied, not shared; the connection pool is shared (and stays owned by this client).
         """
-        return type(self)(
+        copied = type(self)(
             api_key=api_key or self.api_key,
             auth_token=auth_token or self.auth_token,
             base_url=base_url or self.base_url,
@@ -148,6 +148,8 @@ class Anthropic(SyncAPIClient):
             http_client=http_client or self._client,
             _strict_response_validation=self._strict_response_validation,
         )
+        copied._owns_http_client = http_client is not None
+        return copied
 
     with_options = copy
 
@@ -233,7 +235,7 @@ class AsyncAnthropic(AsyncAPIClient):
 
         Settings are copied, not shared; the connection pool is shared (and stays owned by this client).
         """
-        return type(self)(
+        copied = type(self)(
             api_key=api_key or self.api_key,
             auth_token=auth_token or self.auth_token,
             base_url=base_url or self.base_url,
@@ -244,6 +246,8 @@ class AsyncAnthropic(AsyncAPIClient):
             http_client=http_client or self._client,
             _strict_response_validation=self._strict_response_validation,
         )
+        copied._owns_http_client = http_client is not None
+        return copied
 
     with_options = copy
 

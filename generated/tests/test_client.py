@@ -678,12 +678,27 @@ def test_context_managers_close_their_connection_pools() -> None:
     assert asyncio.run(main()).is_closed()
 
 
-def test_a_passed_in_http_client_is_left_to_its_owner(server: MockServer) -> None:
+def test_a_passed_in_http_client_is_closed_with_the_client_but_not_by_a_copy(
+    server: MockServer,
+) -> None:
+    """As in the official SDK, a given `http_client` is handed over: closing the client closes
+    it. A copy shares the pool, so closing the copy leaves it open."""
     http_client = httpx.Client()
-    with Anthropic(api_key=API_KEY, base_url=server.url, http_client=http_client):
-        pass
-    assert not http_client.is_closed
-    http_client.close()
+    with Anthropic(api_key=API_KEY, base_url=server.url, http_client=http_client) as client:
+        client.copy(max_retries=1).close()
+        assert not http_client.is_closed
+    assert http_client.is_closed
+
+    async def main() -> httpx.AsyncClient:
+        given = httpx.AsyncClient()
+        async with AsyncAnthropic(
+            api_key=API_KEY, base_url=server.url, http_client=given
+        ) as aclient:
+            await aclient.copy().close()
+            assert not given.is_closed
+        return given
+
+    assert asyncio.run(main()).is_closed
 
 
 def test_api_key_is_absent_from_repr_errors_and_logs(
