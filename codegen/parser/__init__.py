@@ -167,7 +167,8 @@ def _cross_file(
     )
     attachments = attach.attachments(table, resources_found)
 
-    builder = ResourceBuilder(table.decls, diags, routes or RouteConfig(), js)
+    builder = ResourceBuilder(table.decls, diags, routes or RouteConfig())
+    builder.js_modules = js
     resources: list[Resource] = []
     for cid, path in sorted(
         attach.resource_paths(table, resources_found, attachments, diags).items()

@@ -8,7 +8,9 @@ from code is reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from codegen.diagnostics import Diagnostics
 from codegen.ir import (
@@ -99,18 +101,16 @@ def page_class_name(t: TypeRef, decls: dict[str, Declaration]) -> str | None:
 
 
 class ResourceBuilder:
+    js_modules: Mapping[str, JsModule] = MappingProxyType({})  # every .js: tables it warns from
     def __init__(
         self,
         decls: dict[str, Declaration],
         diags: Diagnostics,
         routes: RouteConfig,
-        js_modules: dict[str, JsModule] | None = None,
     ) -> None:
         self.decls = decls
         self.diags = diags
         self.routes = routes
-        # every `.js` file's facts, for what a method takes from another file (warning tables)
-        self.js_modules = js_modules or {}
 
     def build(self, klass: ClassDecl, path: str, js: dict[str, JsMethod] | None) -> Resource:
         resource = Resource(klass.name, path, klass.module, [], klass.loc, doc=klass.doc)
@@ -304,10 +304,7 @@ class ResourceBuilder:
             multipart=request.options_wrapper == "multipartFormRequestOptions",
             unwrap=list(request.unwrap),
         )
-        if js is not None and js.warnings:
-            shape.warnings = value_warnings(
-                self.js_modules, resource.module, method, js, where, loc, self.diags
-            )
+        shape.warnings = value_warnings(self.js_modules, resource, method, js, loc, self.diags)
         if request.unwrap_unread and method.response.kind == "model":
             self.diags.warn(
                 "unwrap-unread",

@@ -5,16 +5,17 @@ through `require`s and re-exports to the object literal that holds it."""
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 
 from codegen.diagnostics import Diagnostics
-from codegen.ir import Location, Method, ValueWarning, WarnPart
+from codegen.ir import Location, Method, Resource, ValueWarning, WarnPart
 from codegen.parser.js import JsMethod, JsModule
 
 _HOPS = 8
 
 
 def find_table(
-    js: dict[str, JsModule], module: str, dotted: str
+    js: Mapping[str, JsModule], module: str, dotted: str
 ) -> tuple[str, list[tuple[str, str]]] | None:
     """The name and entries of the string table `dotted` names in `module`'s `.js`, else None."""
     name = dotted
@@ -46,18 +47,19 @@ def _joined(module: str, target: str) -> str:
 
 
 def value_warnings(
-    js: dict[str, JsModule],
-    module: str,
+    js: Mapping[str, JsModule],
+    resource: Resource,
     method: Method,
-    js_method: JsMethod,
-    where: str,
+    js_method: JsMethod | None,
     loc: Location,
     diags: Diagnostics,
 ) -> list[ValueWarning]:
-    """The method's warnings as IR; one the model cannot follow is a diagnostic, never guessed."""
+    """The method's warnings as IR; one the model cannot follow is a diagnostic, never guessed.
+    `loc`: the method's request in its `.js` (the warnings' own lines replace its line)."""
     out: list[ValueWarning] = []
     wires = {p.wire_name or p.name for p in method.params}
-    for w in js_method.warnings:
+    module, where = resource.module, f"{resource.name}.{method.name}"
+    for w in js_method.warnings if js_method is not None else ():
         at = Location(loc.file, w.pos.line, w.pos.col)
         found = find_table(js, module, w.table)
         unread = [kind for kind, _ in w.parts if kind not in ("text", "value", "entry")]
