@@ -8,7 +8,7 @@ import asyncio
 import platform
 import subprocess
 import sys
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, cast
 
 import httpx
 import pytest
@@ -24,7 +24,7 @@ from codegen.runtime._http_clients import (
 )
 from codegen.runtime._models import BaseModel
 from codegen.runtime._request_options import make_request_options
-from codegen.runtime._response import parsed_responses, response_mode
+from codegen.runtime._response import APIResponse, parsed_responses, response_mode
 from codegen.runtime._sync_client import SyncAPIClient
 from codegen.runtime._types import NOT_GIVEN
 
@@ -76,10 +76,11 @@ def test_a_raw_or_streamed_call_says_so_as_the_official_sdk_does() -> None:
     reads parsed itself (`parsed_responses`), nor on a plain call."""
     with serve(*(Reply(body={"id": "x"}) for _ in range(4))) as (url, script):
         client = Acme(base_url=url, timeout=5.0, max_retries=0)
-        for mode in ("raw", "stream"):
-            token = response_mode.set(mode)  # type: ignore[arg-type]
+        modes: tuple[Literal["raw", "stream"], ...] = ("raw", "stream")
+        for mode in modes:
+            token = response_mode.set(mode)
             try:
-                client.get("/i", cast_to=Item).close()
+                cast(APIResponse[Item], client.get("/i", cast_to=Item)).close()
             finally:
                 response_mode.reset(token)
         token = response_mode.set("raw")
