@@ -182,7 +182,7 @@ def test_generated_package_warns_before_the_request(acme: Path, tmp_path: Path) 
     run = codegen("generate", "-q", "--spec", str(acme), "--out", str(out), "--resource", "things")
     assert run.returncode == 0, run.stderr
     module = (out / "anthropic_batches" / "resources" / "things.py").read_text()
-    assert "RETIRED_MODELS: Dict[str, str] = {" in module and "OLD_NAMES" in module
+    assert "RETIRED_MODELS: dict[str, str] = {" in module and "OLD_NAMES" in module
     tests = (out / "tests" / "test_things.py").read_text()
     assert "def test_create_warns_for_a_model_in_retired_models" in tests
     res = run_generated_tests(out, "tests/test_things.py", "-k", "warns")

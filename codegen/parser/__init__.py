@@ -32,6 +32,7 @@ from codegen.parser.scan_cache import ScanCache
 from codegen.parser.sdk import client_info, error_classes, page_classes
 from codegen.parser.source import SourceText, find_spec_files, parse_checked
 from codegen.parser.unions import mark_discriminators
+from codegen.parser.value_warnings import add_warnings
 from codegen.stats import Stats
 
 __all__ = ["RouteConfig", "parse_spec"]
@@ -168,7 +169,6 @@ def _cross_file(
     attachments = attach.attachments(table, resources_found)
 
     builder = ResourceBuilder(table.decls, diags, routes or RouteConfig())
-    builder.js_modules = js
     resources: list[Resource] = []
     for cid, path in sorted(
         attach.resource_paths(table, resources_found, attachments, diags).items()
@@ -176,6 +176,7 @@ def _cross_file(
         klass = attach.effective_class(table, cid)
         js_methods = attach.js_methods(table, cid, js)
         resource = builder.build(klass, path, js_methods)
+        add_warnings(js, resource, js_methods, diags)
         resource.subresources = [
             SubResource(attr, f"{path}.{attr}") for attr, _child in attachments.get(cid, [])
         ]

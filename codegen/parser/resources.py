@@ -8,9 +8,7 @@ from code is reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from codegen.diagnostics import Diagnostics
 from codegen.ir import (
@@ -36,10 +34,9 @@ from codegen.ir import (
 from codegen.ir_walk import all_fields, is_null, non_null_members
 from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
-from codegen.parser.js import JsMethod, JsModule, JsRequest
+from codegen.parser.js import JsMethod, JsRequest
 from codegen.parser.param_types import is_scalar, merged_fields, params_members
 from codegen.parser.path_select import settle_route
-from codegen.parser.value_warnings import value_warnings
 
 # request options the model covers; `__span`/`__qualifiers` feed tracing and middleware only
 _OPTIONS_READ = frozenset(
@@ -101,7 +98,6 @@ def page_class_name(t: TypeRef, decls: dict[str, Declaration]) -> str | None:
 
 
 class ResourceBuilder:
-    js_modules: Mapping[str, JsModule] = MappingProxyType({})  # every .js: tables it warns from
     def __init__(
         self,
         decls: dict[str, Declaration],
@@ -304,7 +300,6 @@ class ResourceBuilder:
             multipart=request.options_wrapper == "multipartFormRequestOptions",
             unwrap=list(request.unwrap),
         )
-        shape.warnings = value_warnings(self.js_modules, resource, method, js, loc, self.diags)
         if request.unwrap_unread and method.response.kind == "model":
             self.diags.warn(
                 "unwrap-unread",

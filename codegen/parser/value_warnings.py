@@ -46,6 +46,21 @@ def _joined(module: str, target: str) -> str:
     return path[: -len(".js")] if path.endswith(".js") else path
 
 
+def add_warnings(
+    js: Mapping[str, JsModule],
+    resource: Resource,
+    js_methods: Mapping[str, JsMethod] | None,
+    diags: Diagnostics,
+) -> None:
+    """Fill `request.warnings` of each method of `resource` whose `.js` warns."""
+    for method in resource.methods:
+        js_method = (js_methods or {}).get(method.name)
+        if method.request is None or js_method is None or not js_method.warnings:
+            continue
+        loc = Location(method.loc.file.replace(".d.ts", ".js"), 0, 0)
+        method.request.warnings = value_warnings(js, resource, method, js_method, loc, diags)
+
+
 def value_warnings(
     js: Mapping[str, JsModule],
     resource: Resource,
@@ -55,7 +70,7 @@ def value_warnings(
     diags: Diagnostics,
 ) -> list[ValueWarning]:
     """The method's warnings as IR; one the model cannot follow is a diagnostic, never guessed.
-    `loc`: the method's request in its `.js` (the warnings' own lines replace its line)."""
+    `loc`: the method's `.js` file (each warning's own line and column are used)."""
     out: list[ValueWarning] = []
     wires = {p.wire_name or p.name for p in method.params}
     module, where = resource.module, f"{resource.name}.{method.name}"
