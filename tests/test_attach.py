@@ -245,8 +245,9 @@ def test_sub_resource_classes_never_shadow_a_name_of_their_parent_module(
     flare: Path, tmp_path: Path
 ) -> None:
     """cloudflare's `zero_trust.devices.devices` (a `Devices` under `Devices`) and
-    `logs.log_explorer.query` (a resource class `Query`, the runtime's type of `extra_query`):
-    each is imported under a name of its own (`Accounts_2`, `Query_2`)."""
+    `logs.log_explorer.query` (a resource `Query`, the runtime's type of `extra_query`): the
+    first is imported under a name of its own (`Accounts_2`); the second is class
+    `QueryResource`, as its own module binds `Query` (mypy's no-redef otherwise)."""
     root = tmp_path / "spec"
     shutil.copytree(flare, root)
     accounts = root / "resources" / "accounts"
@@ -299,15 +300,16 @@ def test_sub_resource_classes_never_shadow_a_name_of_their_parent_module(
     parent = (out / "anthropic_batches" / "resources" / "accounts" / "__init__.py").read_text()
     assert "from .accounts import Accounts as Accounts_2\n" in parent
     assert "from .accounts import AsyncAccounts as AsyncAccounts_2\n" in parent
-    assert "from .query import AsyncQuery\n" in parent
-    assert "from .query import Query as Query_2\n" in parent
+    assert "from .query import AsyncQueryResource, QueryResource\n" in parent
+    query = (package / "resources" / "accounts" / "query.py").read_text()
+    assert "class QueryResource(SyncAPIResource):" in query and "class Query(" not in query
     check = (
         "import anthropic_batches as p, anthropic_batches._types as t\n"
         "import anthropic_batches.resources.accounts as m\n"
         "c = p.Client(api_token='k', base_url='http://127.0.0.1:9')\n"
         "assert m.Query is t.Query and m.Accounts is type(c.accounts)\n"
         "assert type(c.accounts.accounts).__module__.endswith('accounts.accounts')\n"
-        "assert type(c.accounts.query).__name__ == 'Query'\n"
+        "assert type(c.accounts.query).__name__ == 'QueryResource'\n"
         "from anthropic_batches.resources import Mapping\n"
         "assert type(c.mappings) is Mapping and p._client.Mapping is not Mapping\n"
     )

@@ -190,14 +190,14 @@ class ResourceModules:
         children = resource.subresources
         module_parts = self.python_path(resource.path, by_path).split(".")
         is_package = bool(children)
-        own = {class_name(resource.name), async_class(class_name(resource.name))}
+        own = {self.sync_class(resource.name), async_class(self.sync_class(resource.name))}
         child_refs = local_refs(
             [
                 ResourceRef(
                     attr=attr_name(s.attr, by_path[s.resource].module),
                     module=attr_name(s.attr, by_path[s.resource].module),
-                    sync_class=class_name(by_path[s.resource].name),
-                    async_class=async_class(class_name(by_path[s.resource].name)),
+                    sync_class=self.sync_class(by_path[s.resource].name),
+                    async_class=async_class(self.sync_class(by_path[s.resource].name)),
                 )
                 for s in children
             ],
@@ -224,8 +224,8 @@ class ResourceModules:
             file="/".join(module_parts) + ("/__init__.py" if is_package else ".py"),
             module="resources." + ".".join(module_parts),
             depth=len(module_parts) + (2 if is_package else 1),
-            sync_class=class_name(resource.name),
-            async_class=async_class(class_name(resource.name)),
+            sync_class=self.sync_class(resource.name),
+            async_class=async_class(self.sync_class(resource.name)),
             doc=resource.doc.text,
             methods=methods,
             type_imports=import_lines(imports),
@@ -233,6 +233,15 @@ class ResourceModules:
             skipped=resource.skipped_methods,
             tables=resource_tables(ir_methods, self.planner.warn),
         )
+
+    def sync_class(self, name: str) -> str:
+        """The resource's class name, `<Name>Resource` where its module binds `<Name>` or
+        `Async<Name>` itself (cloudflare's `stream` and `logs.log_explorer.query`: a class
+        `Stream` or `Query` would shadow the runtime's in its own module)."""
+        base = class_name(name)
+        if base in self.module_names or async_class(base) in self.module_names:
+            return base + "Resource"
+        return base
 
     @staticmethod
     def python_path(path: str, by_path: dict[str, Resource]) -> str:
