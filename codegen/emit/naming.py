@@ -89,6 +89,9 @@ GENERATED_GLOBALS = frozenset(
 BUILTINS = frozenset(dir(builtins))
 # Builtins that annotations use: a field or param of that name would shadow them.
 _ANNOTATION_BUILTINS = frozenset({"int", "float", "str", "bool", "object", "repr"})
+# In a model's class body a field `list` would be what a later `list[str]` annotation reads
+# (pydantic evaluates them there: cloudflare's `QueryStringExclude.list`, import fails).
+_CLASS_BODY_BUILTINS = frozenset({"list", "dict"})
 # Keyword-only params every generated method already has.
 METHOD_RESERVED = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout"})
 
@@ -142,7 +145,9 @@ class Scope:
 
 def field_scope() -> Scope:
     """Field names of a model: pydantic's attributes and builtins used in annotations are taken."""
-    return Scope(PYDANTIC_RESERVED | GENERATED_GLOBALS | _ANNOTATION_BUILTINS, public=True)
+    return Scope(
+        PYDANTIC_RESERVED | GENERATED_GLOBALS | _ANNOTATION_BUILTINS | _CLASS_BODY_BUILTINS, True
+    )
 
 
 # Names the runtime modules (`_client`, `_exceptions`, the package `__init__`) bind themselves:
@@ -227,7 +232,8 @@ RESOURCE_RESERVED = frozenset(
 
 def page_scope() -> Scope:
     """Field names of a page model: a model's reserved names and the page runtime's."""
-    return Scope(PYDANTIC_RESERVED | GENERATED_GLOBALS | _ANNOTATION_BUILTINS | PAGE_RESERVED, True)
+    reserved = PYDANTIC_RESERVED | GENERATED_GLOBALS | _ANNOTATION_BUILTINS | PAGE_RESERVED
+    return Scope(reserved | _CLASS_BODY_BUILTINS, True)
 
 
 def param_scope() -> Scope:
