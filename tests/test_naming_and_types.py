@@ -107,3 +107,26 @@ def test_pydantic_reserved_names_cover_the_installed_basemodel() -> None:
 
     public = {name for name in dir(pydantic.BaseModel) if not name.startswith("__")}
     assert public <= PYDANTIC_RESERVED
+
+
+def test_a_model_field_named_list_does_not_shadow_the_builtin_its_annotation_reads() -> None:
+    """cloudflare's `...QueryStringExclude.list: list[str] | None`: pydantic evaluates the
+    annotation in the class body, where a field `list` (default None) is what `list` names."""
+    source = (
+        "from __future__ import annotations\n"
+        "import pydantic\n"
+        "class M(pydantic.BaseModel):\n"
+        "    NAME: list[str] | None = pydantic.Field(default=None, alias='list')\n"
+        "m = M.model_validate({'list': ['a']})\n"
+    )
+    name = field_scope().claim("list", "list")
+    assert name == "list_"
+    run: dict[str, object] = {}
+    exec(source.replace("NAME", name), run)
+    assert getattr(run["m"], name) == ["a"]
+    try:
+        exec(source.replace("NAME", "list"), {})
+    except TypeError:
+        pass  # the unsafe spelling fails at import, as the whole cloudflare package did
+    else:
+        raise AssertionError("a field `list` was expected to break its own annotation")
