@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, run_generated_tests
+from lint_generated import ruff_default_rules
 
 from codegen.cache import Caches
 from codegen.config import load_config
@@ -333,6 +334,9 @@ def test_generated_package_paginates_over_real_http(
     assert run.returncode == 0, run.stdout[-4000:]
     ran = re.search(r"(\d+) passed", run.stdout)
     assert ran and int(ran.group(1)) >= (1 if style == "unknown" else 3), run.stdout[-2000:]
+    # each page style renders its own pagination and test code: ruff's default rules on both
+    ruff = ruff_default_rules(project / "out")
+    assert ruff.returncode == 0, ruff.stdout[-3000:]
 
 
 NESTED_PAGE_DTS = """

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import codegen, run_generated_tests
-from lint_generated import mypy_strict
+from lint_generated import mypy_strict, ruff_default_rules
 
 from codegen.ir import Method, PathChoice, PathSelect, PathValue, Spec
 from codegen.parser import parse_spec
@@ -358,3 +358,5 @@ def test_the_generated_package_chooses_the_route_over_real_http(
     # whose value a test may not assign: func-returns-value) type-check
     typed = mypy_strict(out, "cloudy", "tests/test_certs.py")
     assert typed.returncode == 0, typed.stdout[-3000:]
+    ruff = ruff_default_rules(out)
+    assert ruff.returncode == 0, ruff.stdout[-3000:]
