@@ -105,6 +105,30 @@ class JsContext:
         parts.append(self.text(node))
         return ".".join(reversed(parts))
 
+    def object_entries(self, node: Node | None) -> tuple[tuple[str, str, str], ...] | None:
+        """``{ a: 'accounts', b: account_id }`` -> ``(('a', 'literal', 'accounts'), ('b', 'ref',
+        'account_id'))``; None when a value is neither a string nor a name, or for a spread."""
+        node = unparen(node)
+        if node is None or node.type != "object":
+            return None
+        out: list[tuple[str, str, str]] = []
+        for entry in node.named_children:
+            if entry.type == "comment":
+                continue
+            if entry.type == "shorthand_property_identifier":
+                out.append((self.text(entry), "ref", self.text(entry)))
+                continue
+            if entry.type != "pair":
+                return None
+            key = self.key(entry.child_by_field_name("key"))
+            value = entry.child_by_field_name("value")
+            literal = self.string(value)
+            ref = self.dotted(value) if literal is None else None
+            if key is None or (literal is None and ref is None):
+                return None
+            out.append((key, "literal", literal) if literal is not None else (key, "ref", ref or ""))
+        return tuple(out)
+
     def this_field(self, node: Node | None) -> str | None:
         """``this.last_id`` -> ``last_id`` (``this.a.b`` -> ``a.b``), else ``None``."""
         name = self.dotted(node)

@@ -51,40 +51,15 @@ def _branches(
     current: Node | None = node
     while current is not None and current.type == "ternary_expression":
         test = ctx.dotted(current.child_by_field_name("condition"))
-        values = _object_values(ctx, current.child_by_field_name("consequence"))
+        values = ctx.object_entries(current.child_by_field_name("consequence"))
         if test is None or values is None:
             return None
         out.append((test, values))
         current = unparen(current.child_by_field_name("alternative"))
-    last = _object_values(ctx, current)
+    last = ctx.object_entries(current)
     if last is None:
         return None
     out.append((None, last))
-    return tuple(out)
-
-
-def _object_values(ctx: JsContext, node: Node | None) -> tuple[tuple[str, str, str], ...] | None:
-    """``{ a: 'accounts', b: account_id }`` -> ``(('a', 'literal', 'accounts'), ('b', 'ref',
-    'account_id'))``; None when a value is neither a string nor a name, or for a spread."""
-    node = unparen(node)
-    if node is None or node.type != "object":
-        return None
-    out: list[tuple[str, str, str]] = []
-    for entry in node.named_children:
-        if entry.type == "comment":
-            continue
-        if entry.type == "shorthand_property_identifier":
-            out.append((ctx.text(entry), "ref", ctx.text(entry)))
-            continue
-        if entry.type != "pair":
-            return None
-        key = ctx.key(entry.child_by_field_name("key"))
-        value = entry.child_by_field_name("value")
-        literal = ctx.string(value)
-        ref = ctx.dotted(value) if literal is None else None
-        if key is None or (literal is None and ref is None):
-            return None
-        out.append((key, "literal", literal) if literal is not None else (key, "ref", ref or ""))
     return tuple(out)
 
 

@@ -117,21 +117,10 @@ def read_tables(
 
 def _string_table(ctx: JsContext, node: Node | None) -> tuple[tuple[str, str], ...] | None:
     """An object literal whose keys and values are all plain strings."""
-    node = unparen(node)
-    if node is None or node.type != "object":
+    entries = ctx.object_entries(node)
+    if entries is None or any(kind != "literal" for _key, kind, _value in entries):
         return None
-    out: list[tuple[str, str]] = []
-    for pair in node.named_children:
-        if pair.type == "comment":
-            continue
-        if pair.type != "pair":
-            return None
-        key = ctx.key(pair.child_by_field_name("key"))
-        value = ctx.string(pair.child_by_field_name("value"))
-        if key is None or value is None:
-            return None
-        out.append((key, value))
-    return tuple(out)
+    return tuple((key, value) for key, _kind, value in entries)
 
 
 def _required(ctx: JsContext, value: Node) -> str | None:
