@@ -411,6 +411,19 @@ class Cursor:
 
 
 @dataclass
+class ItemsContainer:
+    """The page field whose object holds the items one level down (cloudflare's
+    `V4PagePagination`: `result: V4PagePaginationResponse.Result<Item>`, items `result.items`):
+    the fields of that generic interface, with `TypeParam` for the page's item."""
+
+    field: str
+    item_field: str
+    name: str
+    fields: list[Field_]
+    loc: Location
+
+
+@dataclass
 class PageClass:
     id: str
     name: str
@@ -423,6 +436,8 @@ class PageClass:
     doc: Doc = field(default_factory=Doc)
     # False: its next-page rule could not be read (a warning); iterating past page one raises
     rule_known: bool = True
+    # the items are a field of one of its fields (`item_field` is then dotted: `result.items`)
+    items_container: ItemsContainer | None = None
 
 
 @dataclass

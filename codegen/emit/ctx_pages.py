@@ -12,7 +12,7 @@ from codegen.emit.ctx_common import admitting_none, nullable, shallow
 from codegen.emit.ctx_plan import Planner
 from codegen.emit.naming import async_class, class_name, identifier, page_scope, sync_class
 from codegen.errors import SpecError
-from codegen.ir import Cursor, PageClass
+from codegen.ir import Cursor, Field_, PageClass
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,23 @@ class PageContext:
     # no has-more field and a derived cursor: only an empty page ends iteration (the tests
     # script one)
     ends_on_empty_page: bool
+    # the wire keys from the body to the items (`("data",)`, `("result", "items")`)
+    item_keys: tuple[str, ...]
+    # what the generated tests append to a page to read its items (`.data`)
+    item_access: Code
+    # items one field down (`result.items`): the model of the page field `item_field` holding
+    # them (`V4PagePaginationResult[_T]`); None when `item_field` holds the items
+    container: ContainerContext | None = None
+
+
+@dataclass(frozen=True)
+class ContainerContext:
+    """The generic model of the page field whose object holds the items (the official
+    cloudflare package's `V4PagePaginationResult(GenericModel, Generic[_T])`)."""
+
+    name: str
+    fields: list[PageField]
+    item_field: str
 
 
 def pages(planner: Planner) -> list[PageContext]:
@@ -92,25 +109,18 @@ def pages(planner: Planner) -> list[PageContext]:
 
 
 def page_context(planner: Planner, page: PageClass) -> PageContext:
-    namer = planner.namer("response", "")
-    # page fields are model fields: the same resolver, so `first-id`, `def` or
-    # `model_config` get a safe name (the wire name stays the alias)
-    scope = page_scope()
-    fields = []
-    for f in page.fields:
-        annotation = shallow(annotate(f.type, namer, page_item="_T"), f.loc)
-        default_none = nullable(f.type) or f.name != page.item_field
-        py_name = planner.claim_name(scope, f.name, f.name, f.loc, f"field of {page.name}")
-        # a list default is a factory (a mutable class default is what ruff's RUF012 flags)
-        default = "None" if default_none else Code("Field(default_factory=list)")
-        if py_name != f.name:
-            default = Code(
-                f"Field(default{'' if default_none else '_factory'}="
-                f"{'None' if default_none else 'list'}, alias={python_literal(f.name)})"
-            )
-        annotation = admitting_none(annotation) if default_none else annotation
-        fields.append(PageField(py_name, f.name, annotation, default))
-    attr = {f.name: scope.by_key[f.name] for f in page.fields}
+    box = page.items_container
+    container = None
+    if box is not None:
+        name = container_name(page, box.field, planner)
+        box_fields, box_attr = _model_fields(
+            planner, f"{page.name}.{box.field}", box.fields, box.item_field, optional_none=True
+        )
+        container = ContainerContext(name, box_fields, box_attr[box.item_field])
+    own_items = box.field if box is not None else page.item_field
+    typed = {box.field: Code(f"{container.name}[_T]")} if box and container else {}
+    # (the items' own model field, `result`, defaults to None: `page.item_field` is dotted)
+    fields, attr = _model_fields(planner, page.name, page.fields, page.item_field, typed=typed)
 
     def attr_of(wire: str | None, what: str) -> str | None:
         """The Python attribute of the page field `wire` (None stays None)."""
@@ -121,7 +131,7 @@ def page_context(planner: Planner, page: PageClass) -> PageContext:
         return attr[wire]
 
     names = page_names(page.name)
-    item_field = attr_of(page.item_field, "item field")
+    item_field = attr_of(own_items, "item field")
     has_more_field = attr_of(page.has_more_field, "has-more field")
     cursors = [
         cursor_context(
@@ -146,7 +156,74 @@ def page_context(planner: Planner, page: PageClass) -> PageContext:
         rule_known=page.rule_known,
         default_cursor=unconditional[0] if unconditional else None,
         ends_on_empty_page=not has_more_field and any(c.source != "field" for c in unconditional),
+        container=container,
+        item_keys=tuple(page.item_field.split(".")) if container else (page.item_field,),
+        item_access=Code("._get_page_items()" if container else f".{item_field}"),
     )
+
+
+def _model_fields(
+    planner: Planner,
+    owner: str,
+    fields: list[Field_],
+    items: str,
+    *,
+    typed: dict[str, Code] | None = None,
+    optional_none: bool = False,
+) -> tuple[list[PageField], dict[str, str]]:
+    """Model fields of a page (or of the model holding its items) and each wire name's Python
+    attribute: the items' field (wire `items`) defaults to an empty list, the others to None
+    (`optional_none`: also an optional items field, as the official SDK's `Optional[List[_T]]`);
+    `typed` overrides the annotation of some fields."""
+    namer = planner.namer("response", "")
+    # page fields are model fields: the same resolver, so `first-id`, `def` or
+    # `model_config` get a safe name (the wire name stays the alias)
+    scope = page_scope()
+    out = []
+    for f in fields:
+        annotation = (typed or {}).get(f.name) or shallow(
+            annotate(f.type, namer, page_item="_T"), f.loc
+        )
+        default_none = nullable(f.type) or f.name != items or (optional_none and f.optional)
+        py_name = planner.claim_name(scope, f.name, f.name, f.loc, f"field of {owner}")
+        # a list default is a factory (a mutable class default is what ruff's RUF012 flags)
+        default = "None" if default_none else Code("Field(default_factory=list)")
+        if py_name != f.name:
+            default = Code(
+                f"Field(default{'' if default_none else '_factory'}="
+                f"{'None' if default_none else 'list'}, alias={python_literal(f.name)})"
+            )
+        annotation = admitting_none(annotation) if default_none else annotation
+        out.append(PageField(py_name, f.name, annotation, default))
+    return out, {f.name: scope.by_key[f.name] for f in fields}
+
+
+def container_name(page: PageClass, field: str, planner: Planner) -> str:
+    """`V4PagePagination` + `result` -> `V4PagePaginationResult` (the official package's name),
+    kept apart from the page classes and the names `pagination.py` defines."""
+    taken = set(_PAGINATION_NAMES)
+    for other in planner.spec.pages:
+        names = page_names(other.name)
+        taken.update((names.sync_name, names.async_name))
+        if other.items_container is not None and other.id < page.id:  # the first keeps it
+            taken.add(class_name(f"{other.name}.{other.items_container.field}"))
+    base = class_name(f"{page.name}.{field}")
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}{n}", n + 1
+    return name
+
+
+# what the runtime's `pagination.py` itself defines or imports at module level
+_PAGINATION_NAMES = frozenset(
+    {
+        "AsyncPaginator", "BaseAsyncPage", "BasePage", "BaseSyncPage", "PageInfo",
+        "NextPageUnknownError", "SyncPageT", "AsyncPageT", "BaseModel", "Field", "PrivateAttr",
+        "Generic", "TypeVar", "Any", "Self", "Mapping", "AsyncIterator", "Generator",
+        "Iterator", "TYPE_CHECKING", "AsyncAPIClient", "SyncAPIClient", "FinalRequestOptions",
+        "dataclasses",
+    }
+)  # fmt: skip
 
 
 def cursor_context(c: Cursor, field: str | None) -> PageCursorContext:

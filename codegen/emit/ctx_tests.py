@@ -77,6 +77,8 @@ class TestData:
     page_item: str = "data"
     page_fields: dict[str, object] = dataclasses.field(default_factory=dict)
     page_empty: bool = False
+    # the keys below `page_item` down to the items, for items one field down (`["items"]`)
+    page_nested: list[str] = dataclasses.field(default_factory=list)
     # per further path choice (`PathSelect`): [the path it reaches, the call's arguments]
     choices: list[tuple[str, Code]] = dataclasses.field(default_factory=list)
     # call arguments that must raise ValueError before any request (no path choice, or several)
@@ -138,6 +140,7 @@ def test_data(
         page_item=page_item,
         page_fields=page_fields,
         page_empty=page_empty,
+        page_nested=page.item_field.split(".")[1:] if page and page.items_container else [],
     )
 
 
@@ -147,14 +150,15 @@ def _page_reply(page: PageClass | None) -> tuple[str, dict[str, object], bool]:
     ends iteration (no has-more field, and a next page derived from the query or the items)."""
     if page is None:
         return "data", {}, False
+    item = page.items_container.field if page.items_container else page.item_field
     others: dict[str, object] = {
         f.name: (False if f.name == page.has_more_field else None)
         for f in page.fields
-        if f.name != page.item_field
+        if f.name != item
     }
     unconditional = [c for c in page.cursors if c.when_query_has is None]
     empty = not page.has_more_field and any(c.source != "field" for c in unconditional)
-    return page.item_field, others, empty
+    return item, others, empty
 
 
 def _test_path(

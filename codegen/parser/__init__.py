@@ -232,22 +232,25 @@ def _cross_file(
 def _drop_unmodelled_pages(
     pages: list[PageClass], resources: list[Resource], diags: Diagnostics
 ) -> list[PageClass]:
-    """A page whose items are not one of its own fields (cloudflare's
-    `ContainersInstancesV1Pagination`: items at `result.instances`, inside a generic interface of
-    a namespace) cannot be modelled: that page and the methods returning it are left out, each a
-    warning, and the rest of the SDK is generated."""
+    """A page whose items are neither one of its own fields nor one field down a generic
+    interface over its item (cloudflare's `ContainersInstancesV1Pagination`: `result.instances`
+    of `result: ContainersInstancesV1PaginationResponse.Result<Item>` is modelled) cannot be
+    modelled: that page and the methods returning it are left out, each a warning, and the rest
+    of the SDK is generated."""
     used = {m.response.page for r in resources for m in r.methods if m.response.kind == "page"}
     unmodelled = {
         p.name: p
         for p in pages
-        if p.name in used and p.item_field not in {f.name for f in p.fields}
+        if p.name in used
+        and p.item_field not in {f.name for f in p.fields}
+        and p.items_container is None
     }
     for page in unmodelled.values():
         diags.warn(
             "page-items-unmodelled",
-            f"page class '{page.name}': its items are at '{page.item_field}', which is not one "
-            "of its own fields (a nested field is not modelled); the methods returning it are "
-            "skipped",
+            f"page class '{page.name}': its items are at '{page.item_field}', which is neither "
+            "one of its own fields nor a list of its item one field down (in an interface "
+            "generic over the item); the methods returning it are skipped",
             page.loc,
         )
     for resource in resources:

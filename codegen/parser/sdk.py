@@ -13,9 +13,11 @@ from codegen.ir import (
     Declaration,
     ErrorClass,
     Interface,
+    ItemsContainer,
     LiteralType,
     Location,
     PageClass,
+    Ref,
     TypeParam,
 )
 from codegen.parser.dts import ClassDecl
@@ -139,9 +141,40 @@ def page_classes(
                 ],
                 doc=klass.doc,
                 rule_known=known,
+                items_container=_items_container(klass, item_field, decls),
             )
         )
     return pages
+
+
+def _items_container(
+    klass: ClassDecl, item_field: str, decls: dict[str, Declaration]
+) -> ItemsContainer | None:
+    """Items one field down (`this.result?.items`), where that page field is typed by a generic
+    interface over the page's item (`result: V4PagePaginationResponse.Result<Item>` with
+    `items?: Array<Item>`); None for anything else (the caller warns)."""
+    head, _, rest = item_field.partition(".")
+    prop = next((f for f in klass.properties if f.name == head), None)
+    if not rest or "." in rest or prop is None or not isinstance(prop.type, Ref):
+        return None
+    decl = decls.get(prop.type.target or "")
+    if (
+        not isinstance(decl, Interface)
+        or decl.extends
+        or decl.index is not None
+        or len(decl.type_params) != 1
+        or len(prop.type.args) != 1
+        or not isinstance(prop.type.args[0], TypeParam)
+    ):
+        return None
+    items = next((f for f in decl.fields if f.name == rest), None)
+    if (
+        items is None
+        or not isinstance(items.type, ArrayType)
+        or items.type.item != TypeParam(decl.type_params[0])
+    ):
+        return None
+    return ItemsContainer(head, rest, decl.name, decl.fields, decl.loc)
 
 
 def _client_class(classes: list[ClassDecl], js: dict[str, JsModule]) -> str | None:
