@@ -16,11 +16,14 @@ from codegen.parser.js import JsMethod
 from codegen.parser.js.facts import JsPathChoice
 
 
-def params_fields_in_path(js: JsMethod, params: list[ParamSig]) -> JsMethod:
+def params_fields_in_path(js: JsMethod | None, params: list[ParamSig]) -> JsMethod | None:
     """`js` with each `${params.x}` of its route (a field read from the params object, lithic's
     `events.resend`) written `${x}`, as a destructured field is: `x` is then a path param. Only
     for a params argument typed as an object (an interface, an alias, an inline `{ x: string }`);
-    a placeholder no field fills stays unfilled, so the method is still skipped with a warning."""
+    a placeholder no field fills stays unfilled, so the method is still skipped with a warning.
+    The path param's name is then the snake-cased placeholder, as a positional one's."""
+    if js is None:
+        return None
     request = js.requests[-1] if js.requests else None
     objects = {p.name for p in params if _object_typed(p)} & set(js.params)
     if request is None or request.path is None or not objects:
