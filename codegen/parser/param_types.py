@@ -17,6 +17,7 @@ from codegen.ir import (
     Field_,
     Interface,
     LiteralType,
+    ObjectType,
     Primitive,
     Ref,
     TypeRef,
@@ -40,6 +41,16 @@ def is_scalar(t: TypeRef, decls: dict[str, Declaration], depth: int = 0) -> bool
         decl = decls.get(t.target)
         return isinstance(decl, Alias) and is_scalar(decl.type, decls, depth + 1)
     return False
+
+
+def declared_fields(t: TypeRef, decls: dict[str, Declaration]) -> list[Field_] | None:
+    """The fields of a params interface, or of a params object typed inline (lithic's
+    `resend(eventToken, params: { eventSubscriptionToken: string })`); None for anything else."""
+    if isinstance(t, Ref) and t.target and isinstance(decls.get(t.target), Interface):
+        return all_fields(t.target, decls)
+    if isinstance(t, ObjectType) and t.fields and t.index is None:
+        return t.fields
+    return None
 
 
 def params_members(t: TypeRef, decls: dict[str, Declaration]) -> list[Ref] | None:

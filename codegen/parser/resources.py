@@ -17,7 +17,6 @@ from codegen.ir import (
     Doc,
     FollowUrl,
     HeaderValue,
-    Interface,
     Location,
     Method,
     Param,
@@ -31,12 +30,12 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
-from codegen.ir_walk import all_fields, is_null, non_null_members
+from codegen.ir_walk import is_null, non_null_members
 from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
 from codegen.parser.js import JsMethod, JsRequest
-from codegen.parser.param_types import is_scalar, merged_fields, params_members
-from codegen.parser.path_select import settle_route
+from codegen.parser.param_types import declared_fields, is_scalar, merged_fields, params_members
+from codegen.parser.path_select import params_fields_in_path, settle_route
 
 # request options the model covers; `__span`/`__qualifiers` feed tracing and middleware only
 _OPTIONS_READ = frozenset(
@@ -112,7 +111,7 @@ class ResourceBuilder:
         resource = Resource(klass.name, path, klass.module, [], klass.loc, doc=klass.doc)
         for sig in klass.methods:
             response = classify_response(sig.returns, self.decls)
-            js_method = (js or {}).get(sig.name)
+            js_method = params_fields_in_path((js or {}).get(sig.name), sig.params)
             if response is not None and js_method is not None and not js_method.requests:
                 # the .js sends nothing itself (`parse` wraps `this.create(...).then(...)`)
                 resource.skipped_methods.append(sig.name)
@@ -209,9 +208,8 @@ class ResourceBuilder:
     ) -> list[Param]:
         target = _strip_null(param.type)
         decl = self.decls.get(target.target) if isinstance(target, Ref) and target.target else None
-        if isinstance(decl, Interface) and isinstance(target, Ref) and target.target:
-            fields = all_fields(target.target, self.decls)
-        else:
+        fields = declared_fields(target, self.decls)
+        if fields is None:
             members = params_members(target, self.decls)
             if members is None:
                 what = (
@@ -247,7 +245,7 @@ class ResourceBuilder:
             doc = Doc(_DOC_PREFIX.sub("", f.doc.text), f.doc.deprecated, f.doc.examples)
             params.append(
                 Param(
-                    f.name,
+                    snake_case(f.name) if location == "path" else f.name,
                     f.type,
                     not f.optional and not param.optional,
                     location,
