@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from codegen.emit.annotations import LocalNames, TypeNamer, annotate, python_literal
+from codegen.emit.annotations import LocalNames, TypeNamer, annotate
 from codegen.emit.code import Code
 from codegen.emit.ctx_client import ResourceRef, class_names, local_refs
 from codegen.emit.ctx_common import ImportLine, import_lines, shallow
@@ -37,7 +37,12 @@ from codegen.emit.ctx_warnings import (
     method_warnings,
     resource_tables,
 )
-from codegen.emit.examples import SnippetFormatter, example_value, python_example
+from codegen.emit.examples import (
+    SnippetFormatter,
+    example_literal,
+    example_value,
+    python_example,
+)
 from codegen.emit.naming import (
     GENERATED_GLOBALS,
     RESOURCE_RESERVED,
@@ -48,7 +53,7 @@ from codegen.emit.naming import (
     param_scope,
     python_path,
 )
-from codegen.ir import Method, Resource, RuntimeRef, TypeRef
+from codegen.ir import Method, Ref, Resource, RuntimeRef, TypeRef
 from codegen.ir_walk import each_type
 from codegen.naming_wire import snake_case
 
@@ -430,10 +435,11 @@ class ResourceModules:
                     required=p.required,
                     annotation=annotation,
                     doc=p.doc.text,
-                    example=python_literal(
+                    example=example_literal(
                         path_example(p, self.decls)
                         if p.location == "path"
-                        else example_value(p.type, self.decls, p.name)
+                        else example_value(p.type, self.decls, p.name),
+                        lambda decl: namer.ref(Ref(decl, decl)),
                     ),
                 )
             )

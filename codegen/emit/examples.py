@@ -11,7 +11,8 @@ import black
 from black.mode import Mode
 from black.parsing import InvalidInput
 
-from codegen.emit.annotations import documents_datetime
+from codegen.emit.annotations import documents_datetime, python_literal
+from codegen.emit.code import Code
 from codegen.ir import (
     Alias,
     ArrayType,
@@ -36,6 +37,16 @@ DATETIME_SAMPLE = "2024-08-20T18:37:24.100435Z"
 UPLOAD_SAMPLE = ("example.txt", b"example file content", "text/plain")
 
 
+class Constructed(dict[str, object]):
+    """An example object that a test passes through its TypedDict's constructor, `A({...})`:
+    mypy infers no list or dict display against a union of two containers (`Iterable[A] |
+    Iterable[B]`, a params-union field), but it does `[A({...})]`. Equal to the plain dict."""
+
+    def __init__(self, decl: str, items: dict[str, object]) -> None:
+        super().__init__(items)
+        self.decl = decl
+
+
 def example_value(
     t: TypeRef,
     decls: dict[str, Declaration],
@@ -45,18 +56,31 @@ def example_value(
     depth: int = 0,
     datetime: bool = False,
     seen: frozenset[str] = frozenset(),
+    construct: bool = False,
 ) -> object:
     """A valid JSON value of type `t`; `choice` picks the member of every union (mod its size).
 
     Optional fields appear near the top only, arrays deep down are empty, and a type met again
-    inside itself stops the descent, so samples stay small and finite.
+    inside itself stops the descent, so samples stay small and finite. The objects inside the
+    containers of a union of several containers are `Constructed` (`construct`).
     """
 
     def again(
-        x: TypeRef, field_name: str = name, is_datetime: bool = False, inside: frozenset[str] = seen
+        x: TypeRef,
+        field_name: str = name,
+        is_datetime: bool = False,
+        inside: frozenset[str] = seen,
+        constructed: bool = False,
     ) -> object:
         return example_value(
-            x, decls, field_name, choice, depth=depth + 1, datetime=is_datetime, seen=inside
+            x,
+            decls,
+            field_name,
+            choice,
+            depth=depth + 1,
+            datetime=is_datetime,
+            seen=inside,
+            construct=constructed,
         )
 
     if isinstance(t, Primitive):
@@ -74,27 +98,50 @@ def example_value(
     if isinstance(t, RuntimeRef) and t.name == "Uploadable":
         return UPLOAD_SAMPLE
     if isinstance(t, ArrayType):
-        return [] if depth >= _MAX_DEPTH else [again(t.item)]
+        return [] if depth >= _MAX_DEPTH else [again(t.item, constructed=construct)]
     if isinstance(t, RecordType):
-        return {"key": again(t.value, "value")}
+        return {"key": again(t.value, "value", constructed=construct)}
     if isinstance(t, UnionType):
         members = non_null_members(t)
         if not members:
             return None
-        return again(members[choice % len(members)], name, datetime)
+        ambiguous = construct or sum(_is_container(m, decls) for m in members) > 1
+        return again(members[choice % len(members)], name, datetime, constructed=ambiguous)
     if isinstance(t, Ref):
         decl = decls.get(t.target) if t.target else None
         if decl is None or t.target in seen:
             return {}
         inside = seen | {decl.id}
         if isinstance(decl, Alias):
-            return again(decl.type, name, datetime, inside)
-        return {
+            return again(decl.type, name, datetime, inside, construct)
+        value = {
             f.name: again(f.type, f.name, documents_datetime(f.doc.text), inside)
             for f in all_fields(decl.id, decls)
             if not f.optional or depth < 2
         }
+        return Constructed(decl.id, value) if construct else value
     return {}
+
+
+def _is_container(t: TypeRef, decls: dict[str, Declaration], depth: int = 0) -> bool:
+    """An array or record, or an alias of one: what a list or dict display is inferred as."""
+    if isinstance(t, Ref) and t.target and depth < _MAX_DEPTH:
+        decl = decls.get(t.target)
+        return isinstance(decl, Alias) and _is_container(decl.type, decls, depth + 1)
+    return isinstance(t, (ArrayType, RecordType))
+
+
+def example_literal(value: object, name_of: Callable[[str], str]) -> Code:
+    """Python source for an example value, each `Constructed` object as a call of its
+    TypedDict (`name_of(declaration id)`), so the test's call type-checks."""
+    if isinstance(value, Constructed):
+        return Code(f"{name_of(value.decl)}({example_literal(dict(value), name_of)})")
+    if isinstance(value, list):
+        return Code("[" + ", ".join(example_literal(v, name_of) for v in value) + "]")
+    if isinstance(value, dict):
+        items = (f"{python_literal(k)}: {example_literal(v, name_of)}" for k, v in value.items())
+        return Code("{" + ", ".join(items) + "}")
+    return python_literal(value)
 
 
 def union_arity(

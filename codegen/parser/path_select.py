@@ -1,15 +1,48 @@
-"""Route placeholders that are no param of the method: those chosen by which params are given
-(`PathSelect`, read from the `.js`'s `const { a, b } = x ? {...} : {...}`), and those codegen
-cannot fill, which make the method unsendable: it is skipped with a warning, never emitted with
-a literal `{placeholder}` in its URL."""
+"""Route placeholders that are no param of the method: fields read from the params object
+(`${params.x}`), those chosen by which params are given (`PathSelect`, read from the `.js`'s
+`const { a, b } = x ? {...} : {...}`), and those codegen cannot fill, which make the method
+unsendable: it is skipped with a warning, never emitted with a literal `{placeholder}` in its URL."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from codegen.diagnostics import Diagnostics
-from codegen.ir import Method, PathChoice, PathSelect, PathValue
+from codegen.ir import Method, ObjectType, PathChoice, PathSelect, PathValue, Ref, UnionType
+from codegen.ir_walk import non_null_members
 from codegen.naming_wire import snake_case
+from codegen.parser.dts import ParamSig
 from codegen.parser.js import JsMethod
 from codegen.parser.js.facts import JsPathChoice
+
+
+def params_fields_in_path(js: JsMethod, params: list[ParamSig]) -> JsMethod:
+    """`js` with each `${params.x}` of its route (a field read from the params object, lithic's
+    `events.resend`) written `${x}`, as a destructured field is: `x` is then a path param. Only
+    for a params argument typed as an object (an interface, an alias, an inline `{ x: string }`);
+    a placeholder no field fills stays unfilled, so the method is still skipped with a warning."""
+    request = js.requests[-1] if js.requests else None
+    objects = {p.name for p in params if _object_typed(p)} & set(js.params)
+    if request is None or request.path is None or not objects:
+        return js
+    renamed: dict[str, str] = {}
+    for ref in request.path_refs:
+        head, _, field = ref.partition(".")
+        if head in objects and field.isidentifier():
+            renamed[ref] = field
+    if not renamed:
+        return js
+    path = request.path
+    for ref, field in renamed.items():
+        path = path.replace("{" + ref + "}", "{" + field + "}")
+    refs = tuple(renamed.get(r, r) for r in request.path_refs)
+    request = replace(request, path=path, path_refs=refs)
+    return replace(js, requests=(*js.requests[:-1], request))
+
+
+def _object_typed(p: ParamSig) -> bool:
+    members = non_null_members(p.type) if isinstance(p.type, UnionType) else [p.type]
+    return bool(members) and all(isinstance(m, (ObjectType, Ref)) for m in members)
 
 
 class Unreadable(Exception):

@@ -20,6 +20,7 @@ from codegen.ir import (
     Interface,
     Location,
     Method,
+    ObjectType,
     Param,
     ParamLocation,
     Ref,
@@ -36,7 +37,7 @@ from codegen.naming_wire import snake_case
 from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
 from codegen.parser.js import JsMethod, JsRequest
 from codegen.parser.param_types import is_scalar, merged_fields, params_members
-from codegen.parser.path_select import settle_route
+from codegen.parser.path_select import params_fields_in_path, settle_route
 
 # request options the model covers; `__span`/`__qualifiers` feed tracing and middleware only
 _OPTIONS_READ = frozenset(
@@ -113,6 +114,8 @@ class ResourceBuilder:
         for sig in klass.methods:
             response = classify_response(sig.returns, self.decls)
             js_method = (js or {}).get(sig.name)
+            if js_method is not None:
+                js_method = params_fields_in_path(js_method, sig.params)
             if response is not None and js_method is not None and not js_method.requests:
                 # the .js sends nothing itself (`parse` wraps `this.create(...).then(...)`)
                 resource.skipped_methods.append(sig.name)
@@ -211,6 +214,8 @@ class ResourceBuilder:
         decl = self.decls.get(target.target) if isinstance(target, Ref) and target.target else None
         if isinstance(decl, Interface) and isinstance(target, Ref) and target.target:
             fields = all_fields(target.target, self.decls)
+        elif isinstance(target, ObjectType) and target.fields and target.index is None:
+            fields = target.fields  # declared inline: `params: { eventSubscriptionToken: string }`
         else:
             members = params_members(target, self.decls)
             if members is None:
@@ -247,7 +252,8 @@ class ResourceBuilder:
             doc = Doc(_DOC_PREFIX.sub("", f.doc.text), f.doc.deprecated, f.doc.examples)
             params.append(
                 Param(
-                    f.name,
+                    # a route placeholder is snake-cased, as a positional path param's name
+                    snake_case(f.name) if location == "path" else f.name,
                     f.type,
                     not f.optional and not param.optional,
                     location,
