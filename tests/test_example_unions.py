@@ -119,7 +119,16 @@ def test_items_of_a_union_of_objects_are_constructed(spec: Spec) -> None:
 def test_the_generated_tests_type_check_and_pass(flarey: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run = codegen(
-        "generate", "-q", "--spec", str(flarey), "--out", str(out), "--resource", "profiles", "--package", "flarey",
+        "generate",
+        "-q",
+        "--spec",
+        str(flarey),
+        "--out",
+        str(out),
+        "--resource",
+        "profiles",
+        "--package",
+        "flarey",
     )
     assert run.returncode == 0, run.stderr
     tests = "".join((out / "tests" / "test_profiles.py").read_text().split())  # black's layout
