@@ -98,9 +98,11 @@ def example_value(
     if isinstance(t, RuntimeRef) and t.name == "Uploadable":
         return UPLOAD_SAMPLE
     if isinstance(t, ArrayType):
-        return [] if depth >= _MAX_DEPTH else [again(t.item, constructed=construct)]
+        item = construct or _several_objects(t.item, decls)
+        return [] if depth >= _MAX_DEPTH else [again(t.item, constructed=item)]
     if isinstance(t, RecordType):
-        return {"key": again(t.value, "value", constructed=construct)}
+        entry = construct or _several_objects(t.value, decls)
+        return {"key": again(t.value, "value", constructed=entry)}
     if isinstance(t, UnionType):
         members = non_null_members(t)
         if not members:
@@ -121,6 +123,26 @@ def example_value(
         }
         return Constructed(decl.id, value) if construct else value
     return {}
+
+
+def _several_objects(t: TypeRef, decls: dict[str, Declaration], depth: int = 0) -> bool:
+    """A union of two or more object types (or an alias of one): as a container's item, mypy
+    checks a dict display against the wrong member (`Iterable[A | B]`, cloudflare's
+    `entries=[{...}]`: "Extra key for TypedDict B"), so such items are `Constructed`."""
+    if isinstance(t, Ref) and t.target and depth < _MAX_DEPTH:
+        decl = decls.get(t.target)
+        return isinstance(decl, Alias) and _several_objects(decl.type, decls, depth + 1)
+    if not isinstance(t, UnionType):
+        return False
+    return sum(_is_object(m, decls) for m in non_null_members(t)) > 1
+
+
+def _is_object(t: TypeRef, decls: dict[str, Declaration], depth: int = 0) -> bool:
+    """An interface, or an alias of one: what a TypedDict stands for."""
+    decl = decls.get(t.target) if isinstance(t, Ref) and t.target else None
+    if isinstance(decl, Alias) and depth < _MAX_DEPTH:
+        return _is_object(decl.type, decls, depth + 1)
+    return isinstance(decl, Interface)
 
 
 def _is_container(t: TypeRef, decls: dict[str, Declaration], depth: int = 0) -> bool:
