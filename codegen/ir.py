@@ -4,7 +4,8 @@ It is the only contract between the two halves. Everything here is a dataclass o
 numbers, lists and other IR nodes, so `to_jsonable` can dump it with a stable key order. Only
 `Location` and `Diagnostic` are frozen (hashable values); the other classes are mutable because
 the parser builds them in place, and once `parse_spec` has returned, readers must treat them as
-read-only (by convention: nothing enforces it).
+read-only (by convention: nothing enforces it). Locations, diagnostics and type expressions
+live in `codegen.ir_types` and are re-exported here.
 Declarations are keyed by a *declaration id*: ``<module>#<Qualified.Name>``, where the module is
 the spec file's path relative to the spec root without its extension (``resources/shared``).
 """
@@ -15,161 +16,50 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Literal as L
 
-from codegen.printable import printable
-
-Severity = L["error", "warning", "info"]
-
-
-@dataclass(frozen=True)
-class Location:
-    file: str
-    line: int
-    col: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
-
-
-@dataclass(frozen=True)
-class Diagnostic:
-    """Something the parser inferred, could not resolve, or skipped; always with a location."""
-
-    severity: Severity
-    code: str
-    message: str
-    loc: Location
-
-    def __str__(self) -> str:
-        return printable(f"{self.loc}: {self.severity}: {self.message} [{self.code}]")
-
-
-@dataclass
-class Doc:
-    text: str = ""
-    deprecated: str | None = None
-    examples: list[str] = field(default_factory=list)
-
-
-# --- Types -------------------------------------------------------------------------------------
-
-PrimitiveName = L[
-    "string", "number", "integer", "boolean", "null", "unknown", "any", "never", "object"
-]
-
-
-@dataclass
-class Primitive:
-    name: PrimitiveName
-    kind: L["primitive"] = "primitive"
-
-
-@dataclass
-class LiteralType:
-    value: str | int | float | bool
-    kind: L["literal"] = "literal"
-
-
-@dataclass
-class Ref:
-    """A reference to a declaration. `target` is its id once resolved, else None."""
-
-    text: str
-    target: str | None = None
-    args: list[TypeRef] = field(default_factory=list)
-    kind: L["ref"] = "ref"
-
-
-@dataclass
-class TypeParam:
-    """A generic's type parameter (`Item` in `Page<Item>`)."""
-
-    name: str
-    kind: L["type_param"] = "type_param"
-
-
-@dataclass
-class RuntimeRef:
-    """A primitive of the SDK runtime (`APIPromise`, `JSONLDecoder`, `Uploadable`...), not an API type."""
-
-    name: str
-    args: list[TypeRef] = field(default_factory=list)
-    kind: L["runtime"] = "runtime"
-
-
-@dataclass
-class ArrayType:
-    item: TypeRef
-    kind: L["array"] = "array"
-
-
-@dataclass
-class TupleType:
-    items: list[TypeRef]
-    kind: L["tuple"] = "tuple"
-
-
-@dataclass
-class UnionType:
-    """A union. `discriminator` names the literal field that tells members apart, when one does.
-
-    `open` is set for Stainless open enums (`'a' | 'b' | (string & {})`): known literals, any string.
-    """
-
-    members: list[TypeRef]
-    discriminator: str | None = None
-    open: bool = False
-    kind: L["union"] = "union"
-
-
-@dataclass
-class IntersectionType:
-    members: list[TypeRef]
-    kind: L["intersection"] = "intersection"
-
-
-@dataclass
-class RecordType:
-    key: TypeRef
-    value: TypeRef
-    kind: L["record"] = "record"
-
-
-@dataclass
-class ObjectType:
-    """An inline object literal type (`{ a: string }`)."""
-
-    fields: list[Field_]
-    index: RecordType | None = None
-    kind: L["object"] = "object"
-
-
-TypeRef = (
-    Primitive
-    | LiteralType
-    | Ref
-    | RuntimeRef
-    | TypeParam
-    | ArrayType
-    | TupleType
-    | UnionType
-    | IntersectionType
-    | RecordType
-    | ObjectType
+from codegen.ir_types import (
+    ArrayType,
+    Diagnostic,
+    Doc,
+    Field_,
+    IntersectionType,
+    LiteralType,
+    Location,
+    ObjectType,
+    Primitive,
+    PrimitiveName,
+    RecordType,
+    Ref,
+    RuntimeRef,
+    Severity,
+    TupleType,
+    TypeParam,
+    TypeRef,
+    UnionType,
 )
 
+# the leaves, re-exported: every IR name is imported from `codegen.ir`
+__all__ = [
+    "ArrayType",
+    "Diagnostic",
+    "Doc",
+    "Field_",
+    "IntersectionType",
+    "LiteralType",
+    "Location",
+    "ObjectType",
+    "Primitive",
+    "PrimitiveName",
+    "RecordType",
+    "Ref",
+    "RuntimeRef",
+    "Severity",
+    "TupleType",
+    "TypeParam",
+    "TypeRef",
+    "UnionType",
+]
 
 # --- Declarations ------------------------------------------------------------------------------
-
-
-@dataclass
-class Field_:
-    """A property of an interface or object type. `name` is the wire name, verbatim."""
-
-    name: str
-    type: TypeRef
-    optional: bool
-    loc: Location
-    doc: Doc = field(default_factory=Doc)
 
 
 @dataclass

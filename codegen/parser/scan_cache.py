@@ -30,7 +30,10 @@ _SCAN_FIELDS = tuple(f.name for f in dataclasses.fields(ModuleScan) if f.name !=
 def parser_digest() -> str:
     """codegen's version, the parser's sources and the IR's, and the grammar's versions."""
     package = Path(codegen.__file__).parent
-    own = [package / name for name in ("ir.py", "diagnostics.py", "errors.py", "naming_wire.py")]
+    own = [
+        package / name
+        for name in ("ir.py", "ir_types.py", "diagnostics.py", "errors.py", "naming_wire.py")
+    ]
     return sha256_hex(
         "parser 1",
         codegen.__version__,
