@@ -15,6 +15,19 @@ from tree_sitter import Node
 from codegen.diagnostics import Diagnostics
 from codegen.errors import SpecError
 from codegen.ir import Alias, Doc, Field_, Interface, KeyFilter, Location, TypeRef
+from codegen.parser.grammar_fields import (
+    F_ALIAS,
+    F_BODY,
+    F_NAME,
+    F_PARAMETERS,
+    F_PATTERN,
+    F_RETURN_TYPE,
+    F_SOURCE,
+    F_TYPE,
+    F_TYPE_ARGUMENTS,
+    F_TYPE_PARAMETERS,
+    F_VALUE,
+)
 from codegen.parser.jsdoc import NO_DOC, parse_jsdoc
 from codegen.parser.key_filters import read_extends
 from codegen.parser.reexports import NameAlias, read_import_alias, read_reexport
@@ -150,7 +163,7 @@ class _Scanner:
             )
 
     def import_statement(self, node: Node) -> None:
-        spec_node = node.child_by_field_name("source")
+        spec_node = node.child_by_field_id(F_SOURCE)
         if spec_node is None:
             return
         spec = property_name(self.source, spec_node)
@@ -166,8 +179,8 @@ class _Scanner:
                 for spec_node_ in child.named_children:
                     if spec_node_.type != "import_specifier":
                         continue
-                    name = spec_node_.child_by_field_name("name")
-                    alias = spec_node_.child_by_field_name("alias") or name
+                    name = spec_node_.child_by_field_id(F_NAME)
+                    alias = spec_node_.child_by_field_id(F_ALIAS) or name
                     if name is not None and alias is not None:
                         self.bind(
                             self.source.text(alias), spec, module, self.source.text(name), alias
@@ -208,17 +221,17 @@ class _Scanner:
         return parse_jsdoc(comment) if comment and comment.startswith("/**") else NO_DOC
 
     def type_params(self, node: Node) -> list[str]:
-        params = node.child_by_field_name("type_parameters")
+        params = node.child_by_field_id(F_TYPE_PARAMETERS)
         if params is None:
             return []
         names = []
         for param in params.named_children:
-            name = param.child_by_field_name("name") or param.named_children[0]
+            name = param.child_by_field_id(F_NAME) or param.named_children[0]
             names.append(self.source.text(name))
         return names
 
     def qualified(self, node: Node, prefix: str) -> tuple[str, str]:
-        name_node = node.child_by_field_name("name")
+        name_node = node.child_by_field_id(F_NAME)
         name = self.source.text(name_node) if name_node else "?"
         return name, f"{prefix}{name}"
 
@@ -234,7 +247,7 @@ class _Scanner:
                 bases, more = read_extends(clause, self.types, self.source, self.diags, qualified)
                 filters += [dataclasses.replace(f, index=f.index + len(extends)) for f in more]
                 extends += bases
-        body = node.child_by_field_name("body")
+        body = node.child_by_field_id(F_BODY)
         fields, index = self.types.read_members(body) if body else ([], None)
         self.scan.declarations.append(
             Interface(
@@ -258,7 +271,7 @@ class _Scanner:
                 id=self.decl_id(qualified),
                 name=qualified,
                 module=self.source.module,
-                type=self.types.read(node.child_by_field_name("value")),
+                type=self.types.read(node.child_by_field_id(F_VALUE)),
                 loc=self.source.loc(node),
                 type_params=self.type_params(node),
                 doc=self.doc(comment),
@@ -266,8 +279,8 @@ class _Scanner:
         )
 
     def namespace(self, node: Node, prefix: str) -> None:
-        name_node = node.child_by_field_name("name")
-        body = node.child_by_field_name("body")
+        name_node = node.child_by_field_id(F_NAME)
+        body = node.child_by_field_id(F_BODY)
         if name_node is None or body is None:
             return
         if prefix.count(".") >= MAX_TYPE_DEPTH:
@@ -290,9 +303,9 @@ class _Scanner:
             else None
         )
         if extends is not None:
-            value = extends.child_by_field_name("value") or extends.named_children[0]
+            value = extends.child_by_field_id(F_VALUE) or extends.named_children[0]
             base = self.source.text(value)
-            args = extends.child_by_field_name("type_arguments")
+            args = extends.child_by_field_id(F_TYPE_ARGUMENTS)
             base_args = [self.types.read(a) for a in args.named_children] if args else []
         decl = ClassDecl(
             name=qualified,
@@ -306,7 +319,7 @@ class _Scanner:
             doc=self.doc(comment),
             is_abstract=node.type == "abstract_class_declaration",
         )
-        body = node.child_by_field_name("body")
+        body = node.child_by_field_id(F_BODY)
         if body is not None:
             self.class_members(decl, body)
         self.scan.classes.append(decl)
@@ -343,7 +356,7 @@ class _Scanner:
             comment = None
 
     def class_field(self, decl: ClassDecl, member: Node, comment: str | None, hidden: bool) -> None:
-        name_node = member.child_by_field_name("name")
+        name_node = member.child_by_field_id(F_NAME)
         if name_node is None or name_node.type == "private_property_identifier":
             self.diags.info(
                 "skipped-member",
@@ -353,7 +366,7 @@ class _Scanner:
             return
         if hidden:
             return
-        type_ = self.types.read(member.child_by_field_name("type"))
+        type_ = self.types.read(member.child_by_field_id(F_TYPE))
         optional = any(c.type == "?" for c in member.children)
         decl.properties.append(
             Field_(
@@ -366,7 +379,7 @@ class _Scanner:
         )
 
     def method(self, node: Node, comment: str | None) -> MethodSig | None:
-        name_node = node.child_by_field_name("name")
+        name_node = node.child_by_field_id(F_NAME)
         if name_node is None or name_node.type == "computed_property_name":
             self.diags.info("skipped-member", "computed method name skipped", self.source.loc(node))
             return None
@@ -374,11 +387,11 @@ class _Scanner:
         if name == "constructor":
             return None
         params: list[ParamSig] = []
-        formal = node.child_by_field_name("parameters")
+        formal = node.child_by_field_id(F_PARAMETERS)
         for param in formal.named_children if formal else []:
             if param.type not in ("required_parameter", "optional_parameter"):
                 continue
-            pattern = param.child_by_field_name("pattern")
+            pattern = param.child_by_field_id(F_PATTERN)
             if pattern is None or pattern.type != "identifier":
                 self.diags.info(
                     "skipped-param",
@@ -389,10 +402,10 @@ class _Scanner:
             params.append(
                 ParamSig(
                     self.source.text(pattern),
-                    self.types.read(param.child_by_field_name("type")),
+                    self.types.read(param.child_by_field_id(F_TYPE)),
                     param.type == "optional_parameter",
                     self.source.loc(param),
                 )
             )
-        returns = self.types.read(node.child_by_field_name("return_type"))
+        returns = self.types.read(node.child_by_field_id(F_RETURN_TYPE))
         return MethodSig(name, params, returns, self.source.loc(node), self.doc(comment))

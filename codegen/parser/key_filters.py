@@ -11,6 +11,7 @@ from tree_sitter import Node
 
 from codegen.diagnostics import Diagnostics
 from codegen.ir import KeyFilter, LiteralType, Ref, TypeRef, UnionType
+from codegen.parser.grammar_fields import F_NAME, F_TYPE_ARGUMENTS
 from codegen.parser.source import SourceText
 from codegen.parser.types import TypeReader
 
@@ -51,7 +52,7 @@ _OTHER_FUNCTIONS = frozenset(
 def _generic_name(t: Node, source: SourceText) -> str | None:
     if t.type != "generic_type":
         return None
-    name = t.child_by_field_name("name")
+    name = t.child_by_field_id(F_NAME)
     return source.text(name) if name is not None else None
 
 
@@ -60,7 +61,7 @@ def _filtered(
 ) -> tuple[Ref, Literal["omit", "pick"], list[str]] | None:
     """`Omit<Base, 'a' | 'b'>` -> (Ref Base, 'omit', ['a', 'b']); None for another shape."""
     mode = _MODES.get(_generic_name(t, source) or "")
-    args_node = t.child_by_field_name("type_arguments")
+    args_node = t.child_by_field_id(F_TYPE_ARGUMENTS)
     args = [a for a in args_node.named_children if a.type != "comment"] if args_node else []
     if mode is None or len(args) != 2:
         return None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from codegen.parser.grammar_fields import F_ALIAS, F_NAME, F_SOURCE
 from codegen.parser.source import SourceText
 from codegen.parser.types import property_name
 
@@ -32,7 +33,7 @@ def read_reexport(
 ) -> tuple[dict[str, NameAlias], str | None]:
     """`export { a as b }` (from './x'), `export * as W from './x'`: the names it exports, by
     qualified name; `export * from './x'`: the module it re-exports whole, when given."""
-    spec_node = node.child_by_field_name("source")
+    spec_node = node.child_by_field_id(F_SOURCE)
     spec = property_name(source, spec_node) if spec_node is not None else None
     module = module_of(spec) if spec is not None else None
     exports: dict[str, NameAlias] = {}
@@ -41,8 +42,8 @@ def read_reexport(
         if child.type == "export_clause":
             named = True
             for item in child.named_children:
-                name = item.child_by_field_name("name")
-                alias = item.child_by_field_name("alias") or name
+                name = item.child_by_field_id(F_NAME)
+                alias = item.child_by_field_id(F_ALIAS) or name
                 if item.type == "export_specifier" and name is not None and alias is not None:
                     exports[f"{prefix}{source.text(alias)}"] = NameAlias(
                         source.text(name), prefix, module, spec

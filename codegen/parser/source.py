@@ -42,12 +42,22 @@ class SourceText:
         return Location(self.display, node.start_point.row + 1, node.start_point.column + 1)
 
     def text(self, node: Node) -> str:
-        return node.text.decode("utf-8", errors="replace") if node.text is not None else ""
+        # a slice of our own bytes: `node.text` copies the same range out of the tree, slower
+        return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
 
 @cache
 def ts_parser() -> Parser:
     return Parser(Language(tree_sitter_typescript.language_typescript()))
+
+
+def field_id(name: str) -> int:
+    """The grammar's id of field `name`: `child_by_field_id` with it skips the by-name lookup
+    `child_by_field_name` repeats on every call (a scan of the grammar's field names)."""
+    found = ts_parser().language.field_id_for_name(name)
+    if found is None:
+        raise KeyError(name)
+    return found
 
 
 def find_spec_files(

@@ -30,6 +30,7 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
+from codegen.parser.grammar_fields import F_NAME, F_TYPE, F_TYPE_ARGUMENTS
 from codegen.parser.jsdoc import NO_DOC, parse_jsdoc
 from codegen.parser.source import SourceText
 
@@ -176,8 +177,8 @@ class TypeReader:
         return self._named(self.source.text(node), [])
 
     def _t_generic_type(self, node: Node) -> TypeRef:
-        name_node = node.child_by_field_name("name") or _first_named(node)
-        args_node = node.child_by_field_name("type_arguments")
+        name_node = node.child_by_field_id(F_NAME) or _first_named(node)
+        args_node = node.child_by_field_id(F_TYPE_ARGUMENTS)
         args = [self.read(a) for a in args_node.named_children] if args_node else []
         name = self.source.text(name_node) if name_node else ""
         if name in _UTILITY_TYPES:
@@ -267,21 +268,21 @@ class TypeReader:
         return fields, index
 
     def read_property(self, node: Node, doc_comment: str | None) -> Field_ | None:
-        name_node = node.child_by_field_name("name")
+        name_node = node.child_by_field_id(F_NAME)
         if name_node is None or name_node.type == "computed_property_name":
             self._unsupported(node, "computed property name")
             return None
         name = property_name(self.source, name_node)
         marks = {c.type for c in node.children if not c.is_named}
         optional = "?" in marks
-        type_ = self.read(node.child_by_field_name("type"))
+        type_ = self.read(node.child_by_field_id(F_TYPE))
         doc = parse_jsdoc(doc_comment) if doc_comment and doc_comment.startswith("/**") else NO_DOC
         return Field_(name, type_, optional, self.source.loc(node), doc)
 
     def _index_signature(self, node: Node) -> RecordType:
         named = [c for c in node.named_children if c.type != "comment"]
         key = next((c for c in named if c.type in ("predefined_type", "type_identifier")), None)
-        value = node.child_by_field_name("type") or next(
+        value = node.child_by_field_id(F_TYPE) or next(
             (c for c in named if c.type == "type_annotation"), None
         )
         return RecordType(self.read(key) if key else Primitive("string"), self.read(value))

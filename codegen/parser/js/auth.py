@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from codegen.parser.grammar_fields import F_FUNCTION, F_KEY, F_VALUE
 from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsPos
 from codegen.parser.js.tree import call_args, unparen, walk
@@ -19,9 +20,9 @@ def auth_header(ctx: JsContext, clients: list[Node]) -> str | None:
             for n in walk(method, into_functions=False) if method is not None else []:
                 if n.type != "pair":
                     continue
-                value = n.child_by_field_name("value")
+                value = n.child_by_field_id(F_VALUE)
                 if value is not None and "apiKey" in ctx.text(value):
-                    key = ctx.key(n.child_by_field_name("key"))
+                    key = ctx.key(n.child_by_field_id(F_KEY))
                     if key is not None:
                         return key
     return None
@@ -84,14 +85,14 @@ def _this_call(ctx: JsContext, element: Node) -> str | None:
         node = unparen(node.named_children[0])
     if node is None or node.type != "call_expression":
         return None
-    name = ctx.this_field(node.child_by_field_name("function"))
+    name = ctx.this_field(node.child_by_field_id(F_FUNCTION))
     return name if name is not None and "." not in name else None
 
 
 def _auth_pair(ctx: JsContext, pair: Node) -> tuple[str, str, str, str] | None:
     """``'X-Api-Key': this.apiKey`` or ``Authorization: `Bearer ${this.apiKey}```."""
-    header = ctx.key(pair.child_by_field_name("key"))
-    value = unparen(pair.child_by_field_name("value"))
+    header = ctx.key(pair.child_by_field_id(F_KEY))
+    value = unparen(pair.child_by_field_id(F_VALUE))
     if header is None or value is None:
         return None
     option = ctx.this_field(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from codegen.parser.grammar_fields import F_LEFT, F_NAME, F_PROPERTY, F_RIGHT, F_VALUE
 from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsClass, JsMethod
 from codegen.parser.js.methods import read_method
@@ -37,7 +38,7 @@ def _class_base(ctx: JsContext, node: Node) -> str | None:
             continue
         for clause in heritage.named_children:
             if clause.type == "extends_clause":
-                return ctx.last_name(clause.child_by_field_name("value"))
+                return ctx.last_name(clause.child_by_field_id(F_VALUE))
         # plain-JS grammars put the expression straight under the heritage
         named = heritage.named_children
         return ctx.last_name(named[0]) if named else None
@@ -51,10 +52,8 @@ def _attached(ctx: JsContext, cls: Node) -> tuple[tuple[str, str], ...]:
         if member.type in ("public_field_definition", "field_definition"):
             if has_anon(member, "static"):
                 continue
-            value = unparen(member.child_by_field_name("value"))
-            name = ctx.key(
-                member.child_by_field_name("name") or member.child_by_field_name("property")
-            )
+            value = unparen(member.child_by_field_id(F_VALUE))
+            name = ctx.key(member.child_by_field_id(F_NAME) or member.child_by_field_id(F_PROPERTY))
             if name is not None and value is not None and value.type == "new_expression":
                 target = ctx.callee(value)
                 if target is not None:
@@ -66,8 +65,8 @@ def _attached(ctx: JsContext, cls: Node) -> tuple[tuple[str, str], ...]:
             expr = stmt.named_children[0] if stmt.type == "expression_statement" else None
             if expr is None or expr.type != "assignment_expression":
                 continue
-            field = ctx.this_field(expr.child_by_field_name("left"))
-            value = unparen(expr.child_by_field_name("right"))
+            field = ctx.this_field(expr.child_by_field_id(F_LEFT))
+            value = unparen(expr.child_by_field_id(F_RIGHT))
             if field is None or "." in field or value is None:
                 continue
             if value.type == "new_expression":

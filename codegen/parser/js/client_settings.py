@@ -7,6 +7,17 @@ from collections.abc import Iterator
 
 from tree_sitter import Node
 
+from codegen.parser.grammar_fields import (
+    F_CONDITION,
+    F_INDEX,
+    F_KEY,
+    F_LEFT,
+    F_NAME,
+    F_OBJECT,
+    F_PROPERTY,
+    F_RIGHT,
+    F_VALUE,
+)
 from codegen.parser.js.auth import auth_header, auth_other, auth_position, auth_schemes
 from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsClientDefaults
@@ -73,9 +84,9 @@ def _base_url(ctx: JsContext, nodes: list[Node]) -> str | None:
     """``baseURL || `https://api.anthropic.com``` (or ``??``, or a parameter default)."""
     for n in nodes:
         if n.type == "binary_expression" and operator(n) in ("||", "??"):
-            left, right = n.child_by_field_name("left"), n.child_by_field_name("right")
+            left, right = n.child_by_field_id(F_LEFT), n.child_by_field_id(F_RIGHT)
         elif n.type in ("object_assignment_pattern", "assignment_pattern"):
-            left, right = n.child_by_field_name("left"), n.child_by_field_name("right")
+            left, right = n.child_by_field_id(F_LEFT), n.child_by_field_id(F_RIGHT)
         else:
             continue
         name = ctx.dotted(left) or (ctx.text(left) if left is not None else None)
@@ -95,14 +106,14 @@ def read_environments(
     for n in nodes:
         if n.type != "subscript_expression":
             continue
-        obj = unparen(n.child_by_field_name("object"))
-        index = unparen(n.child_by_field_name("index"))
+        obj = unparen(n.child_by_field_id(F_OBJECT))
+        index = unparen(n.child_by_field_id(F_INDEX))
         if obj is None or obj.type != "identifier" or index is None:
             continue
         if index.type != "binary_expression" or operator(index) not in ("||", "??"):
             continue
-        option = ctx.last_name(index.child_by_field_name("left"))
-        default = ctx.string(index.child_by_field_name("right"))
+        option = ctx.last_name(index.child_by_field_id(F_LEFT))
+        default = ctx.string(index.child_by_field_id(F_RIGHT))
         if option != "environment" or default is None:
             continue
         table = _const_object(ctx, ctx.text(obj))
@@ -117,15 +128,15 @@ def _const_object(ctx: JsContext, name: str) -> tuple[tuple[str, str], ...]:
         if decl.type not in ("lexical_declaration", "variable_declaration"):
             continue
         for d in decl.named_children:
-            value = unparen(d.child_by_field_name("value"))
+            value = unparen(d.child_by_field_id(F_VALUE))
             if d.type != "variable_declarator" or value is None or value.type != "object":
                 continue
-            if ctx.text(d.child_by_field_name("name") or d) != name:
+            if ctx.text(d.child_by_field_id(F_NAME) or d) != name:
                 continue
             pairs: list[tuple[str, str]] = []
             for pair in value.named_children:
-                key = ctx.key(pair.child_by_field_name("key")) if pair.type == "pair" else None
-                url = ctx.string(pair.child_by_field_name("value")) if key else None
+                key = ctx.key(pair.child_by_field_id(F_KEY)) if pair.type == "pair" else None
+                url = ctx.string(pair.child_by_field_id(F_VALUE)) if key else None
                 if key is None or url is None:
                     return ()
                 pairs.append((key, url))
@@ -151,14 +162,14 @@ def _env_read(ctx: JsContext, node: Node) -> str | None:
         args = call_args(node)
         return ctx.string(args[0]) if args else None
     if node.type in ("subscript_expression", "member_expression"):
-        obj = unparen(node.child_by_field_name("object"))
+        obj = unparen(node.child_by_field_id(F_OBJECT))
         # cheap test first: a full `dotted` on every member node would be quadratic
         if obj is None or obj.type != "member_expression" or ctx.last_name(obj) != "env":
             return None
         if ctx.dotted(obj) != "process.env":
             return None
         if node.type == "subscript_expression":
-            return ctx.string(node.child_by_field_name("index"))
+            return ctx.string(node.child_by_field_id(F_INDEX))
         return ctx.last_name(node)
     return None
 
@@ -169,18 +180,18 @@ def _env_target(ctx: JsContext, node: Node) -> str | None:
     while up is not None:
         kind = up.type
         if kind in ("object_assignment_pattern", "assignment_pattern"):
-            left = up.child_by_field_name("left")
+            left = up.child_by_field_id(F_LEFT)
             return ctx.text(left) if left is not None and left != child else None
         if kind == "pair":
-            value = up.child_by_field_name("value")
-            return ctx.key(up.child_by_field_name("key")) if value == child else None
+            value = up.child_by_field_id(F_VALUE)
+            return ctx.key(up.child_by_field_id(F_KEY)) if value == child else None
         if kind == "assignment_expression":
-            left = up.child_by_field_name("left")
+            left = up.child_by_field_id(F_LEFT)
             if left is None or left == child:
                 return None
             target = ctx.dotted(left)
             return target.split(".")[-1] if target is not None else None
-        if kind == "ternary_expression" and up.child_by_field_name("condition") == child:
+        if kind == "ternary_expression" and up.child_by_field_id(F_CONDITION) == child:
             return None
         if kind not in (
             "binary_expression",
@@ -223,8 +234,8 @@ def _client_headers(ctx: JsContext, clients: list[Node]) -> tuple[tuple[str, str
         for pair in obj.named_children:
             if pair.type != "pair":
                 continue
-            key = ctx.key(pair.child_by_field_name("key"))
-            value = ctx.string(pair.child_by_field_name("value"))
+            key = ctx.key(pair.child_by_field_id(F_KEY))
+            value = ctx.string(pair.child_by_field_id(F_VALUE))
             if key is not None and value is not None:
                 out.setdefault(key, value)
     return tuple(out.items())
@@ -238,7 +249,7 @@ def _computed_headers(ctx: JsContext, clients: list[Node]) -> tuple[str, ...]:
     for obj in _header_objects(ctx, clients):
         for member in obj.named_children:
             if member.type == "pair":
-                key = ctx.key(member.child_by_field_name("key"))
+                key = ctx.key(member.child_by_field_id(F_KEY))
                 if key is not None and key.lower() == "user-agent":
                     found.append("user-agent")
             elif member.type == "spread_element" and member.named_children:
@@ -252,16 +263,16 @@ def _max_retries(ctx: JsContext, nodes: list[Node]) -> int | None:
     """``options.maxRetries ?? 2`` (not ``this.maxRetries``) or a ``maxRetries = 2`` default."""
     for n in nodes:
         if n.type == "binary_expression" and operator(n) in ("??", "||"):
-            left = ctx.dotted(n.child_by_field_name("left"))
+            left = ctx.dotted(n.child_by_field_id(F_LEFT))
             if left is None or left.startswith("this.") or left.split(".")[-1] != "maxRetries":
                 continue
         elif n.type in ("object_assignment_pattern", "assignment_pattern"):
-            left_node = n.child_by_field_name("left")
+            left_node = n.child_by_field_id(F_LEFT)
             if left_node is None or ctx.text(left_node) != "maxRetries":
                 continue
         else:
             continue
-        value = ctx.number(n.child_by_field_name("right"))
+        value = ctx.number(n.child_by_field_id(F_RIGHT))
         if value is not None:
             return value
     return None
@@ -272,24 +283,24 @@ def _timeout(ctx: JsContext, clients: list[Node], nodes: list[Node]) -> int | No
     for cls in clients:
         for member in ctx.members(cls):
             if member.type in ("public_field_definition", "field_definition"):
-                name = member.child_by_field_name("name") or member.child_by_field_name("property")
+                name = member.child_by_field_id(F_NAME) or member.child_by_field_id(F_PROPERTY)
                 if ctx.key(name) == "DEFAULT_TIMEOUT":
-                    value = ctx.number(member.child_by_field_name("value"))
+                    value = ctx.number(member.child_by_field_id(F_VALUE))
                     if value is not None:
                         return value
     for n in of_types(ctx.root, ("assignment_expression",)):
-        left = unparen(n.child_by_field_name("left"))
+        left = unparen(n.child_by_field_id(F_LEFT))
         if left is None or left.type != "member_expression":
             continue
         if ctx.last_name(left) == "DEFAULT_TIMEOUT":
-            value = ctx.number(n.child_by_field_name("right"))
+            value = ctx.number(n.child_by_field_id(F_RIGHT))
             if value is not None:
                 return value
     for n in nodes:
         if n.type == "binary_expression" and operator(n) in ("??", "||"):
-            ref = ctx.dotted(n.child_by_field_name("left"))
+            ref = ctx.dotted(n.child_by_field_id(F_LEFT))
             if ref is not None and not ref.startswith("this.") and ref.endswith(".timeout"):
-                value = ctx.number(n.child_by_field_name("right"))
+                value = ctx.number(n.child_by_field_id(F_RIGHT))
                 if value is not None:
                     return value
     return None

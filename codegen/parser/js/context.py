@@ -7,6 +7,19 @@ import bisect
 
 from tree_sitter import Node
 
+from codegen.parser.grammar_fields import (
+    F_BODY,
+    F_CONSTRUCTOR,
+    F_FUNCTION,
+    F_KEY,
+    F_LEFT,
+    F_NAME,
+    F_OBJECT,
+    F_PARAMETERS,
+    F_PATTERN,
+    F_PROPERTY,
+    F_VALUE,
+)
 from codegen.parser.js.facts import JsPos
 from codegen.parser.js.tree import (
     CLASS_NODE_TYPES,
@@ -77,7 +90,7 @@ class JsContext:
         if node.type in ("identifier", "type_identifier", "property_identifier"):
             return self.text(node)
         if node.type == "member_expression":
-            return self.last_name(node.child_by_field_name("property"))
+            return self.last_name(node.child_by_field_id(F_PROPERTY))
         if node.type == "sequence_expression":  # `(0, path_1.path)`
             named = node.named_children
             return self.last_name(named[-1]) if named else None
@@ -87,7 +100,7 @@ class JsContext:
         """The called function's name: ``(0, headers_1.buildHeaders)(...)`` -> ``buildHeaders``."""
         if call.type not in ("call_expression", "new_expression"):
             return None
-        fn = call.child_by_field_name("function") or call.child_by_field_name("constructor")
+        fn = call.child_by_field_id(F_FUNCTION) or call.child_by_field_id(F_CONSTRUCTOR)
         return self.last_name(fn)
 
     def dotted(self, node: Node | None) -> str | None:
@@ -95,11 +108,11 @@ class JsContext:
         parts: list[str] = []
         node = unparen(node)
         while node is not None and node.type == "member_expression":
-            prop = node.child_by_field_name("property")
+            prop = node.child_by_field_id(F_PROPERTY)
             if prop is None or prop.type != "property_identifier":
                 return None
             parts.append(self.text(prop))
-            node = unparen(node.child_by_field_name("object"))
+            node = unparen(node.child_by_field_id(F_OBJECT))
         if node is None or node.type not in ("identifier", "this", "property_identifier"):
             return None
         parts.append(self.text(node))
@@ -120,13 +133,15 @@ class JsContext:
                 continue
             if entry.type != "pair":
                 return None
-            key = self.key(entry.child_by_field_name("key"))
-            value = entry.child_by_field_name("value")
+            key = self.key(entry.child_by_field_id(F_KEY))
+            value = entry.child_by_field_id(F_VALUE)
             literal = self.string(value)
             ref = self.dotted(value) if literal is None else None
             if key is None or (literal is None and ref is None):
                 return None
-            out.append((key, "literal", literal) if literal is not None else (key, "ref", ref or ""))
+            out.append(
+                (key, "literal", literal) if literal is not None else (key, "ref", ref or "")
+            )
         return tuple(out)
 
     def this_field(self, node: Node | None) -> str | None:
@@ -159,18 +174,18 @@ class JsContext:
         ]
 
     def class_name(self, node: Node) -> str | None:
-        name = node.child_by_field_name("name")
+        name = node.child_by_field_id(F_NAME)
         if name is not None:
             return self.text(name)
         parent = node.parent
         if parent is not None and parent.type == "variable_declarator":
-            var = parent.child_by_field_name("name")
+            var = parent.child_by_field_id(F_NAME)
             if var is not None and var.type == "identifier":
                 return self.text(var)
         return None
 
     def members(self, cls: Node) -> list[Node]:
-        body = cls.child_by_field_name("body")
+        body = cls.child_by_field_id(F_BODY)
         return body.named_children if body is not None else []
 
     def methods(self, cls: Node) -> dict[str, Node]:
@@ -187,7 +202,7 @@ class JsContext:
         for member in self.members(cls):
             if member.type != "method_definition" or has_anon(member, "get", "set"):
                 continue
-            name = member.child_by_field_name("name")
+            name = member.child_by_field_id(F_NAME)
             if name is None or name.type != "property_identifier":
                 continue
             out.setdefault(self.text(name), member)
@@ -195,14 +210,14 @@ class JsContext:
 
     def params(self, method: Node) -> tuple[str, ...]:
         """Names of identifier parameters, defaults stripped; destructured ones are skipped."""
-        params = method.child_by_field_name("parameters")
+        params = method.child_by_field_id(F_PARAMETERS)
         out: list[str] = []
         for param in params.named_children if params is not None else []:
             pattern: Node | None = param
             if param.type in ("required_parameter", "optional_parameter"):
-                pattern = param.child_by_field_name("pattern")
+                pattern = param.child_by_field_id(F_PATTERN)
             if pattern is not None and pattern.type == "assignment_pattern":
-                pattern = pattern.child_by_field_name("left")
+                pattern = pattern.child_by_field_id(F_LEFT)
             if pattern is not None and pattern.type == "rest_pattern":
                 pattern = pattern.named_children[0] if pattern.named_children else None
             if pattern is not None and pattern.type == "identifier":

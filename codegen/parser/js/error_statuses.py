@@ -5,6 +5,17 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from codegen.parser.grammar_fields import (
+    F_BODY,
+    F_CONDITION,
+    F_CONSEQUENCE,
+    F_FUNCTION,
+    F_LEFT,
+    F_NAME,
+    F_OBJECT,
+    F_RIGHT,
+    F_VALUE,
+)
 from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsErrorStatus
 from codegen.parser.js.tree import call_args, disjuncts, operator, safe, unparen, walk
@@ -19,7 +30,7 @@ def read_error_statuses(ctx: JsContext, class_nodes: list[Node]) -> tuple[JsErro
             continue
         params = ctx.params(generate)
         status = params[0] if params else "status"
-        body = generate.child_by_field_name("body")
+        body = generate.child_by_field_id(F_BODY)
         for n in walk(body, into_functions=False) if body is not None else []:
             if n.type == "if_statement":
                 out.extend(safe([], _status_if, ctx, n, status))
@@ -35,17 +46,17 @@ def read_error_statuses(ctx: JsContext, class_nodes: list[Node]) -> tuple[JsErro
 
 
 def _status_if(ctx: JsContext, stmt: Node, status: str) -> list[JsErrorStatus]:
-    cls = _returned_class(ctx, stmt.child_by_field_name("consequence"))
+    cls = _returned_class(ctx, stmt.child_by_field_id(F_CONSEQUENCE))
     if cls is None:
         return []
     out: list[JsErrorStatus] = []
-    for test in disjuncts(unparen(stmt.child_by_field_name("condition"))):
+    for test in disjuncts(unparen(stmt.child_by_field_id(F_CONDITION))):
         if test.type != "binary_expression":
             return []
         op = operator(test)
         left, right = (
-            unparen(test.child_by_field_name("left")),
-            test.child_by_field_name("right"),
+            unparen(test.child_by_field_id(F_LEFT)),
+            test.child_by_field_id(F_RIGHT),
         )
         if left is not None and left.type == "number":  # `400 === status`
             left, right = unparen(right), left
@@ -82,13 +93,13 @@ def _returned_class(ctx: JsContext, branch: Node | None) -> str | None:
 
 def _status_map(ctx: JsContext, call: Node, status: str) -> list[JsErrorStatus]:
     """``STATUS_ERROR_CLASSES.get(status)`` with ``const X = new Map([[400, Cls], ...])``."""
-    fn = unparen(call.child_by_field_name("function"))
+    fn = unparen(call.child_by_field_id(F_FUNCTION))
     args = call_args(call)
     if fn is None or fn.type != "member_expression" or ctx.last_name(fn) != "get":
         return []
     if len(args) != 1 or ctx.text(args[0]) != status:
         return []
-    table = ctx.dotted(fn.child_by_field_name("object"))
+    table = ctx.dotted(fn.child_by_field_id(F_OBJECT))
     if table is None or "." in table:
         return []
     out: list[JsErrorStatus] = []
@@ -97,8 +108,8 @@ def _status_map(ctx: JsContext, call: Node, status: str) -> list[JsErrorStatus]:
             continue
         for d in decl.named_children:
             name, value = (
-                d.child_by_field_name("name"),
-                unparen(d.child_by_field_name("value")),
+                d.child_by_field_id(F_NAME),
+                unparen(d.child_by_field_id(F_VALUE)),
             )
             if name is None or ctx.text(name) != table or value is None:
                 continue

@@ -7,6 +7,16 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
+from codegen.parser.grammar_fields import (
+    F_CONDITION,
+    F_CONSEQUENCE,
+    F_FUNCTION,
+    F_KEY,
+    F_LEFT,
+    F_OBJECT,
+    F_RIGHT,
+    F_VALUE,
+)
 from codegen.parser.js.context import JsContext
 from codegen.parser.js.tree import call_args, operator, unparen
 
@@ -52,11 +62,11 @@ def _read_header_object(
             cond_node: Node | None = None
             branch: Node | None = None
             if inner.type == "ternary_expression":
-                cond_node = inner.child_by_field_name("condition")
-                branch = unparen(inner.child_by_field_name("consequence"))
+                cond_node = inner.child_by_field_id(F_CONDITION)
+                branch = unparen(inner.child_by_field_id(F_CONSEQUENCE))
             elif inner.type == "binary_expression" and operator(inner) == "&&":
-                cond_node = inner.child_by_field_name("left")
-                branch = unparen(inner.child_by_field_name("right"))
+                cond_node = inner.child_by_field_id(F_LEFT)
+                branch = unparen(inner.child_by_field_id(F_RIGHT))
             elif inner.type == "object":
                 branch = inner
             if branch is not None and branch.type == "object":
@@ -68,8 +78,8 @@ def _read_header_object(
             continue
         if entry.type != "pair":
             continue
-        name = ctx.key(entry.child_by_field_name("key"))
-        value = unparen(entry.child_by_field_name("value"))
+        name = ctx.key(entry.child_by_field_id(F_KEY))
+        value = unparen(entry.child_by_field_id(F_VALUE))
         if name is None or value is None:
             continue
         literal = ctx.string(value)
@@ -95,9 +105,9 @@ def _add_header(opts: Options, name: str, ref: str | None) -> None:
 def _array_literals(ctx: JsContext, value: Node) -> list[str]:
     """The string elements of ``[...(betas ?? []), 'a', 'b'].toString()``."""
     if value.type == "call_expression":
-        fn = unparen(value.child_by_field_name("function"))
+        fn = unparen(value.child_by_field_id(F_FUNCTION))
         if fn is not None and fn.type == "member_expression":
-            value = unparen(fn.child_by_field_name("object")) or value
+            value = unparen(fn.child_by_field_id(F_OBJECT)) or value
     if value.type != "array":
         return []
     return [s for s in (ctx.string(e) for e in value.named_children) if s is not None]
@@ -117,14 +127,14 @@ def _source_ref(ctx: JsContext, node: Node | None) -> str | None:
             "!=",
             "!==",
         ):
-            node = unparen(node.child_by_field_name("left"))
+            node = unparen(node.child_by_field_id(F_LEFT))
         elif node.type == "call_expression":
-            fn = unparen(node.child_by_field_name("function"))
+            fn = unparen(node.child_by_field_id(F_FUNCTION))
             args = call_args(node)
             if fn is not None and fn.type == "member_expression" and not args:
                 if ctx.last_name(fn) not in ("toString", "join"):
                     return None
-                node = unparen(fn.child_by_field_name("object"))
+                node = unparen(fn.child_by_field_id(F_OBJECT))
             elif fn is not None and fn.type == "identifier" and ctx.text(fn) == "String":
                 node = unparen(args[0]) if len(args) == 1 else None
             else:

@@ -7,6 +7,20 @@ from dataclasses import replace
 
 from tree_sitter import Node
 
+from codegen.parser.grammar_fields import (
+    F_ARGUMENT,
+    F_BODY,
+    F_CONDITION,
+    F_CONSEQUENCE,
+    F_FUNCTION,
+    F_KEY,
+    F_LEFT,
+    F_NAME,
+    F_OBJECT,
+    F_PROPERTY,
+    F_RIGHT,
+    F_VALUE,
+)
 from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsMethod, JsRequest
 from codegen.parser.js.path_choices import read_path_choices, read_throw_tests, throws
@@ -16,7 +30,7 @@ from codegen.parser.js.tree import disjuncts, operator, safe, unparen
 
 
 def read_method(ctx: JsContext, name: str, node: Node) -> JsMethod:
-    body = node.child_by_field_name("body")
+    body = node.child_by_field_id(F_BODY)
     nodes = ctx.method_nodes(body) if body is not None else []
     local_values = _locals_of(ctx, nodes)
     renames = safe({}, _renamed_locals, ctx, nodes)
@@ -59,7 +73,7 @@ def _locals_of(ctx: JsContext, nodes: list[Node]) -> dict[str, Node]:
     for n in nodes:
         if n.type != "variable_declarator":
             continue
-        name, value = n.child_by_field_name("name"), n.child_by_field_name("value")
+        name, value = n.child_by_field_id(F_NAME), n.child_by_field_id(F_VALUE)
         if name is not None and name.type == "identifier" and value is not None:
             out.setdefault(ctx.text(name), value)
     return out
@@ -73,11 +87,11 @@ def _destructures(
     for n in nodes:
         if n.type != "variable_declarator":
             continue
-        pattern, value = n.child_by_field_name("name"), unparen(n.child_by_field_name("value"))
+        pattern, value = n.child_by_field_id(F_NAME), unparen(n.child_by_field_id(F_VALUE))
         if pattern is None or pattern.type != "object_pattern" or value is None:
             continue
         if value.type == "binary_expression" and operator(value) in ("??", "||"):
-            value = unparen(value.child_by_field_name("left"))
+            value = unparen(value.child_by_field_id(F_LEFT))
         source = ctx.dotted(value)
         if source is None:
             continue
@@ -87,11 +101,11 @@ def _destructures(
             if prop.type == "shorthand_property_identifier_pattern":
                 names.append(ctx.text(prop))
             elif prop.type == "object_assignment_pattern":
-                left = prop.child_by_field_name("left")
+                left = prop.child_by_field_id(F_LEFT)
                 if left is not None:
                     names.append(ctx.text(left))
             elif prop.type == "pair_pattern":
-                key = ctx.key(prop.child_by_field_name("key"))
+                key = ctx.key(prop.child_by_field_id(F_KEY))
                 if key is not None:
                     names.append(key)
             elif prop.type == "rest_pattern" and prop.named_children:
@@ -106,8 +120,8 @@ def _renamed_locals(ctx: JsContext, nodes: list[Node]) -> dict[str, str]:
     for n in nodes:
         if n.type != "pair_pattern" or n.parent is None or n.parent.type != "object_pattern":
             continue
-        key = ctx.key(n.child_by_field_name("key"))
-        value = n.child_by_field_name("value")
+        key = ctx.key(n.child_by_field_id(F_KEY))
+        value = n.child_by_field_id(F_VALUE)
         if key is not None and value is not None and value.type == "identifier":
             out.setdefault(ctx.text(value), key)
     return out
@@ -115,10 +129,10 @@ def _renamed_locals(ctx: JsContext, nodes: list[Node]) -> dict[str, str]:
 
 def _read_self_call(ctx: JsContext, call: Node) -> tuple[str, str | None] | None:
     """``const batch = await this.retrieve(id)`` -> ``('retrieve', 'batch')``."""
-    fn = unparen(call.child_by_field_name("function"))
+    fn = unparen(call.child_by_field_id(F_FUNCTION))
     if fn is None or fn.type != "member_expression":
         return None
-    obj, prop = fn.child_by_field_name("object"), fn.child_by_field_name("property")
+    obj, prop = fn.child_by_field_id(F_OBJECT), fn.child_by_field_id(F_PROPERTY)
     if obj is None or obj.type != "this" or prop is None or prop.type != "property_identifier":
         return None
     target: str | None = None
@@ -126,11 +140,11 @@ def _read_self_call(ctx: JsContext, call: Node) -> tuple[str, str | None] | None
     while up is not None and up.type in ("await_expression", "parenthesized_expression"):
         up = up.parent
     if up is not None and up.type == "variable_declarator":
-        name = up.child_by_field_name("name")
+        name = up.child_by_field_id(F_NAME)
         if name is not None and name.type == "identifier":
             target = ctx.text(name)
     elif up is not None and up.type == "assignment_expression":
-        target = ctx.dotted(up.child_by_field_name("left"))
+        target = ctx.dotted(up.child_by_field_id(F_LEFT))
     return (ctx.text(prop), target)
 
 
@@ -138,16 +152,16 @@ def _guards(ctx: JsContext, nodes: list[Node]) -> tuple[str, ...]:
     """Values tested for falsiness/nullness by an ``if`` whose branch throws."""
     out: list[str] = []
     for n in nodes:
-        if n.type != "if_statement" or not throws(n.child_by_field_name("consequence")):
+        if n.type != "if_statement" or not throws(n.child_by_field_id(F_CONSEQUENCE)):
             continue
-        for test in disjuncts(unparen(n.child_by_field_name("condition"))):
+        for test in disjuncts(unparen(n.child_by_field_id(F_CONDITION))):
             ref: str | None = None
             if test.type == "unary_expression" and operator(test) == "!":
-                ref = ctx.dotted(test.child_by_field_name("argument"))
+                ref = ctx.dotted(test.child_by_field_id(F_ARGUMENT))
             elif test.type == "binary_expression" and operator(test) in ("==", "==="):
-                right = unparen(test.child_by_field_name("right"))
+                right = unparen(test.child_by_field_id(F_RIGHT))
                 if right is not None and right.type in ("null", "undefined"):
-                    ref = ctx.dotted(test.child_by_field_name("left"))
+                    ref = ctx.dotted(test.child_by_field_id(F_LEFT))
             if ref is not None and ref not in out:
                 out.append(ref)
     return tuple(out)

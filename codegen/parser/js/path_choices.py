@@ -12,6 +12,14 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from codegen.parser.grammar_fields import (
+    F_ALTERNATIVE,
+    F_ARGUMENT,
+    F_CONDITION,
+    F_CONSEQUENCE,
+    F_NAME,
+    F_VALUE,
+)
 from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsPathChoice
 from codegen.parser.js.tree import operands, operator, unparen
@@ -23,7 +31,7 @@ def read_path_choices(ctx: JsContext, nodes: list[Node]) -> tuple[JsPathChoice, 
     for n in nodes:
         if n.type != "variable_declarator":
             continue
-        pattern, value = n.child_by_field_name("name"), unparen(n.child_by_field_name("value"))
+        pattern, value = n.child_by_field_id(F_NAME), unparen(n.child_by_field_id(F_VALUE))
         if pattern is None or pattern.type != "object_pattern" or value is None:
             continue
         if value.type != "ternary_expression":
@@ -50,12 +58,12 @@ def _branches(
     out: list[tuple[str | None, tuple[tuple[str, str, str], ...]]] = []
     current: Node | None = node
     while current is not None and current.type == "ternary_expression":
-        test = ctx.dotted(current.child_by_field_name("condition"))
-        values = ctx.object_entries(current.child_by_field_name("consequence"))
+        test = ctx.dotted(current.child_by_field_id(F_CONDITION))
+        values = ctx.object_entries(current.child_by_field_id(F_CONSEQUENCE))
         if test is None or values is None:
             return None
         out.append((test, values))
-        current = unparen(current.child_by_field_name("alternative"))
+        current = unparen(current.child_by_field_id(F_ALTERNATIVE))
     last = ctx.object_entries(current)
     if last is None:
         return None
@@ -68,11 +76,11 @@ def read_throw_tests(ctx: JsContext, nodes: list[Node]) -> tuple[tuple[str, tupl
     ('a', 'b'))``: the method refuses a call where none / all of those values are given."""
     out: list[tuple[str, tuple[str, ...]]] = []
     for n in nodes:
-        if n.type != "if_statement" or not throws(n.child_by_field_name("consequence")):
+        if n.type != "if_statement" or not throws(n.child_by_field_id(F_CONSEQUENCE)):
             continue
-        terms = operands(n.child_by_field_name("condition"), "&&")
+        terms = operands(n.child_by_field_id(F_CONDITION), "&&")
         negated = [
-            ctx.dotted(t.child_by_field_name("argument"))
+            ctx.dotted(t.child_by_field_id(F_ARGUMENT))
             if t.type == "unary_expression" and operator(t) == "!"
             else None
             for t in terms

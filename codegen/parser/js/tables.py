@@ -11,6 +11,19 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from codegen.parser.grammar_fields import (
+    F_BODY,
+    F_CONDITION,
+    F_CONSEQUENCE,
+    F_FUNCTION,
+    F_INDEX,
+    F_KEY,
+    F_LEFT,
+    F_NAME,
+    F_OBJECT,
+    F_RIGHT,
+    F_VALUE,
+)
 from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsWarning
 from codegen.parser.js.tree import call_args, operator, unparen
@@ -22,12 +35,12 @@ def read_warnings(ctx: JsContext, nodes: list[Node]) -> tuple[JsWarning, ...]:
     for n in nodes:
         if n.type != "if_statement":
             continue
-        test = unparen(n.child_by_field_name("condition"))
+        test = unparen(n.child_by_field_id(F_CONDITION))
         if test is None or test.type != "binary_expression" or operator(test) != "in":
             continue
-        value = ctx.dotted(test.child_by_field_name("left"))
-        table = ctx.dotted(test.child_by_field_name("right"))
-        template = _warned(ctx, n.child_by_field_name("consequence"))
+        value = ctx.dotted(test.child_by_field_id(F_LEFT))
+        table = ctx.dotted(test.child_by_field_id(F_RIGHT))
+        template = _warned(ctx, n.child_by_field_id(F_CONSEQUENCE))
         if value is None or "." not in value or table is None or template is None:
             continue
         parts: list[tuple[str, str]] = []
@@ -56,20 +69,20 @@ def _warned(ctx: JsContext, branch: Node | None) -> Node | None:
     call = unparen(branch.named_children[0])
     if call is None or call.type != "call_expression":
         return None
-    if ctx.dotted(call.child_by_field_name("function")) != "console.warn":
+    if ctx.dotted(call.child_by_field_id(F_FUNCTION)) != "console.warn":
         return None
     args = call_args(call)
     message = unparen(args[0]) if len(args) == 1 else None
-    return message if message is not None and message.type in ("string", "template_string") else None
+    return (
+        message if message is not None and message.type in ("string", "template_string") else None
+    )
 
 
 def _entry_of(ctx: JsContext, node: Node) -> tuple[str | None, str | None]:
     """`table[obj.key]` -> (`table`, `obj.key`)."""
     if node.type != "subscript_expression":
         return None, None
-    return ctx.dotted(node.child_by_field_name("object")), ctx.dotted(
-        node.child_by_field_name("index")
-    )
+    return ctx.dotted(node.child_by_field_id(F_OBJECT)), ctx.dotted(node.child_by_field_id(F_INDEX))
 
 
 def read_tables(
@@ -90,7 +103,7 @@ def read_tables(
             for decl in statement.named_children:
                 if decl.type != "variable_declarator":
                     continue
-                name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
+                name, value = decl.child_by_field_id(F_NAME), decl.child_by_field_id(F_VALUE)
                 if name is None or name.type != "identifier" or value is None:
                     continue
                 entries = _string_table(ctx, value)
@@ -104,8 +117,8 @@ def read_tables(
             if expr is None:
                 continue
             if expr.type == "assignment_expression":
-                left = ctx.dotted(expr.child_by_field_name("left"))
-                entries = _string_table(ctx, expr.child_by_field_name("right"))
+                left = ctx.dotted(expr.child_by_field_id(F_LEFT))
+                entries = _string_table(ctx, expr.child_by_field_id(F_RIGHT))
                 if left is not None and left.startswith("exports.") and entries is not None:
                     tables.append((left[len("exports.") :], entries))
             elif expr.type == "call_expression":
@@ -138,7 +151,7 @@ def _required(ctx: JsContext, value: Node) -> str | None:
 def _reexport(ctx: JsContext, call: Node) -> tuple[str, str, str] | None:
     """`Object.defineProperty(exports, "T", { get: function () { return m_1.U; } })` ->
     (`T`, `m_1`, `U`)."""
-    if ctx.dotted(call.child_by_field_name("function")) != "Object.defineProperty":
+    if ctx.dotted(call.child_by_field_id(F_FUNCTION)) != "Object.defineProperty":
         return None
     args = call_args(call)
     if len(args) != 3 or ctx.dotted(args[0]) != "exports":
@@ -147,10 +160,10 @@ def _reexport(ctx: JsContext, call: Node) -> tuple[str, str, str] | None:
     if name is None or spec is None or spec.type != "object":
         return None
     for pair in spec.named_children:
-        if pair.type != "pair" or ctx.key(pair.child_by_field_name("key")) != "get":
+        if pair.type != "pair" or ctx.key(pair.child_by_field_id(F_KEY)) != "get":
             continue
-        fn = pair.child_by_field_name("value")
-        body = fn.child_by_field_name("body") if fn is not None else None
+        fn = pair.child_by_field_id(F_VALUE)
+        body = fn.child_by_field_id(F_BODY) if fn is not None else None
         statements = body.named_children if body is not None else []
         if len(statements) == 1 and statements[0].type == "return_statement":
             returned = statements[0].named_children

@@ -10,6 +10,8 @@ from typing import ParamSpec, TypeVar
 import tree_sitter_typescript
 from tree_sitter import Language, Node, Query, QueryCursor
 
+from codegen.parser.grammar_fields import F_ARGUMENTS, F_LEFT, F_OPERATOR, F_RIGHT
+
 _T = TypeVar("_T")
 _P = ParamSpec("_P")
 
@@ -92,7 +94,7 @@ def unparen(node: Node | None) -> Node | None:
 
 def call_args(call: Node) -> list[Node]:
     """The argument expressions of a call (a tagged template has the template as its only one)."""
-    args = call.child_by_field_name("arguments")
+    args = call.child_by_field_id(F_ARGUMENTS)
     if args is None:
         return []
     if args.type == "template_string":
@@ -101,7 +103,7 @@ def call_args(call: Node) -> list[Node]:
 
 
 def operator(node: Node) -> str | None:
-    op = node.child_by_field_name("operator")
+    op = node.child_by_field_id(F_OPERATOR)
     if op is not None:
         return op.type
     for child in node.children:
@@ -150,8 +152,8 @@ def operands(cond: Node | None, op: str) -> list[Node]:
         if node is None:
             continue
         if node.type == "binary_expression" and operator(node) == op:
-            stack.append(node.child_by_field_name("right"))
-            stack.append(node.child_by_field_name("left"))
+            stack.append(node.child_by_field_id(F_RIGHT))
+            stack.append(node.child_by_field_id(F_LEFT))
         else:
             out.append(node)
     return out
