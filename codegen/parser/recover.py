@@ -131,9 +131,9 @@ class Recovery:
             self.note(loc, f"'Array<{item}>'", f"namespace '{owner.name}' declaring '{item}'")
             return ArrayType(Ref(item))
         if isinstance(t, UnionType):
-            return replace(
-                t, members=[self._fill_arrays(m, owner, field_name, loc) for m in t.members]
-            )
+            members = [self._fill_arrays(m, owner, field_name, loc) for m in t.members]
+            changed = any(a is not b for a, b in zip(members, t.members, strict=True))
+            return replace(t, members=members) if changed else t
         return t
 
     def unused_containers(self) -> list[str]:

@@ -182,6 +182,9 @@ class Resolver:
         self.table = table
         self.diags = diags
         self._runtime_modules: set[str] | None = None
+        # (module, text, scope) -> lookup's answer: the table is complete before resolution
+        # starts and fixed during it, and the same names recur in every field of a file
+        self._found: dict[tuple[str, str, str], str | None] = {}
 
     def type(
         self, t: TypeRef, module: str, scope: str, loc: Location, params: list[str]
@@ -189,7 +192,11 @@ class Resolver:
         def link(ref: Ref) -> TypeRef:
             if ref.text in params:
                 return TypeParam(ref.text)
-            target = self.table.lookup(module, ref.text, scope)
+            key = (module, ref.text, scope)
+            if key in self._found:
+                target = self._found[key]
+            else:
+                target = self._found[key] = self.table.lookup(module, ref.text, scope)
             last = ref.text.split(".")[-1]
             if target is not None and last in RUNTIME_PRIMITIVES and self._runtime(target):
                 # a runtime name the spec declares (`Core.APIPromise<T>`, `Core.RequestOptions`

@@ -273,8 +273,7 @@ class TypeReader:
             self._unsupported(node, "computed property name")
             return None
         name = property_name(self.source, name_node)
-        marks = {c.type for c in node.children if not c.is_named}
-        optional = "?" in marks
+        optional = any(c.type == "?" for c in node.children)  # only the anonymous mark is '?'
         type_ = self.read(node.child_by_field_id(F_TYPE))
         doc = parse_jsdoc(doc_comment) if doc_comment and doc_comment.startswith("/**") else NO_DOC
         return Field_(name, type_, optional, self.source.loc(node), doc)

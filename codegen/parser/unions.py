@@ -20,28 +20,37 @@ from codegen.ir_walk import all_fields, each_type
 PREFERRED = ("type", "kind", "object", "event")
 
 
-def member_fields(t: TypeRef, decls: dict[str, Declaration]) -> list[Field_] | None:
+def member_fields(
+    t: TypeRef, decls: dict[str, Declaration], memo: dict[str, list[Field_]] | None = None
+) -> list[Field_] | None:
     """The fields of an object type, or of the interface `t` names through any chain of
-    aliases (followed iteratively; a cycle has none)."""
+    aliases (followed iteratively; a cycle has none). `memo`: interfaces' fields already merged
+    (by id), for callers that ask again while `decls` stay the same."""
     seen: set[str] = set()
     while isinstance(t, Ref) and t.target and t.target not in seen:
         seen.add(t.target)
         decl = decls.get(t.target)
         if isinstance(decl, Interface):
-            return all_fields(decl.id, decls)
+            if memo is None:
+                return all_fields(decl.id, decls)
+            if decl.id not in memo:
+                memo[decl.id] = all_fields(decl.id, decls)
+            return memo[decl.id]
         if not isinstance(decl, Alias):
             return None
         t = decl.type
     return t.fields if isinstance(t, ObjectType) else None
 
 
-def discriminator(union: UnionType, decls: dict[str, Declaration]) -> str | None:
+def discriminator(
+    union: UnionType, decls: dict[str, Declaration], memo: dict[str, list[Field_]] | None = None
+) -> str | None:
     members = [m for m in union.members if not (isinstance(m, LiteralType))]
     if len(members) < 2 or len(members) != len(union.members):
         return None
     tables = []
     for member in members:
-        fields = member_fields(member, decls)
+        fields = member_fields(member, decls, memo)
         if fields is None:
             return None
         tables.append({f.name: f.type for f in fields if not f.optional})
@@ -60,9 +69,11 @@ def discriminator(union: UnionType, decls: dict[str, Declaration]) -> str | None
 
 
 def mark_discriminators(types: Iterable[TypeRef], decls: dict[str, Declaration]) -> None:
+    memo: dict[str, list[Field_]] = {}  # the same interfaces recur as members of many unions
+
     def visit(t: TypeRef) -> None:
         if isinstance(t, UnionType) and t.discriminator is None:
-            t.discriminator = discriminator(t, decls)
+            t.discriminator = discriminator(t, decls, memo)
 
     for t in types:
         each_type(t, visit)
