@@ -42,9 +42,11 @@ def read_reexport(
         if child.type == "export_clause":
             named = True
             for item in child.named_children:
+                if item.type != "export_specifier":
+                    continue
                 name = item.child_by_field_id(F_NAME)
                 alias = item.child_by_field_id(F_ALIAS) or name
-                if item.type == "export_specifier" and name is not None and alias is not None:
+                if name is not None and alias is not None:
                     exports[f"{prefix}{source.text(alias)}"] = NameAlias(
                         source.text(name), prefix, module, spec
                     )

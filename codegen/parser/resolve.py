@@ -35,6 +35,8 @@ def map_refs(type_: TypeRef, fn: Callable[[Ref], TypeRef]) -> TypeRef:
     Copy on change: a subtree `fn` leaves alone is returned as is, not rebuilt, which keeps
     resolution cheap on large specs. Callers must not mutate the result in place.
     """
+    if type_.kind in _LEAVES:  # most field types: no walk to set up
+        return type_
 
     def each(items: list[TypeRef]) -> list[TypeRef] | None:
         out = [walk(i) for i in items]
@@ -189,6 +191,9 @@ class Resolver:
     def type(
         self, t: TypeRef, module: str, scope: str, loc: Location, params: list[str]
     ) -> TypeRef:
+        if t.kind in _LEAVES:
+            return t
+
         def link(ref: Ref) -> TypeRef:
             if ref.text in params:
                 return TypeParam(ref.text)

@@ -39,7 +39,8 @@ class SourceText:
         return hashlib.sha256(self.data).hexdigest()
 
     def loc(self, node: Node) -> Location:
-        return Location(self.display, node.start_point.row + 1, node.start_point.column + 1)
+        row, column = node.start_point
+        return Location(self.display, row + 1, column + 1)
 
     def text(self, node: Node) -> str:
         # a slice of our own bytes: `node.text` copies the same range out of the tree, slower

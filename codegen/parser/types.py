@@ -119,14 +119,17 @@ class TypeReader:
     def read(self, node: Node | None) -> TypeRef:
         if node is None:
             return Primitive("unknown")
-        if node.type == "type_annotation":
+        kind = node.type
+        if kind == "type_annotation":
             inner = _first_named(node)
             if inner is None:  # `n: const`: a keyword the grammar takes where no type is
                 return self._unsupported(node, "type " + repr(self.source.text(node)[1:].strip()))
-            return self.read(inner)
-        handler = _HANDLERS.get(node.type)
+            node, kind = inner, inner.type  # (read in place: not a level of nesting)
+            if kind == "type_annotation":
+                return self.read(node)
+        handler = _HANDLERS.get(kind)
         if handler is None:
-            return self._unsupported(node, node.type.replace("_", " "))
+            return self._unsupported(node, kind.replace("_", " "))
         self.depth += 1
         try:
             if self.depth > MAX_TYPE_DEPTH:
