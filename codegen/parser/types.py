@@ -115,6 +115,11 @@ class TypeReader:
         self.source = source
         self.diags = diags
         self.depth = 0
+        # union source text -> its type, for unions of only primitives and literals (read
+        # without a diagnostic): `string | null` and enum-like literal unions recur across a
+        # file's fields. Shared, like every such value: nothing mutates one (a discriminator is
+        # only ever set on a union with object members).
+        self._plain_unions: dict[bytes, TypeRef] = {}
 
     def read(self, node: Node | None) -> TypeRef:
         if node is None:
@@ -213,6 +218,17 @@ class TypeReader:
         return self.read(_first_named(node))
 
     def _t_union_type(self, node: Node) -> TypeRef:
+        key = self.source.data[node.start_byte : node.end_byte]
+        found = self._plain_unions.get(key)
+        if found is not None:
+            return found
+        before = len(self.diags.items)
+        union = self._union(node)
+        if len(self.diags.items) == before and _plain(union):
+            self._plain_unions[key] = union
+        return union
+
+    def _union(self, node: Node) -> TypeRef:
         members: list[TypeRef] = []
         is_open = False
         for child in _union_leaves(node):
@@ -324,6 +340,13 @@ def number_value(text: str) -> int | float | None:
     if not math.isfinite(value):
         return None
     return int(value) if value.is_integer() else value
+
+
+def _plain(t: TypeRef) -> bool:
+    """Primitives and literals only, directly or as a union's members."""
+    if isinstance(t, UnionType):
+        return all(isinstance(m, (Primitive, LiteralType)) for m in t.members)
+    return isinstance(t, (Primitive, LiteralType))
 
 
 def _first_named(node: Node) -> Node | None:
