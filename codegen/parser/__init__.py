@@ -118,6 +118,7 @@ def _scan_files(
     given = {source.module for source in dts}
     given_key = ScanCache.given_digest(given) if cache else ""
     scans: dict[str, ModuleScan] = {}
+    plain_unions: dict[bytes, TypeRef] = {}
     for source in dts:
         hit = cache.load_scan(source, given_key) if cache else None
         if hit is not None:
@@ -126,7 +127,7 @@ def _scan_files(
         else:
             first = len(diags.items)
             tree = parse_checked(source, diags)
-            scan = scan_module(source, tree.root_node, diags, given)
+            scan = scan_module(source, tree.root_node, diags, given, plain_unions)
             Recovery(scan, diags).run()
             if cache:
                 cache.save_scan(source, given_key, scan, diags.items[first:])

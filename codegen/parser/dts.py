@@ -104,19 +104,32 @@ class ModuleScan:
     star_exports: list[str] = field(default_factory=list)
 
 
-def scan_module(source: SourceText, root: Node, diags: Diagnostics, given: set[str]) -> ModuleScan:
+def scan_module(
+    source: SourceText,
+    root: Node,
+    diags: Diagnostics,
+    given: set[str],
+    plain_unions: dict[bytes, TypeRef] | None = None,
+) -> ModuleScan:
+    """`plain_unions`: see `TypeReader`; one dict for all of a spec's files saves re-reading."""
     scan = ModuleScan(source)
-    _Scanner(scan, diags, given).statements(root, prefix="")
+    _Scanner(scan, diags, given, plain_unions).statements(root, prefix="")
     return scan
 
 
 class _Scanner:
-    def __init__(self, scan: ModuleScan, diags: Diagnostics, given: set[str]) -> None:
+    def __init__(
+        self,
+        scan: ModuleScan,
+        diags: Diagnostics,
+        given: set[str],
+        plain_unions: dict[bytes, TypeRef] | None,
+    ) -> None:
         self.scan = scan
         self.source = scan.source
         self.diags = diags
         self.given = given
-        self.types = TypeReader(scan.source, diags)
+        self.types = TypeReader(scan.source, diags, plain_unions)
 
     def statements(self, body: Node, prefix: str) -> None:
         comment: str | None = None

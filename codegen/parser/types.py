@@ -111,15 +111,20 @@ _UTILITY_TYPES = frozenset(
 class TypeReader:
     """Converts the type nodes of one file; records what it cannot model."""
 
-    def __init__(self, source: SourceText, diags: Diagnostics) -> None:
+    def __init__(
+        self,
+        source: SourceText,
+        diags: Diagnostics,
+        plain_unions: dict[bytes, TypeRef] | None = None,
+    ) -> None:
         self.source = source
         self.diags = diags
         self.depth = 0
         # union source text -> its type, for unions of only primitives and literals (read
-        # without a diagnostic): `string | null` and enum-like literal unions recur across a
-        # file's fields. Shared, like every such value: nothing mutates one (a discriminator is
-        # only ever set on a union with object members).
-        self._plain_unions: dict[bytes, TypeRef] = {}
+        # without a diagnostic): `string | null` and enum-like literal unions recur across
+        # fields and files (the caller may share the dict across a spec's files). The values
+        # are shared: nothing mutates one (a discriminator is only set on object members).
+        self._plain_unions = {} if plain_unions is None else plain_unions
 
     def read(self, node: Node | None) -> TypeRef:
         if node is None:
@@ -220,7 +225,9 @@ class TypeReader:
     def _t_union_type(self, node: Node) -> TypeRef:
         key = self.source.data[node.start_byte : node.end_byte]
         found = self._plain_unions.get(key)
-        if found is not None:
+        # (each level of a type is a shorter span than its parent's: no level of this one can
+        # pass the depth cap from here, so the cap's error is raised as a fresh read would)
+        if found is not None and self.depth + len(key) <= MAX_TYPE_DEPTH:
             return found
         before = len(self.diags.items)
         union = self._union(node)

@@ -15,9 +15,10 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
-from codegen.ir_walk import all_fields, each_type
+from codegen.ir_walk import all_fields, children
 
 PREFERRED = ("type", "kind", "object", "event")
+_LEAVES = frozenset({"primitive", "literal", "type_param"})
 
 
 def member_fields(
@@ -70,10 +71,11 @@ def discriminator(
 
 def mark_discriminators(types: Iterable[TypeRef], decls: dict[str, Declaration]) -> None:
     memo: dict[str, list[Field_]] = {}  # the same interfaces recur as members of many unions
-
-    def visit(t: TypeRef) -> None:
+    stack = list(types)  # every nested type, iteratively (the order does not matter)
+    while stack:
+        t = stack.pop()
+        if t.kind in _LEAVES:
+            continue
         if isinstance(t, UnionType) and t.discriminator is None:
             t.discriminator = discriminator(t, decls, memo)
-
-    for t in types:
-        each_type(t, visit)
+        stack.extend(children(t))
