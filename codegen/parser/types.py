@@ -159,15 +159,15 @@ class TypeReader:
     def _t_literal_type(self, node: Node) -> TypeRef:
         inner = _first_named(node)
         kind = inner.type if inner else ""
-        text = self.source.text(inner) if inner else ""
         if kind == "string":
             return LiteralType(_string_value(self.source, inner))
-        if kind in ("number", "unary_expression"):
-            return self._number(node, text)
-        if kind in ("true", "false"):
-            return LiteralType(kind == "true")
         if kind in ("null", "undefined"):
             return Primitive("null")  # `undefined` too: both mean "absent" on the wire
+        if kind in ("true", "false"):
+            return LiteralType(kind == "true")
+        text = self.source.text(inner) if inner else ""
+        if kind in ("number", "unary_expression"):
+            return self._number(node, text)
         return self._unsupported(node, f"literal {text!r}")
 
     def _number(self, node: Node, text: str) -> TypeRef:
@@ -273,10 +273,11 @@ class TypeReader:
         index: RecordType | None = None
         doc_comment: str | None = None
         for child in body.named_children:
-            if child.type == "comment":
+            kind = child.type
+            if kind == "comment":
                 doc_comment = self.source.text(child)
                 continue
-            if child.type == "property_signature":
+            if kind == "property_signature":
                 field = self.read_property(child, doc_comment)
                 if field is not None:
                     fields.append(field)
@@ -299,7 +300,7 @@ class TypeReader:
             self._unsupported(node, "computed property name")
             return None
         name = property_name(self.source, name_node)
-        optional = any(c.type == "?" for c in node.children)  # only the anonymous mark is '?'
+        optional = "?" in [c.type for c in node.children]  # only the anonymous mark is '?'
         type_ = self.read(node.child_by_field_id(F_TYPE))
         doc = parse_jsdoc(doc_comment) if doc_comment and doc_comment.startswith("/**") else NO_DOC
         return Field_(name, type_, optional, self.source.loc(node), doc)
