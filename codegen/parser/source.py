@@ -48,14 +48,19 @@ class SourceText:
 
 
 @cache
+def ts_language() -> Language:
+    return Language(tree_sitter_typescript.language_typescript())
+
+
+@cache
 def ts_parser() -> Parser:
-    return Parser(Language(tree_sitter_typescript.language_typescript()))
+    return Parser(ts_language())
 
 
 def field_id(name: str) -> int:
     """The grammar's id of field `name`: `child_by_field_id` with it skips the by-name lookup
     `child_by_field_name` repeats on every call (a scan of the grammar's field names)."""
-    found = ts_parser().language.field_id_for_name(name)
+    found = ts_language().field_id_for_name(name)
     if found is None:
         raise KeyError(name)
     return found
