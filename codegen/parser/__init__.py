@@ -31,6 +31,7 @@ from codegen.parser.resources import ResourceBuilder, RouteConfig, learn_header_
 from codegen.parser.scan_cache import ScanCache
 from codegen.parser.sdk import client_info, error_classes, page_classes
 from codegen.parser.source import SourceText, find_spec_files, parse_checked
+from codegen.parser.types import PLAIN_UNIONS
 from codegen.parser.unions import mark_discriminators
 from codegen.parser.value_warnings import add_warnings
 from codegen.stats import Stats
@@ -95,6 +96,7 @@ def _parse_spec(
     started = time.perf_counter()
     diags = Diagnostics()
     parse_jsdoc.cache_clear()  # per spec, so a benchmark's repeated runs stay cold
+    PLAIN_UNIONS.clear()  # (the same)
     dts, js_sources = sources if sources is not None else find_spec_files(root, include)
     hits_before = cache.hits if cache else 0
     scans, js = _scan_files(dts, js_sources, diags, cache)
@@ -118,7 +120,6 @@ def _scan_files(
     given = {source.module for source in dts}
     given_key = ScanCache.given_digest(given) if cache else ""
     scans: dict[str, ModuleScan] = {}
-    plain_unions: dict[bytes, TypeRef] = {}
     for source in dts:
         hit = cache.load_scan(source, given_key) if cache else None
         if hit is not None:
@@ -127,7 +128,7 @@ def _scan_files(
         else:
             first = len(diags.items)
             tree = parse_checked(source, diags)
-            scan = scan_module(source, tree.root_node, diags, given, plain_unions)
+            scan = scan_module(source, tree.root_node, diags, given)
             Recovery(scan, diags).run()
             if cache:
                 cache.save_scan(source, given_key, scan, diags.items[first:])

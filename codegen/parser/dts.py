@@ -15,24 +15,13 @@ from tree_sitter import Node
 from codegen.diagnostics import Diagnostics
 from codegen.errors import SpecError
 from codegen.ir import Alias, Doc, Field_, Interface, KeyFilter, Location, TypeRef
-from codegen.parser.grammar_fields import (
-    F_ALIAS,
-    F_BODY,
-    F_NAME,
-    F_PARAMETERS,
-    F_PATTERN,
-    F_RETURN_TYPE,
-    F_SOURCE,
-    F_TYPE,
-    F_TYPE_ARGUMENTS,
-    F_TYPE_PARAMETERS,
-    F_VALUE,
-)
+from codegen.parser import grammar_fields as gf
 from codegen.parser.jsdoc import NO_DOC, parse_jsdoc
 from codegen.parser.key_filters import read_extends
+from codegen.parser.literals import property_name
 from codegen.parser.reexports import NameAlias, read_import_alias, read_reexport
 from codegen.parser.source import SourceText
-from codegen.parser.types import MAX_TYPE_DEPTH, TypeReader, property_name
+from codegen.parser.types import MAX_TYPE_DEPTH, TypeReader
 
 _CLASS_NODES = ("class_declaration", "abstract_class_declaration")
 _SKIPPED_STATEMENTS = {
@@ -104,32 +93,19 @@ class ModuleScan:
     star_exports: list[str] = field(default_factory=list)
 
 
-def scan_module(
-    source: SourceText,
-    root: Node,
-    diags: Diagnostics,
-    given: set[str],
-    plain_unions: dict[bytes, TypeRef] | None = None,
-) -> ModuleScan:
-    """`plain_unions`: see `TypeReader`; one dict for all of a spec's files saves re-reading."""
+def scan_module(source: SourceText, root: Node, diags: Diagnostics, given: set[str]) -> ModuleScan:
     scan = ModuleScan(source)
-    _Scanner(scan, diags, given, plain_unions).statements(root, prefix="")
+    _Scanner(scan, diags, given).statements(root, prefix="")
     return scan
 
 
 class _Scanner:
-    def __init__(
-        self,
-        scan: ModuleScan,
-        diags: Diagnostics,
-        given: set[str],
-        plain_unions: dict[bytes, TypeRef] | None,
-    ) -> None:
+    def __init__(self, scan: ModuleScan, diags: Diagnostics, given: set[str]) -> None:
         self.scan = scan
         self.source = scan.source
         self.diags = diags
         self.given = given
-        self.types = TypeReader(scan.source, diags, plain_unions)
+        self.types = TypeReader(scan.source, diags)
 
     def statements(self, body: Node, prefix: str) -> None:
         comment: str | None = None
@@ -176,7 +152,7 @@ class _Scanner:
             )
 
     def import_statement(self, node: Node) -> None:
-        spec_node = node.child_by_field_id(F_SOURCE)
+        spec_node = node.child_by_field_id(gf.F_SOURCE)
         if spec_node is None:
             return
         spec = property_name(self.source, spec_node)
@@ -192,8 +168,8 @@ class _Scanner:
                 for spec_node_ in child.named_children:
                     if spec_node_.type != "import_specifier":
                         continue
-                    name = spec_node_.child_by_field_id(F_NAME)
-                    alias = spec_node_.child_by_field_id(F_ALIAS) or name
+                    name = spec_node_.child_by_field_id(gf.F_NAME)
+                    alias = spec_node_.child_by_field_id(gf.F_ALIAS) or name
                     if name is not None and alias is not None:
                         self.bind(
                             self.source.text(alias), spec, module, self.source.text(name), alias
@@ -234,17 +210,17 @@ class _Scanner:
         return parse_jsdoc(comment) if comment and comment.startswith("/**") else NO_DOC
 
     def type_params(self, node: Node) -> list[str]:
-        params = node.child_by_field_id(F_TYPE_PARAMETERS)
+        params = node.child_by_field_id(gf.F_TYPE_PARAMETERS)
         if params is None:
             return []
         names = []
         for param in params.named_children:
-            name = param.child_by_field_id(F_NAME) or param.named_children[0]
+            name = param.child_by_field_id(gf.F_NAME) or param.named_children[0]
             names.append(self.source.text(name))
         return names
 
     def qualified(self, node: Node, prefix: str) -> tuple[str, str]:
-        name_node = node.child_by_field_id(F_NAME)
+        name_node = node.child_by_field_id(gf.F_NAME)
         name = self.source.text(name_node) if name_node else "?"
         return name, f"{prefix}{name}"
 
@@ -260,7 +236,7 @@ class _Scanner:
                 bases, more = read_extends(clause, self.types, self.source, self.diags, qualified)
                 filters += [dataclasses.replace(f, index=f.index + len(extends)) for f in more]
                 extends += bases
-        body = node.child_by_field_id(F_BODY)
+        body = node.child_by_field_id(gf.F_BODY)
         fields, index = self.types.read_members(body) if body else ([], None)
         self.scan.declarations.append(
             Interface(
@@ -284,7 +260,7 @@ class _Scanner:
                 id=self.decl_id(qualified),
                 name=qualified,
                 module=self.source.module,
-                type=self.types.read(node.child_by_field_id(F_VALUE)),
+                type=self.types.read(node.child_by_field_id(gf.F_VALUE)),
                 loc=self.source.loc(node),
                 type_params=self.type_params(node),
                 doc=self.doc(comment),
@@ -292,8 +268,8 @@ class _Scanner:
         )
 
     def namespace(self, node: Node, prefix: str) -> None:
-        name_node = node.child_by_field_id(F_NAME)
-        body = node.child_by_field_id(F_BODY)
+        name_node = node.child_by_field_id(gf.F_NAME)
+        body = node.child_by_field_id(gf.F_BODY)
         if name_node is None or body is None:
             return
         if prefix.count(".") >= MAX_TYPE_DEPTH:
@@ -316,9 +292,9 @@ class _Scanner:
             else None
         )
         if extends is not None:
-            value = extends.child_by_field_id(F_VALUE) or extends.named_children[0]
+            value = extends.child_by_field_id(gf.F_VALUE) or extends.named_children[0]
             base = self.source.text(value)
-            args = extends.child_by_field_id(F_TYPE_ARGUMENTS)
+            args = extends.child_by_field_id(gf.F_TYPE_ARGUMENTS)
             base_args = [self.types.read(a) for a in args.named_children] if args else []
         decl = ClassDecl(
             name=qualified,
@@ -332,7 +308,7 @@ class _Scanner:
             doc=self.doc(comment),
             is_abstract=node.type == "abstract_class_declaration",
         )
-        body = node.child_by_field_id(F_BODY)
+        body = node.child_by_field_id(gf.F_BODY)
         if body is not None:
             self.class_members(decl, body)
         self.scan.classes.append(decl)
@@ -369,7 +345,7 @@ class _Scanner:
             comment = None
 
     def class_field(self, decl: ClassDecl, member: Node, comment: str | None, hidden: bool) -> None:
-        name_node = member.child_by_field_id(F_NAME)
+        name_node = member.child_by_field_id(gf.F_NAME)
         if name_node is None or name_node.type == "private_property_identifier":
             self.diags.info(
                 "skipped-member",
@@ -379,7 +355,7 @@ class _Scanner:
             return
         if hidden:
             return
-        type_ = self.types.read(member.child_by_field_id(F_TYPE))
+        type_ = self.types.read(member.child_by_field_id(gf.F_TYPE))
         optional = any(c.type == "?" for c in member.children)
         decl.properties.append(
             Field_(
@@ -392,7 +368,7 @@ class _Scanner:
         )
 
     def method(self, node: Node, comment: str | None) -> MethodSig | None:
-        name_node = node.child_by_field_id(F_NAME)
+        name_node = node.child_by_field_id(gf.F_NAME)
         if name_node is None or name_node.type == "computed_property_name":
             self.diags.info("skipped-member", "computed method name skipped", self.source.loc(node))
             return None
@@ -400,11 +376,11 @@ class _Scanner:
         if name == "constructor":
             return None
         params: list[ParamSig] = []
-        formal = node.child_by_field_id(F_PARAMETERS)
+        formal = node.child_by_field_id(gf.F_PARAMETERS)
         for param in formal.named_children if formal else []:
             if param.type not in ("required_parameter", "optional_parameter"):
                 continue
-            pattern = param.child_by_field_id(F_PATTERN)
+            pattern = param.child_by_field_id(gf.F_PATTERN)
             if pattern is None or pattern.type != "identifier":
                 self.diags.info(
                     "skipped-param",
@@ -415,10 +391,10 @@ class _Scanner:
             params.append(
                 ParamSig(
                     self.source.text(pattern),
-                    self.types.read(param.child_by_field_id(F_TYPE)),
+                    self.types.read(param.child_by_field_id(gf.F_TYPE)),
                     param.type == "optional_parameter",
                     self.source.loc(param),
                 )
             )
-        returns = self.types.read(node.child_by_field_id(F_RETURN_TYPE))
+        returns = self.types.read(node.child_by_field_id(gf.F_RETURN_TYPE))
         return MethodSig(name, params, returns, self.source.loc(node), self.doc(comment))

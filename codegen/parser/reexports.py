@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from codegen.parser.grammar_fields import F_ALIAS, F_NAME, F_SOURCE
+from codegen.parser.literals import property_name
 from codegen.parser.source import SourceText
-from codegen.parser.types import property_name
 
 
 @dataclass

@@ -6,9 +6,6 @@ Constructs the IR does not model (`keyof`, lookups, conditional and function typ
 
 from __future__ import annotations
 
-import json
-import math
-import re
 from collections.abc import Callable
 
 from tree_sitter import Node
@@ -32,6 +29,8 @@ from codegen.ir import (
 )
 from codegen.parser.grammar_fields import F_NAME, F_TYPE, F_TYPE_ARGUMENTS
 from codegen.parser.jsdoc import NO_DOC, parse_jsdoc
+from codegen.parser.literals import number_value, property_name
+from codegen.parser.literals import string_value as _string_value
 from codegen.parser.source import SourceText
 
 # Generic SDK runtime containers and helpers: named as such, never treated as API types.
@@ -85,9 +84,6 @@ NEEDS_ARGS = frozenset(
 # the emitter, the generated annotation, whose brackets Python caps at 200) recurses per level.
 MAX_TYPE_DEPTH = 100
 
-_LEGACY_OCTAL = re.compile(r"0[0-7]+")
-_DECIMAL = re.compile(r"[0-9]+")
-
 # TypeScript's type-level functions: the IR does not evaluate them.
 _UTILITY_TYPES = frozenset(
     {
@@ -108,23 +104,21 @@ _UTILITY_TYPES = frozenset(
 )
 
 
+# union source text -> its type, for unions of only primitives and literals read without a
+# diagnostic: `string | null` and enum-like literal unions recur across fields and files.
+# Cleared per spec by `parse_spec` (like `parse_jsdoc`'s cache). The values are shared: nothing
+# mutates one (a discriminator is only ever set on a union with object members).
+PLAIN_UNIONS: dict[bytes, TypeRef] = {}
+
+
 class TypeReader:
     """Converts the type nodes of one file; records what it cannot model."""
 
-    def __init__(
-        self,
-        source: SourceText,
-        diags: Diagnostics,
-        plain_unions: dict[bytes, TypeRef] | None = None,
-    ) -> None:
+    def __init__(self, source: SourceText, diags: Diagnostics) -> None:
         self.source = source
         self.diags = diags
         self.depth = 0
-        # union source text -> its type, for unions of only primitives and literals (read
-        # without a diagnostic): `string | null` and enum-like literal unions recur across
-        # fields and files (the caller may share the dict across a spec's files). The values
-        # are shared: nothing mutates one (a discriminator is only set on object members).
-        self._plain_unions = {} if plain_unions is None else plain_unions
+        self._plain_unions = PLAIN_UNIONS
 
     def read(self, node: Node | None) -> TypeRef:
         if node is None:
@@ -331,25 +325,6 @@ _HANDLERS: dict[str, Callable[[TypeReader, Node], TypeRef]] = {
 }
 
 
-def number_value(text: str) -> int | float | None:
-    """A TypeScript numeric literal's value as JavaScript reads it (`0x10`, `1_000`, `1e3`,
-    `.5`, `1.`, legacy octal `010`); integral values are ints. None: not a finite number."""
-    digits = text.replace("_", "")
-    try:
-        if digits[:2].lower() in ("0x", "0o", "0b"):
-            return int(digits, 0)
-        if _LEGACY_OCTAL.fullmatch(digits):
-            return int(digits, 8)
-        if _DECIMAL.fullmatch(digits):
-            return int(digits)
-        value = float(digits)
-    except ValueError:
-        return None
-    if not math.isfinite(value):
-        return None
-    return int(value) if value.is_integer() else value
-
-
 def _plain(t: TypeRef) -> bool:
     """Primitives and literals only, directly or as a union's members."""
     if isinstance(t, UnionType):
@@ -394,27 +369,3 @@ def _is_open_enum_marker(member: TypeRef) -> bool:
         and isinstance(member.members[1], ObjectType)
         and not member.members[1].fields
     )
-
-
-def _string_value(source: SourceText, node: Node | None) -> str:
-    """The value of a string literal node, with escapes decoded."""
-    if node is None:
-        return ""
-    raw = source.text(node)
-    quote = raw[0] if raw else '"'
-    inner = raw[1:-1] if len(raw) >= 2 else ""
-    if "\\" not in inner:
-        return inner
-    if quote == "'":
-        inner = inner.replace('\\"', '"').replace('"', '\\"').replace("\\'", "'")
-    try:
-        value = json.loads(f'"{inner}"')
-    except ValueError:
-        return inner
-    return str(value)
-
-
-def property_name(source: SourceText, node: Node) -> str:
-    if node.type == "string":
-        return _string_value(source, node)
-    return source.text(node)
