@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime
 import importlib
+import subprocess
+import sys
+from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, Union
 
 import pydantic
@@ -89,31 +92,33 @@ def test_undiscriminated_union_picks_the_best_overlap() -> None:
 
 
 TYPES_MODULES = {
-    "__init__.py": (
-        "from codegen.runtime._models import complete_models\n"
-        "from .batches import Batch\n"
-        "complete_models(__name__)\n"
-    ),
+    "__init__.py": "",
     "batches.py": (
         "from __future__ import annotations\n"
-        "from codegen.runtime._models import BaseModel\n"
+        "from codegen.runtime._models import BaseModel, complete_models\n"
+        "from typing import Literal, Optional\n"
+        "from .sub.owners import Owner\n"
         "class Batch(BaseModel):\n"
         "    counts: Counts\n"
         "    owner: Optional[Owner] = None\n"
-        "from typing import Optional\n"
-        "from .sub.owners import Owner\n"
+        "    state: State\n"
         "class Counts(BaseModel):\n"
         "    done: int\n"
+        "State = Literal['open', 'ended']\n"
+        "complete_models(__name__)\n"
     ),
     "sub/__init__.py": "",
     "sub/owners.py": (
         "from __future__ import annotations\n"
-        "from codegen.runtime._models import BaseModel\n"
+        "from codegen.runtime._models import BaseModel, complete_models\n"
         "class Owner(BaseModel):\n"
         "    tag: Tag\n"
         "class Tag(BaseModel):\n"
         "    name: str\n"
+        "complete_models(__name__)\n"
     ),
+    # a module importing no model of its own: importing it builds nothing elsewhere
+    "other.py": "X = 1\n",
 }
 
 
@@ -127,22 +132,65 @@ def _types_package(
     monkeypatch.syspath_prepend(str(tmp_path))
 
 
-def test_every_model_is_complete_at_import(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_model_is_complete_once_its_module_is_imported(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _types_package(tmp_path, monkeypatch, TYPES_MODULES, "fwd_types")
-    batches = importlib.import_module("fwd_types.batches")
+    importlib.import_module("fwd_types.other")
+    assert "fwd_types.batches" not in sys.modules and "fwd_types.sub.owners" not in sys.modules
     owners = importlib.import_module("fwd_types.sub.owners")
-    assert batches.Batch.__pydantic_complete__ and owners.Owner.__pydantic_complete__
-    assert batches.Batch.model_fields["counts"].annotation is batches.Counts
+    # by the end of its module, each model names only bound names: complete, without its users
+    assert owners.Owner.__pydantic_complete__ and "fwd_types.batches" not in sys.modules
     assert owners.Owner.model_fields["tag"].annotation is owners.Tag
+    batches = importlib.import_module("fwd_types.batches")
+    assert batches.Batch.__pydantic_complete__
+    assert batches.Batch.model_fields["counts"].annotation is batches.Counts
+    assert batches.Batch.model_fields["state"].annotation == Literal["open", "ended"]
     # complete models are also what model_construct (the lenient path) builds from
-    built = construct_type(batches.Batch, {"counts": {"done": 1}, "owner": {"tag": {"name": "a"}}})
+    value = {"counts": {"done": 1}, "owner": {"tag": {"name": "a"}}, "state": "new"}
+    built = construct_type(batches.Batch, value)
     assert type(built.counts) is batches.Counts and type(built.owner.tag) is owners.Tag
+    assert built.state == "new"
 
 
 def test_a_name_that_never_resolves_fails_at_import(
     tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = {**TYPES_MODULES, "sub/owners.py": TYPES_MODULES["sub/owners.py"] + "del Tag\n"}
+    files = {
+        **TYPES_MODULES,
+        "sub/owners.py": TYPES_MODULES["sub/owners.py"].replace(
+            "complete_models(__name__)", "del Tag\ncomplete_models(__name__)"
+        ),
+    }
     _types_package(tmp_path, monkeypatch, files, "broken_types")
+    importlib.import_module("broken_types")
     with pytest.raises(pydantic.PydanticUndefinedAnnotation):
-        importlib.import_module("broken_types")
+        importlib.import_module("broken_types.batches")
+
+
+LAZY_IMPORT = """
+import sys
+import anthropic_batches
+client = anthropic_batches.Anthropic(api_key="k")
+loaded = lambda part: sorted(m for m in sys.modules if m.startswith("anthropic_batches." + part))
+print(loaded("resources"), loaded("types."))
+client.messages.batches
+from anthropic_batches.types.messages.message_batch import MessageBatch
+print(loaded("resources"), MessageBatch.__pydantic_complete__)
+"""
+
+
+def test_the_package_and_its_client_import_no_resource_and_no_type_module() -> None:
+    """Only the first use of `client.messages.batches` imports it and builds its models."""
+    out = subprocess.run(
+        [sys.executable, "-c", LAZY_IMPORT],
+        cwd=Path(__file__).resolve().parents[1] / "generated",
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert out[0] == "[] []"
+    assert out[1] == (
+        "['anthropic_batches.resources', 'anthropic_batches.resources.messages', "
+        "'anthropic_batches.resources.messages.batches'] True"
+    )

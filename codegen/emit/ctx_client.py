@@ -61,6 +61,7 @@ class ResourceRef:
 # What `_client.py` binds besides the client classes, the error root and the resources.
 CLIENT_MODULE_NAMES = BUILTINS | {
     *("os", "httpx", "ClassVar", "Dict", "Literal", "Mapping", "Self", "TypeVar", "_V"),
+    *("TYPE_CHECKING", "cached_property"),
     *("AsyncAPIClient", "SyncAPIClient", "NOT_GIVEN", "NotGiven", "Omit", "Timeout"),
     *("__version__", "Client", "AsyncClient", "ENVIRONMENTS", "DEFAULT_ENVIRONMENT"),
     *("DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "DEFAULT_MAX_RETRIES"),

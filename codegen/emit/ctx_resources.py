@@ -63,7 +63,7 @@ RESOURCE_MODULE_NAMES = frozenset(
         *("cached_property", "cast", "overload", "header_list", "path_template", "FileTypes"),
         *("AsyncPaginator", "AsyncAPIResource", "SyncAPIResource"),
         *("AsyncBinaryAPIResponse", "BinaryAPIResponse", "AsyncJSONLDecoder", "JSONLDecoder"),
-        *("AsyncStream", "Stream"),
+        *("AsyncStream", "Stream", "TYPE_CHECKING"),
     }
 )
 # what a method without headers of its own passes on

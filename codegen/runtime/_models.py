@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import collections.abc
-import importlib
-import pkgutil
+import sys
 import types
 from functools import lru_cache
 from typing import Annotated, Any, Literal, Union, cast, get_args, get_origin
@@ -75,25 +74,27 @@ class BaseModel(pydantic.BaseModel):
         )
 
 
-def complete_models(package: str) -> None:
-    """Build every model of the types package `package` (and its sub-packages) now.
+def complete_models(module: str) -> None:
+    """Build now every model that the module `module` defines and pydantic left incomplete.
 
-    A model that names a class defined further down its module is left incomplete by pydantic
-    (`model_fields[...].annotation` a `ForwardRef`) until first validated; once every module is
-    imported all names resolve, so the types package calls this at the end of its `__init__`.
-    A name that still does not resolve raises here, at import, not on some later response.
+    A model naming a class or alias defined further down its module is left incomplete by
+    pydantic (`model_fields[...].annotation` a `ForwardRef`, `__pydantic_complete__` False, and
+    `model_construct`, the lenient path, does not rebuild it). Every generated types module
+    ends in this call: its imports are at its top and the modules of an import cycle are merged
+    into one, so by its end every name it uses is bound and no other module need be imported.
+    A model is thus complete once its module is, and importing the package builds none: the
+    client imports a resource, and the resource its types, on first use. A name that still
+    does not resolve raises here, at import, not on some later response.
     """
-    root = importlib.import_module(package)
-    for info in pkgutil.walk_packages(root.__path__, prefix=f"{package}."):
-        module = importlib.import_module(info.name)
-        for value in list(vars(module).values()):
-            if (
-                isinstance(value, type)
-                and issubclass(value, pydantic.BaseModel)
-                and value.__module__ == module.__name__
-                and not value.__pydantic_complete__
-            ):
-                value.model_rebuild(raise_errors=True)
+    for value in list(vars(sys.modules[module]).values()):
+        if (
+            isinstance(value, type)
+            and issubclass(value, pydantic.BaseModel)
+            and value.__module__ == module
+            and not value.__pydantic_complete__
+        ):
+            # depth 0: resolve in the module's globals only, not in this frame's locals
+            value.model_rebuild(raise_errors=True, _parent_namespace_depth=0)
 
 
 @lru_cache(maxsize=512)

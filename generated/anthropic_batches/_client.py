@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import ClassVar, Self, TypeVar
+from functools import cached_property
+from typing import TYPE_CHECKING, ClassVar, Self, TypeVar
 
 import httpx
 
@@ -14,7 +15,10 @@ from ._exceptions import AnthropicError
 from ._sync_client import SyncAPIClient
 from ._types import NOT_GIVEN, NotGiven, Omit, Timeout
 from ._version import __version__
-from .resources.messages import AsyncMessages, Messages
+
+# a resource's module (and the types it imports) is loaded on first use of its attribute
+if TYPE_CHECKING:
+    from .resources.messages import AsyncMessages, Messages
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -57,7 +61,6 @@ def _merge(
 
 
 class Anthropic(SyncAPIClient):
-    messages: Messages
     api_key: str | None
     auth_token: str | None
     _version: ClassVar[str] = __version__
@@ -97,7 +100,12 @@ class Anthropic(SyncAPIClient):
             http_client=http_client,
             _strict_response_validation=_strict_response_validation,
         )
-        self.messages = Messages(self)
+
+    @cached_property
+    def messages(self) -> Messages:
+        from .resources.messages import Messages
+
+        return Messages(self)
 
     @property
     def auth_headers(self) -> dict[str, str]:
@@ -155,7 +163,6 @@ class Anthropic(SyncAPIClient):
 
 
 class AsyncAnthropic(AsyncAPIClient):
-    messages: AsyncMessages
     api_key: str | None
     auth_token: str | None
     _version: ClassVar[str] = __version__
@@ -195,7 +202,12 @@ class AsyncAnthropic(AsyncAPIClient):
             http_client=http_client,
             _strict_response_validation=_strict_response_validation,
         )
-        self.messages = AsyncMessages(self)
+
+    @cached_property
+    def messages(self) -> AsyncMessages:
+        from .resources.messages import AsyncMessages
+
+        return AsyncMessages(self)
 
     @property
     def auth_headers(self) -> dict[str, str]:

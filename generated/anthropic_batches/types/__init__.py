@@ -12,8 +12,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from .._models import complete_models
-
 if TYPE_CHECKING:
     from .base64_image_source_param import (
         Base64ImageSourceParam as Base64ImageSourceParam,
@@ -348,7 +346,3 @@ def __getattr__(name: str) -> object:
 
 def __dir__() -> list[str]:
     return sorted([*globals(), *_MODULES])
-
-
-# every module imported and each model built now: no model left with a ForwardRef
-complete_models(__name__)

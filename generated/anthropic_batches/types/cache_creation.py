@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import BaseModel
+from .._models import BaseModel, complete_models
 
 __all__ = [
     "CacheCreation",
@@ -17,3 +17,7 @@ class CacheCreation(BaseModel):
 
     ephemeral_5m_input_tokens: int
     """The number of input tokens used to create the 5 minute cache entry."""
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .._models import BaseModel
+from .._models import BaseModel, complete_models
 
 __all__ = [
     "CitationsSearchResultLocation",
@@ -27,3 +27,7 @@ class CitationsSearchResultLocation(BaseModel):
     title: str | None = None
 
     type: Literal["search_result_location"]
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

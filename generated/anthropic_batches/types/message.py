@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .._models import BaseModel
+from .._models import BaseModel, complete_models
 from .content_block import ContentBlock
 from .model import Model
 from .stop_reason import StopReason
@@ -111,3 +111,7 @@ class Message(BaseModel):
 
     Total input tokens in a request is the summation of `input_tokens`,
     `cache_creation_input_tokens`, and `cache_read_input_tokens`."""
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

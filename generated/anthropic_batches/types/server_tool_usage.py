@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .._models import BaseModel
+from .._models import BaseModel, complete_models
 
 __all__ = [
     "ServerToolUsage",
@@ -14,3 +14,7 @@ class ServerToolUsage(BaseModel):
 
     web_search_requests: int
     """The number of web search tool requests."""
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .._models import BaseModel
+from .._models import BaseModel, complete_models
 from .text_citation import TextCitation
 
 __all__ = [
@@ -25,3 +25,7 @@ class TextBlock(BaseModel):
     text: str
 
     type: Literal["text"]
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

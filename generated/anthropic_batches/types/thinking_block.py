@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .._models import BaseModel
+from .._models import BaseModel, complete_models
 
 __all__ = [
     "ThinkingBlock",
@@ -19,3 +19,7 @@ class ThinkingBlock(BaseModel):
     thinking: str
 
     type: Literal["thinking"]
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

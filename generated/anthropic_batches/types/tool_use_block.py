@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .._models import BaseModel
+from .._models import BaseModel, complete_models
 
 __all__ = [
     "ToolUseBlock",
@@ -21,3 +21,7 @@ class ToolUseBlock(BaseModel):
     name: str
 
     type: Literal["tool_use"]
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

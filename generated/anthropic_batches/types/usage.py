@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .._models import BaseModel
+from .._models import BaseModel, complete_models
 from .cache_creation import CacheCreation
 from .server_tool_usage import ServerToolUsage
 
@@ -36,3 +36,7 @@ class Usage(BaseModel):
 
     service_tier: Literal["standard", "priority", "batch"] | None = None
     """If the request used the priority, standard, or batch tier."""
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

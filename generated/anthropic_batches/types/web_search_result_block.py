@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .._models import BaseModel
+from .._models import BaseModel, complete_models
 
 __all__ = [
     "WebSearchResultBlock",
@@ -23,3 +23,7 @@ class WebSearchResultBlock(BaseModel):
     type: Literal["web_search_result"]
 
     url: str
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .._models import BaseModel
+from .._models import BaseModel, complete_models
 from .web_search_tool_result_block_content import WebSearchToolResultBlockContent
 
 __all__ = [
@@ -20,3 +20,7 @@ class WebSearchToolResultBlock(BaseModel):
     tool_use_id: str
 
     type: Literal["web_search_tool_result"]
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

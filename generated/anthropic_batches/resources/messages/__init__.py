@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..._resource import AsyncAPIResource, SyncAPIResource
-from .batches import AsyncBatches, Batches
+
+# a sub-resource's module (and the types it imports) is loaded on first use of its attribute
+if TYPE_CHECKING:
+    from .batches import AsyncBatches, Batches
 
 __all__ = ["AsyncMessages", "Messages"]
 
@@ -15,6 +19,8 @@ class Messages(SyncAPIResource):
 
     @cached_property
     def batches(self) -> Batches:
+        from .batches import Batches
+
         return Batches(self._client)
 
 
@@ -22,4 +28,6 @@ class AsyncMessages(AsyncAPIResource):
 
     @cached_property
     def batches(self) -> AsyncBatches:
+        from .batches import AsyncBatches
+
         return AsyncBatches(self._client)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from ..._models import BaseModel
+from ..._models import BaseModel, complete_models
 from .message_batch_request_counts import MessageBatchRequestCounts
 
 __all__ = [
@@ -65,3 +65,7 @@ class MessageBatch(BaseModel):
     """Object type.
 
     For Message Batches, this is always `"message_batch"`."""
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..._models import BaseModel
+from ..._models import BaseModel, complete_models
 from ..shared.error_response import ErrorResponse
 
 __all__ = [
@@ -18,3 +18,7 @@ class MessageBatchErroredResult(BaseModel):
     error: ErrorResponse
 
     type: Literal["errored"]
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..._models import BaseModel
+from ..._models import BaseModel, complete_models
 
 __all__ = [
     "MessageBatchExpiredResult",
@@ -15,3 +15,7 @@ __all__ = [
 class MessageBatchExpiredResult(BaseModel):
 
     type: Literal["expired"]
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..._models import BaseModel
+from ..._models import BaseModel, complete_models
 from .message_batch_result import MessageBatchResult
 
 __all__ = [
@@ -27,3 +27,7 @@ class MessageBatchIndividualResponse(BaseModel):
     Contains a Message output if processing was successful, an error response if
     processing failed, or the reason why processing was not attempted, such as
     cancellation or expiration."""
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..._models import BaseModel
+from ..._models import BaseModel, complete_models
 
 __all__ = [
     "MessageBatchRequestCounts",
@@ -34,3 +34,7 @@ class MessageBatchRequestCounts(BaseModel):
     """Number of requests in the Message Batch that have completed successfully.
 
     This is zero until processing of the entire Message Batch has ended."""
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..._models import BaseModel
+from ..._models import BaseModel, complete_models
 from .error_object import ErrorObject
 
 __all__ = [
@@ -20,3 +20,7 @@ class ErrorResponse(BaseModel):
     request_id: str | None = None
 
     type: Literal["error"]
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

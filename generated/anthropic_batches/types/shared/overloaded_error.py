@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..._models import BaseModel
+from ..._models import BaseModel, complete_models
 
 __all__ = [
     "OverloadedError",
@@ -17,3 +17,7 @@ class OverloadedError(BaseModel):
     message: str
 
     type: Literal["overloaded_error"]
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)

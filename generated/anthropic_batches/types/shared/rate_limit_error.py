@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..._models import BaseModel
+from ..._models import BaseModel, complete_models
 
 __all__ = [
     "RateLimitError",
@@ -17,3 +17,7 @@ class RateLimitError(BaseModel):
     message: str
 
     type: Literal["rate_limit_error"]
+
+
+# every name above is bound now: build the models that named a later one (see complete_models)
+complete_models(__name__)
