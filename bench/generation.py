@@ -215,11 +215,14 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def cold_vs_black(
-    setup: Setup, target: str | None, spec: Path | None, work: Path
+    setup: Setup, target: str | None, spec: Path | None, work: Path, cache: Path | None = None
 ) -> dict[str, Any]:
-    """A cold run (no cache) into `work/cold`, then black's command line on its unformatted
+    """A cold run into `work/cold` (no cache; or `cache`, an empty folder it fills, so that a
+    warm run can follow without a second cold one), then black's command line on its unformatted
     `.py` files: as it is (its AST safety check on, the default), then with `--fast`."""
-    cold = generate_child(setup, target, spec, work / "cold", None)
+    if cache is not None and cache.exists() and any(cache.iterdir()):
+        raise BenchError(f"{cache}: a cold run needs an empty cache folder")
+    cold = generate_child(setup, target, spec, work / "cold", cache)
     unformatted_renders(setup, target, spec, work / "renders")
     black = black_cli(work / "renders", work / "black", work / "cold")
     fast = black_cli(work / "renders", work / "black-fast", work / "cold", ("--fast",))

@@ -10,7 +10,9 @@ must have fetched (an unfetched one is a skipped row). Per target, each in fresh
 - cold generation (no cache) next to black's command line on the same unformatted `.py` files
   (`generation.cold_vs_black`), with the generate child's peak RSS; a target the generator
   refuses (exit 2) is an error row carrying its one-line message;
-- a warm run (a cache-filling run, then one with nothing changed).
+- a warm run: the cold run fills an empty cache folder as it goes (no `--no-cache`; same
+  inputs, so the same cache a separate filling run would leave), then a run with nothing
+  changed on its output, timed.
 
 Each target's numbers also go to `details["scale"]`, from which the growth table is printed.
 """
@@ -68,8 +70,10 @@ def measure_target(setup: generation.Setup, target: str, work: Path, quick: bool
     lines = sum(s.data.count(b"\n") for s in dts)
     out: dict[str, Any] = {"target": target, "dts": len(dts), "js": len(js), "lines": lines}
     out["parse"] = _parse_child(setup, config.spec, 1 if quick else 3)
+    # `--spec` too: `--cache-dir` alone would also move where the fetched package is looked for
+    cache = work / "cache"
     try:
-        r = generation.cold_vs_black(setup, target, None, work)
+        r = generation.cold_vs_black(setup, target, config.spec, work, cache)
     except BenchError as exc:  # e.g. the generator refuses the spec: keep its own message
         out["generate_error"] = str(exc).rsplit("): ", 1)[-1].strip().splitlines()[-1][:300]
         return out
@@ -78,13 +82,13 @@ def measure_target(setup: generation.Setup, target: str, work: Path, quick: bool
     out["files"] = cold.stats["files"]
     out["generate_maxrss_mb"] = cold.stats.get("maxrss_mb")
     out["black_s"], out["black_fast_s"] = r["black"].wall, r["black_fast"].wall
-    # `--spec` too: `--cache-dir` alone would also move where the fetched package is looked for
-    cache = work / "cache"
     try:
-        generation.generate_child(setup, target, config.spec, work / "warm", cache)
-        warm = generation.generate_child(setup, target, config.spec, work / "warm", cache)
+        warm = generation.generate_child(setup, target, config.spec, r["out"], cache)
     except BenchError as exc:
         out["warm_error"] = str(exc).rsplit("): ", 1)[-1].strip().splitlines()[-1][:300]
+        return out
+    if not warm.stats["up_to_date"]:
+        out["warm_error"] = "the run after the cold one rebuilt although nothing changed"
         return out
     out["warm_s"] = warm.wall
     return out

@@ -22,7 +22,6 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 import codegen
@@ -121,6 +120,10 @@ class Caches:
     def stamp_path(self, out: Path) -> Path:
         return self.root / "stamps" / f"{sha256_hex(str(out.resolve()))[:32]}.json"
 
+    def stat_record_path(self, out: Path) -> Path:
+        """Beside the stamp: the stat keys under which it holds (`codegen.stat_check`)."""
+        return self.stamp_path(out).with_suffix(".stat.json")
+
     def read_stamp(self, out: Path) -> Stamp | None:
         try:
             data = json.loads(self.stamp_path(out).read_text(encoding="utf-8"))
@@ -148,10 +151,11 @@ class Caches:
             pass
 
     def forget_stamp(self, out: Path) -> None:
-        try:
-            self.stamp_path(out).unlink()
-        except OSError:
-            pass
+        for path in (self.stamp_path(out), self.stat_record_path(out)):
+            try:
+                path.unlink()
+            except OSError:
+                pass
 
 
 @dataclass
@@ -163,22 +167,6 @@ class Stamp:
     warnings: list[str] = field(default_factory=list)  # printed again by a warm run
     notes: int = 0
     spec_files: int = 0
-
-    def output_matches(self, out: Path, manifest: str) -> bool:
-        """The folder holds exactly these generated files (per its manifest), unmodified."""
-        try:
-            listed = json.loads((out / manifest).read_text(encoding="utf-8")).get("files")
-        except (OSError, ValueError, AttributeError):
-            return False
-        if not isinstance(listed, list) or set(listed) | {manifest} != set(self.files):
-            return False
-        for rel, digest in self.files.items():
-            try:
-                if hashlib.sha256((out / rel).read_bytes()).hexdigest() != digest:
-                    return False
-            except OSError:
-                return False
-        return True
 
 
 def text_digest(text: str) -> str:
@@ -195,6 +183,8 @@ def tree_digest(root: Path, pattern: str) -> str:
 
 
 def version_of(dist: str) -> str:
+    from importlib import metadata  # slow to import; the warm path does without
+
     try:
         return metadata.version(dist)
     except metadata.PackageNotFoundError:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from codegen.emit.code import BrokenOutput
 from codegen.errors import SpecError
-from codegen.ir import Location, to_jsonable
 
 if TYPE_CHECKING:
     from codegen.config import Config
@@ -209,15 +208,18 @@ def _template_errors_are_bad_input(
 
     @functools.wraps(run)
     def checked(args: argparse.Namespace) -> int:
-        import jinja2
-
         try:
             return run(args)
-        except jinja2.TemplateNotFound as exc:
-            raise SpecError(None, f"template {exc}; pass --templates DIR") from None
-        except jinja2.TemplateSyntaxError as exc:
-            where = Location(exc.filename or exc.name or "<template>", exc.lineno, 1)
-            raise SpecError(where, f"template error: {exc.message}") from None
+        except Exception as exc:
+            jinja2 = sys.modules.get("jinja2")  # not imported here: a warm run does without
+            if jinja2 is not None and isinstance(exc, jinja2.TemplateNotFound):
+                raise SpecError(None, f"template {exc}; pass --templates DIR") from None
+            if jinja2 is not None and isinstance(exc, jinja2.TemplateSyntaxError):
+                from codegen.ir import Location
+
+                where = Location(exc.filename or exc.name or "<template>", exc.lineno, 1)
+                raise SpecError(where, f"template error: {exc.message}") from None
+            raise
 
     return checked
 
@@ -295,6 +297,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_ir(args: argparse.Namespace) -> int:
+    from codegen.ir import to_jsonable
     from codegen.parser import RouteConfig, parse_spec
     from codegen.routes_file import read_routes_file
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from codegen.config_schema import SCHEMA, check_section, check_value, toml_type
 from codegen.errors import SpecError
-from codegen.ir import Location
 from codegen.toml_input import load_toml_text
 from codegen.toml_locate import Positions, positions
+
+if TYPE_CHECKING:
+    from codegen.ir import Location  # imported where an error needs it: a warm run never does
 
 
 @dataclass
@@ -108,6 +110,8 @@ class _File:
 
     def loc(self, path: tuple[str | int, ...], at_key: bool = False) -> Location:
         line, col = self.found.key(path) if at_key else self.found.value(path)
+        from codegen.ir import Location
+
         return Location(str(self.path), line, col)
 
     def table(self, path: tuple[str, ...]) -> dict[str, Any] | None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from codegen.ir import Location
+from typing import TYPE_CHECKING
+
 from codegen.printable import printable
+
+if TYPE_CHECKING:
+    from codegen.ir import Location  # not imported at run time: a warm run never needs the IR
 
 
 class SpecError(Exception):

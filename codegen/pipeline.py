@@ -35,6 +35,16 @@ from codegen.emit.writer import (
     write_atomically,
 )
 from codegen.errors import SpecError
+from codegen.stat_check import (
+    StatRecord,
+    environment_key,
+    fs_clock,
+    read_record,
+    tree_paths,
+    verify_outputs,
+    watch,
+    write_record,
+)
 from codegen.stats import Stats
 
 if TYPE_CHECKING:
@@ -270,17 +280,26 @@ def generate(
     started = time.perf_counter()
     check_out_folder(config.out, root=config.root, spec=config.spec, templates=config.templates)
     stats = Stats(cached=caches is not None)
+    key, watched, environment = "", None, environment_key(repr(config))
+    if caches is not None:
+        stamp = _up_to_date_by_stat(caches, config.out, environment)
+        if stamp is not None:
+            stats.by_stat = True
+            return _up_to_date(stamp, stats, started)
+        # stat before reading: an edit made after this shows in the next run's stat keys
+        watched = watch(_input_paths(config), fs_clock(caches.root))
     sources = read_sources(config)
     stats.parse += time.perf_counter() - started
-    key = ""
     if caches is not None:
         key = inputs_key(config, sources)
         stamp = caches.read_stamp(config.out)
-        if stamp is not None and stamp.inputs == key and stamp.output_matches(config.out, MANIFEST):
-            stats.up_to_date = True
-            stats.spec_files = stamp.spec_files
-            stats.total = time.perf_counter() - started
-            return Build(None, {}, stats, stamp.warnings, stamp.notes, stamp.spec_files)
+        if stamp is not None and stamp.inputs == key:
+            clock = fs_clock(caches.root)
+            trusted = verify_outputs(config.out, MANIFEST, stamp.files, {}, clock)
+            if trusted is not None:
+                record = StatRecord(key, environment, watched, trusted)
+                write_record(caches.stat_record_path(config.out), record)
+                return _up_to_date(stamp, stats, started)
         caches.forget_stamp(config.out)
     build = build_files(
         config,
@@ -301,9 +320,60 @@ def generate(
         caches.write_stamp(
             config.out, Stamp(key, hashes, build.warnings, build.notes, build.spec_files)
         )
+        # read back: what a warm run may trust is what is on disk now
+        trusted = verify_outputs(config.out, MANIFEST, hashes, {}, fs_clock(caches.root))
+        if trusted is not None:
+            record = StatRecord(key, environment, watched, trusted)
+            write_record(caches.stat_record_path(config.out), record)
     stats.write += time.perf_counter() - written
     stats.total = time.perf_counter() - started
     return build
+
+
+def _up_to_date(stamp: Stamp, stats: Stats, started: float) -> Build:
+    stats.up_to_date = True
+    stats.spec_files = stamp.spec_files
+    stats.total = time.perf_counter() - started
+    return Build(None, {}, stats, stamp.warnings, stamp.notes, stamp.spec_files)
+
+
+def _up_to_date_by_stat(caches: Caches, out: Path, environment: str) -> Stamp | None:
+    """The stamp, when the stat record beside it shows no input changed and the output matches
+    (see `codegen.stat_check`): no spec file read, no parser or Jinja imported."""
+    record = read_record(caches.stat_record_path(out))
+    if record is None or not record.inputs_unchanged(environment):
+        return None
+    stamp = caches.read_stamp(out)
+    if stamp is None or stamp.inputs != record.inputs:
+        return None
+    trusted = verify_outputs(out, MANIFEST, stamp.files, record.out, fs_clock(caches.root))
+    if trusted is None:
+        return None
+    if trusted != record.out:  # files hashed this time are trusted from now on
+        record.out = trusted
+        write_record(caches.stat_record_path(out), record)
+    return stamp
+
+
+def _input_paths(config: Config) -> list[str]:
+    """Every file and folder whose `stat` stands for an input of `inputs_key` (see
+    `codegen.stat_check`); a built-in templates root that is no folder (a zip) watches the
+    installed package file itself."""
+    import codegen
+    from codegen.emit.templates import builtin_root
+
+    spec = config.spec
+    paths = tree_paths(spec) if spec.is_dir() else [str(spec.resolve()), str(spec.parent.resolve())]
+    paths += tree_paths(Path(codegen.__file__).parent)
+    for root in (builtin_root(), config.templates):
+        if isinstance(root, Path):
+            paths += tree_paths(root)
+        elif root is not None:
+            paths.append("<templates not in a folder>")  # never stats: no shortcut
+    if config.routes_file:
+        paths.append(os.path.abspath(config.routes_file))
+    paths += [os.path.abspath(p or ".") for p in sys.path if os.path.isdir(p or ".")]
+    return paths
 
 
 def summary(config: Config, build: Build) -> str:

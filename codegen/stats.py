@@ -22,6 +22,7 @@ class Stats:
     format_hits: int = 0  # of them, taken from the formatted-output cache
     cached: bool = False  # whether the caches were on
     up_to_date: bool = False  # warm run: inputs and output unchanged, nothing rebuilt
+    by_stat: bool = False  # up to date from the stat record alone (`codegen.stat_check`)
 
     def phases(self) -> str:
         return (

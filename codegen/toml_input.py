@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from codegen.errors import SpecError
-from codegen.ir import Location
 
 # Python < 3.14 gives the position only inside the message: "... (at line 3, column 5)"
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -32,5 +31,7 @@ def load_toml_text(path: Path, what: str) -> tuple[str, dict[str, Any]]:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         at = _AT.search(message)
+        from codegen.ir import Location  # only for this error: the IR is slow to import
+
         loc = Location(str(path), int(at.group(1)), int(at.group(2))) if at else None
         raise SpecError(loc, f"invalid TOML in {what}: {_AT.sub('', message)}") from None

@@ -221,7 +221,13 @@ def test_scans_hold_no_tree_sitter_nodes(tmp_path: Path) -> None:
 
 def test_stamp_is_small_json(project: Path) -> None:
     run(project, "out")
-    (stamp,) = (project / ".codegen-cache" / "stamps").iterdir()
+    caches = Caches(project / ".codegen-cache")
+    stamp = caches.stamp_path(project / "out")
+    # beside it only the stat record of `codegen.stat_check`
+    assert {p.name for p in stamp.parent.iterdir()} == {
+        stamp.name,
+        caches.stat_record_path(project / "out").name,
+    }
     data = json.loads(stamp.read_text())
     assert set(data) == {"inputs", "files", "warnings", "notes", "spec_files"}
     assert ".codegen-manifest.json" in data["files"]

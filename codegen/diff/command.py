@@ -8,10 +8,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from codegen.diff.compare import compare
 from codegen.diff.report import RENDERERS, Report
 from codegen.diff.rules import LEVELS, Change, reaches
-from codegen.diff.sides import config_for, load_spec, parse_side, spec_root
 
 EXIT_FAIL = 1
 
@@ -65,6 +63,11 @@ def relative(change: Change, roots: list[str]) -> Change:
 
 
 def run_diff(args: argparse.Namespace) -> int:
+    # here, not at the top: `codegen generate` builds this command's parser too, and these
+    # import the IR and the parser
+    from codegen.diff.compare import compare
+    from codegen.diff.sides import config_for, load_spec, parse_side, spec_root
+
     sides = [parse_side(args.old), parse_side(args.new)]
     config = config_for(args.config, args.target, sides, args.cache_dir)
     resources = args.resources if args.resources is not None else config.resources
