@@ -7,10 +7,12 @@ right after a type name; anything else that is not valid TypeScript is fatal.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+import stat
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +25,7 @@ from codegen.errors import SpecError
 from codegen.ir import Location
 
 DTS_SUFFIX = ".d.ts"
+_IGNORED_ERRNOS = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)  # as pathlib's
 
 
 @dataclass
@@ -88,15 +91,31 @@ def find_spec_files(
                 raise SpecError(None, f"{root}: no .d.ts files match include {list(include)}")
         if not files:
             raise SpecError(None, f"{root}: no .d.ts files found")
-    dts = [_read(path, base) for path in files]
+    base_dir = f"{base}/" if str(base) != "/" else "/"
+    dts = [_read(path, base, base_dir) for path in files]
     js: dict[str, SourceText] = {}
     for source in dts:
-        sibling = source.path.with_name(source.path.name[: -len(DTS_SUFFIX)] + ".js")
-        if sibling.is_symlink():
-            _inside(sibling, base.resolve())
-        if sibling.is_file():
-            js[source.module] = _read(sibling, base)
+        # (os.path on strings: pathlib's per-call parsing was a tenth of a small spec's parse)
+        sibling = str(source.path)[: -len(DTS_SUFFIX)] + ".js"
+        if _exists(sibling, os.lstat, stat.S_ISLNK):
+            _inside(Path(sibling), base.resolve())
+        if _exists(sibling, os.stat, stat.S_ISREG):
+            js[source.module] = _read(Path(sibling), base, base_dir)
     return dts, js
+
+
+def _exists(
+    path: str, stat_fn: Callable[[str], os.stat_result], is_kind: Callable[[int], bool]
+) -> bool:
+    """`Path.is_symlink` / `Path.is_file` on a string: False where pathlib ignores the error."""
+    try:
+        return is_kind(stat_fn(path).st_mode)
+    except OSError as exc:
+        if exc.errno not in _IGNORED_ERRNOS:
+            raise
+        return False
+    except ValueError:
+        return False
 
 
 def _spec_files(root: Path) -> list[Path]:
@@ -104,33 +123,38 @@ def _spec_files(root: Path) -> list[Path]:
     `root` (each folder once); a link leading out, a broken `.d.ts` link or a folder that cannot
     be listed is an error, never a silent skip."""
     real_root = root.resolve()
-    seen = {real_root}
-    found: list[Path] = []
-    stack = [root]
+    seen = {str(real_root)}
+    found: list[str] = []
+    stack = [(str(root), str(real_root))]  # (folder, its real path: a link's is resolved)
     while stack:
-        folder = stack.pop()
+        folder, real_folder = stack.pop()
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
-            raise SpecError(None, f"{folder}: cannot list folder: {exc.strerror}") from None
+            raise SpecError(None, f"{Path(folder)}: cannot list folder: {exc.strerror}") from None
         for entry in entries:
-            path = Path(entry.path)
             is_dts = entry.name.endswith(DTS_SUFFIX)
             try:
                 is_dir = entry.is_dir()
-                if entry.is_symlink() and (is_dir or is_dts):
-                    _inside(path, real_root)
+                is_link = entry.is_symlink()
+                if is_link and (is_dir or is_dts):
+                    _inside(Path(entry.path), real_root)
                 if is_dir:
-                    real = path.resolve()
+                    real = (
+                        str(Path(entry.path).resolve())
+                        if is_link
+                        else os.path.join(real_folder, entry.name)
+                    )
                     if real not in seen:
                         seen.add(real)
-                        stack.append(path)
+                        stack.append((entry.path, real))
                 elif is_dts and entry.is_file():
-                    found.append(path)
+                    found.append(entry.path)
             except OSError as exc:
-                raise SpecError(None, f"{path}: cannot read: {exc.strerror}") from None
-    return sorted(found)
+                raise SpecError(None, f"{Path(entry.path)}: cannot read: {exc.strerror}") from None
+    # (sorted as paths: by component, so `a/b` comes before `a-c/b`)
+    return [Path(p) for p in sorted(found, key=lambda p: p.split("/"))]
 
 
 def _inside(link: Path, real_root: Path) -> None:
@@ -175,26 +199,32 @@ def _glob(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out) + r"\Z")
 
 
-def _read(path: Path, base: Path) -> SourceText:
-    rel = path.relative_to(base).as_posix()
+def _read(path: Path, base: Path, base_dir: str) -> SourceText:
+    display = str(path)
+    rel = (
+        display[len(base_dir) :]
+        if display.startswith(base_dir)
+        else path.relative_to(base).as_posix()
+    )
     module = rel[: -len(DTS_SUFFIX)] if rel.endswith(DTS_SUFFIX) else rel.rsplit(".", 1)[0]
     try:
-        data = path.read_bytes()
+        with open(display, "rb") as f:
+            data = f.read()
     except OSError as exc:
         raise SpecError(None, f"{path}: cannot read: {exc.strerror}") from None
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SpecError(
-            _byte_location(str(path), data, exc.start), _not_utf8(data, exc.start)
+            _byte_location(display, data, exc.start), _not_utf8(data, exc.start)
         ) from None
     head = data[:1024]
     if head.count(0) * 4 > len(head) > 16:  # tree-sitter takes ~25 s/MB on such text
         raise SpecError(
-            _byte_location(str(path), data, data.index(0)),
+            _byte_location(display, data, data.index(0)),
             "file is not UTF-8: it looks like UTF-16 (NUL bytes between the characters)",
         )
-    return SourceText(path, str(path), module, data)
+    return SourceText(path, display, module, data)
 
 
 def _byte_location(file: str, data: bytes, offset: int) -> Location:
