@@ -30,7 +30,7 @@ from codegen.parser.resolve import Resolver, SymbolTable
 from codegen.parser.resources import ResourceBuilder, RouteConfig, learn_header_names
 from codegen.parser.scan_cache import ScanCache
 from codegen.parser.sdk import client_info, error_classes, page_classes
-from codegen.parser.source import SourceText, find_spec_files, parse_checked
+from codegen.parser.source import DTS_SUFFIX, SourceText, find_spec_files, parse_checked
 from codegen.parser.types import PLAIN_UNIONS
 from codegen.parser.unions import mark_discriminators
 from codegen.parser.value_warnings import add_warnings
@@ -216,10 +216,9 @@ def _cross_file(
     client_attrs = {
         table.classes[c].name: a for c, a in attachments.items() if c not in resources_found
     }
-    files = [
-        SourceFile(s.path.relative_to(root if root.is_dir() else root.parent).as_posix(), s.sha256)
-        for s in [*dts, *js_sources.values()]
-    ]
+    # (a file's path under the root is its module and suffix, as `find_spec_files` cut it)
+    files = [SourceFile(f"{s.module}{DTS_SUFFIX}", s.sha256) for s in dts]
+    files += [SourceFile(f"{s.module}.js", s.sha256) for s in js_sources.values()]
     return Spec(
         files=sorted(files, key=lambda f: f.path),
         resources=sorted(resources, key=lambda r: r.path),

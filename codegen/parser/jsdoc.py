@@ -92,13 +92,15 @@ def parse_jsdoc(comment: str) -> Doc:
 def _plain_text(body: str) -> str:
     """`_LEAD` and trailing whitespace removed from each line, blank lines at either end
     dropped: what `_LEAD` and trailing `[^\\S\\n]+$` (multi-line) give, a line at a time, faster."""
-    lines = []
-    for line in body.split("\n"):
-        line = line.lstrip()  # (`[^\S\n]`: the lines hold no newline)
-        if line.startswith("*"):
-            line = line[2:] if line.startswith("* ") else line[1:]
-        lines.append(line.rstrip())
-    return "\n".join(lines).strip("\n")
+    lines = [line.lstrip() for line in body.split("\n")]  # (`[^\S\n]`: no newline in a line)
+    return "\n".join(
+        [
+            (line[2:] if line[1:2] == " " else line[1:]).rstrip()
+            if line[:1] == "*"
+            else line.rstrip()
+            for line in lines
+        ]
+    ).strip("\n")  # (comprehensions, not a loop of appends: a third faster)
 
 
 def _in_open_fence(lines: list[str]) -> bool:
