@@ -15,6 +15,21 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from codegen.parser.grammar_fields import (
+    F_ALTERNATIVE,
+    F_ARGUMENT,
+    F_CONDITION,
+    F_CONSEQUENCE,
+    F_FUNCTION,
+    F_INDEX,
+    F_KEY,
+    F_LEFT,
+    F_NAME,
+    F_OBJECT,
+    F_PROPERTY,
+    F_RIGHT,
+    F_VALUE,
+)
 from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsPageRule, JsPageStep
 from codegen.parser.js.tree import field_of, operator, unparen, walk
@@ -73,7 +88,7 @@ def _read_item_field(ctx: JsContext, method: Node | None) -> str | None:
                 "||",
             )
         ):
-            expr = unparen(expr.child_by_field_name("left"))
+            expr = unparen(expr.child_by_field_id(F_LEFT))
         field = ctx.this_field(expr)
         if field is not None:
             return field
@@ -87,21 +102,21 @@ def _read_has_more_field(ctx: JsContext, method: Node | None) -> str | None:
         if n.type == "return_statement" and n.named_children:
             expr = unparen(n.named_children[0])
             if expr is not None and expr.type == "binary_expression" and operator(expr) == "&&":
-                field = ctx.this_field(expr.child_by_field_name("left"))
+                field = ctx.this_field(expr.child_by_field_id(F_LEFT))
                 if field is not None and "." not in field:
                     return field
         if n.type != "if_statement":
             continue
-        cond = unparen(n.child_by_field_name("condition"))
+        cond = unparen(n.child_by_field_id(F_CONDITION))
         if cond is None:
             continue
         if cond.type == "unary_expression" and operator(cond) == "!":
-            field = ctx.this_field(cond.child_by_field_name("argument"))
+            field = ctx.this_field(cond.child_by_field_id(F_ARGUMENT))
         elif cond.type == "binary_expression" and operator(cond) in ("===", "=="):
-            right = unparen(cond.child_by_field_name("right"))
+            right = unparen(cond.child_by_field_id(F_RIGHT))
             if right is None or right.type != "false":
                 continue
-            field = ctx.this_field(cond.child_by_field_name("left"))
+            field = ctx.this_field(cond.child_by_field_id(F_LEFT))
         else:
             continue
         if field is not None and "." not in field and field != "options":
@@ -138,16 +153,16 @@ class _Reader:
                 continue
             if stmt.type in ("lexical_declaration", "variable_declaration"):
                 for decl in stmt.named_children:
-                    name = decl.child_by_field_name("name")
+                    name = decl.child_by_field_id(F_NAME)
                     if decl.type != "variable_declarator" or name is None:
                         continue
                     if name.type != "identifier":
                         raise Unreadable
-                    env[self.ctx.text(name)] = self.value(decl.child_by_field_name("value"), env)
+                    env[self.ctx.text(name)] = self.value(decl.child_by_field_id(F_VALUE), env)
             elif stmt.type == "if_statement":
-                test = self.query_test(stmt.child_by_field_name("condition"), env)
-                consequence = stmt.child_by_field_name("consequence")
-                alternative = stmt.child_by_field_name("alternative")
+                test = self.query_test(stmt.child_by_field_id(F_CONDITION), env)
+                consequence = stmt.child_by_field_id(F_CONSEQUENCE)
+                alternative = stmt.child_by_field_id(F_ALTERNATIVE)
                 if test is None and self.returns_options(consequence):
                     raise Unreadable  # a choice this reader cannot follow
                 if test is not None and test[1]:
@@ -191,18 +206,18 @@ class _Reader:
         for entry in obj.named_children:
             if entry.type in ("spread_element", "comment"):
                 continue
-            key = self.ctx.key(entry.child_by_field_name("key")) if entry.type == "pair" else None
+            key = self.ctx.key(entry.child_by_field_id(F_KEY)) if entry.type == "pair" else None
             if key not in ("query", "params"):
                 raise Unreadable  # e.g. a new `path` (a next-page URL)
-            query = unparen(entry.child_by_field_name("value"))
+            query = unparen(entry.child_by_field_id(F_VALUE))
             if query is None or query.type != "object":
                 raise Unreadable
             for item in query.named_children:
                 if item.type in ("spread_element", "comment"):
                     continue
                 if item.type == "pair":
-                    param = self.ctx.key(item.child_by_field_name("key"))
-                    value = item.child_by_field_name("value")
+                    param = self.ctx.key(item.child_by_field_id(F_KEY))
+                    value = item.child_by_field_id(F_VALUE)
                 elif item.type == "shorthand_property_identifier":
                     param, value = self.ctx.text(item), item
                 else:
@@ -229,9 +244,9 @@ class _Reader:
                 "!==",
             )
         ):
-            right = unparen(cond.child_by_field_name("right"))
+            right = unparen(cond.child_by_field_id(F_RIGHT))
             if right is not None and right.type in ("null", "undefined"):
-                cond = unparen(cond.child_by_field_name("left"))
+                cond = unparen(cond.child_by_field_id(F_LEFT))
         sym = self.value(cond, env)
         if sym is not None and sym[0] == "query":
             return str(sym[1]), False
@@ -256,7 +271,7 @@ class _Reader:
         if node.type == "binary_expression":
             return self.binary(node, env)
         if node.type == "unary_expression":
-            inner = self.value(node.child_by_field_name("argument"), env)
+            inner = self.value(node.child_by_field_id(F_ARGUMENT), env)
             op = operator(node)
             if op == "typeof" and inner == ("query-object",):
                 return ("typeof-query",)
@@ -264,7 +279,7 @@ class _Reader:
                 return ("not-has" if inner[0] != "not-has" else "has", inner[1])
             return None
         if node.type == "call_expression":
-            fn = ctx.dotted(node.child_by_field_name("function"))
+            fn = ctx.dotted(node.child_by_field_id(F_FUNCTION))
             if fn == "this.getPaginatedItems":
                 return ("items",)
             return None
@@ -277,11 +292,11 @@ class _Reader:
     def binary(self, node: Node, env: dict[str, Sym | None]) -> Sym | None:
         op = operator(node)
         if op == "in":
-            key = self.ctx.string(node.child_by_field_name("left"))
-            within = self.value(node.child_by_field_name("right"), env)
+            key = self.ctx.string(node.child_by_field_id(F_LEFT))
+            within = self.value(node.child_by_field_id(F_RIGHT), env)
             return ("has", key) if key is not None and within == ("query-object",) else None
-        left = self.value(node.child_by_field_name("left"), env)
-        right = self.value(node.child_by_field_name("right"), env)
+        left = self.value(node.child_by_field_id(F_LEFT), env)
+        right = self.value(node.child_by_field_id(F_RIGHT), env)
         if op in ("===", "==") and left == ("typeof-query",):
             return ("query-guard",)  # `typeof this.options.query === 'object'`
         if op == "&&" and left == ("query-guard",) and right is not None and right[0] == "has":
@@ -303,8 +318,8 @@ class _Reader:
         return None
 
     def subscript(self, node: Node, env: dict[str, Sym | None]) -> Sym | None:
-        obj = self.value(node.child_by_field_name("object"), env)
-        index = node.child_by_field_name("index")
+        obj = self.value(node.child_by_field_id(F_OBJECT), env)
+        index = node.child_by_field_id(F_INDEX)
         key = self.ctx.string(index)
         if obj == ("query-object",) and key is not None:
             return ("query", key, None)
@@ -316,8 +331,8 @@ class _Reader:
                 return ("first-item",)
             inner = unparen(index)
             if inner is not None and inner.type == "binary_expression" and operator(inner) == "-":
-                length = self.value(inner.child_by_field_name("left"), env)
-                one = self.value(inner.child_by_field_name("right"), env)
+                length = self.value(inner.child_by_field_id(F_LEFT), env)
+                one = self.value(inner.child_by_field_id(F_RIGHT), env)
                 if length == ("count",) and one == ("num", 1):
                     return ("last-item",)
         return None
@@ -327,8 +342,8 @@ class _Reader:
         dotted = ctx.dotted(node)
         if dotted == "this.options.query":
             return ("query-object",)
-        prop = node.child_by_field_name("property")
-        obj = self.value(node.child_by_field_name("object"), env)
+        prop = node.child_by_field_id(F_PROPERTY)
+        obj = self.value(node.child_by_field_id(F_OBJECT), env)
         name = ctx.text(prop) if prop is not None and prop.type == "property_identifier" else None
         if name is None:
             return None

@@ -5,6 +5,18 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from codegen.parser.grammar_fields import (
+    F_BODY,
+    F_FUNCTION,
+    F_KEY,
+    F_NAME,
+    F_OBJECT,
+    F_PARAMETER,
+    F_PARAMETERS,
+    F_PATTERN,
+    F_PROPERTY,
+    F_VALUE,
+)
 from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsRequest
 from codegen.parser.js.headers import read_headers_value
@@ -33,13 +45,13 @@ class Options:
 
 
 def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> JsRequest | None:
-    fn = unparen(call.child_by_field_name("function"))
+    fn = unparen(call.child_by_field_id(F_FUNCTION))
     if fn is None or fn.type != "member_expression":
         return None
-    method = ctx.last_name(fn.child_by_field_name("property"))
+    method = ctx.last_name(fn.child_by_field_id(F_PROPERTY))
     if method not in VERBS and method != "getAPIList":
         return None
-    if ctx.dotted(fn.child_by_field_name("object")) != "this._client":
+    if ctx.dotted(fn.child_by_field_id(F_OBJECT)) != "this._client":
         return None
     args = call_args(call)
     if method == "getAPIList":
@@ -94,21 +106,21 @@ def read_unwrap(ctx: JsContext, call: Node) -> tuple[str, ...] | None:
     member = call.parent
     if member is None or member.type != "member_expression":
         return None
-    if ctx.last_name(member.child_by_field_name("property")) != "_thenUnwrap":
+    if ctx.last_name(member.child_by_field_id(F_PROPERTY)) != "_thenUnwrap":
         return None
     outer = member.parent
     args = call_args(outer) if outer is not None and outer.type == "call_expression" else []
     fn = unparen(args[0]) if len(args) == 1 else None
     if fn is None or fn.type != "arrow_function":
         return ()
-    param = fn.child_by_field_name("parameter")
+    param = fn.child_by_field_id(F_PARAMETER)
     if param is None:
-        params = fn.child_by_field_name("parameters")
+        params = fn.child_by_field_id(F_PARAMETERS)
         names = [p for p in params.named_children] if params is not None else []
         param = names[0] if len(names) == 1 else None
         if param is not None and param.type == "required_parameter":
-            param = param.child_by_field_name("pattern")
-    body = unparen(fn.child_by_field_name("body"))
+            param = param.child_by_field_id(F_PATTERN)
+    body = unparen(fn.child_by_field_id(F_BODY))
     if param is None or param.type != "identifier" or body is None:
         return ()
     dotted = ctx.dotted(body) if body.type == "member_expression" else None
@@ -175,12 +187,12 @@ def _read_options(
             key = ctx.text(entry)
             value_node: Node | None = entry
         elif entry.type == "pair":
-            k = ctx.key(entry.child_by_field_name("key"))
+            k = ctx.key(entry.child_by_field_id(F_KEY))
             if k is None:
                 continue
-            key, value_node = k, entry.child_by_field_name("value")
+            key, value_node = k, entry.child_by_field_id(F_VALUE)
         elif entry.type == "method_definition":
-            k = ctx.key(entry.child_by_field_name("name"))
+            k = ctx.key(entry.child_by_field_id(F_NAME))
             if k is not None and k not in opts.keys:
                 opts.keys.append(k)
             continue
@@ -216,7 +228,7 @@ def _object_keys(ctx: JsContext, obj: Node) -> list[str]:
         if entry.type == "shorthand_property_identifier":
             out.append(ctx.text(entry))
         elif entry.type == "pair":
-            key = ctx.key(entry.child_by_field_name("key"))
+            key = ctx.key(entry.child_by_field_id(F_KEY))
             if key is not None:
                 out.append(key)
     return out
@@ -237,8 +249,8 @@ def _span_route(ctx: JsContext, value: Node, local_values: dict[str, Node]) -> s
             if arg.type != "object":
                 continue
             for entry in arg.named_children:
-                if entry.type == "pair" and ctx.key(entry.child_by_field_name("key")) == "route":
-                    route = ctx.string(entry.child_by_field_name("value"))
+                if entry.type == "pair" and ctx.key(entry.child_by_field_id(F_KEY)) == "route":
+                    route = ctx.string(entry.child_by_field_id(F_VALUE))
                     if route is not None:
                         return route
     return None
