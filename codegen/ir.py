@@ -106,6 +106,17 @@ Declaration = Interface | Alias
 # --- Resources ---------------------------------------------------------------------------------
 
 ParamLocation = L["path", "query", "body", "header"]
+# How a request's body is sent, as the `.js` builds it: "json" (an object of the body params,
+# or `body_param`'s value); "multipart" (`multipartFormRequestOptions`: always
+# multipart/form-data, files or not); "maybe-multipart" (`maybeMultipartFormRequestOptions`:
+# multipart when a file is in the body, else JSON); "content" (`body_param`'s bytes, str or
+# file is the whole body, with the `.js`'s Content-Type); "urlencoded" (an object under
+# `Content-Type: application/x-www-form-urlencoded`); "none" (the `.js` passes no body)
+BodyKind = L["json", "multipart", "maybe-multipart", "content", "urlencoded", "none"]
+# the `.js` runtime's binary types (`RuntimeRef` names): a file in a form, or a whole raw body
+BINARY_RUNTIME_TYPES = frozenset(
+    {"Uploadable", "Blob", "File", "ArrayBuffer", "ArrayBufferView", "DataView", "ReadableStream"}
+)
 ResponseKind = L["model", "page", "jsonl", "binary", "sse", "void"]
 RouteSource = L["js", "convention", "routes-file"]
 
@@ -240,6 +251,9 @@ class RequestShape:
     path_selects: list[PathSelect] = field(default_factory=list)
     # warnings printed before the request for some param values (deprecated models)
     warnings: list[ValueWarning] = field(default_factory=list)
+    # how the body goes on the wire (see `BodyKind`) and the content type the `.js` sets for it
+    body_kind: BodyKind = "json"
+    content_type: str | None = None
 
 
 @dataclass

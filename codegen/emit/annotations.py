@@ -12,6 +12,7 @@ from typing import Literal as L
 
 from codegen.emit.code import Code
 from codegen.ir import (
+    BINARY_RUNTIME_TYPES,
     ArrayType,
     Declaration,
     IntersectionType,
@@ -139,7 +140,7 @@ def annotate(
             return page_item or "object"
         if isinstance(x, RuntimeRef):
             # a file to upload (sent as multipart/form-data); other runtime types are opaque
-            return "FileTypes" if x.name == "Uploadable" else "object"
+            return "FileTypes" if x.name in BINARY_RUNTIME_TYPES else "object"
         if isinstance(x, ArrayType):
             container = "Iterable" if namer.side == "request" or iterable else "list"
             return f"{container}[{go(x.item, False)}]"

@@ -116,6 +116,9 @@ class MethodContext:
     kind: str
     item: Code
     multipart: bool
+    # how the body goes on the wire (`RequestShape.body_kind`); `multipart`: a form, always or
+    # when a file is given
+    body_kind: str
     # a union or special form is not a `type[T]`: passed as `cast(Any, ...)`, and the
     # result cast back to the declared type, as the official SDK does
     item_arg: Code
@@ -338,6 +341,7 @@ class ResourceModules:
             else None
         )
         follows = bool(follow and via)
+        body_kind = method_body_kind(method)
         return MethodContext(
             test=test,
             name=py_name,
@@ -356,7 +360,8 @@ class ResourceModules:
             ),
             kind=response.kind,
             item=item,
-            multipart=any(p.location == "body" and _uploads(p.type) for p in method.params),
+            multipart=body_kind in ("multipart", "maybe-multipart"),
+            body_kind=body_kind,
             item_arg=item_arg,
             page=page,
             stream_item=stream_item,
@@ -459,6 +464,17 @@ def request_headers(method: Method, params: list[Param]) -> list[RequestHeader]:
         if p.location == "header" and p.name not in covered:
             out.append(RequestHeader(p.wire, p.name, None))
     return out
+
+
+def method_body_kind(method: Method) -> str:
+    """The IR's body kind; without a `.js` request, a form when a param carries a file."""
+    if method.request is not None:
+        return method.request.body_kind
+    return (
+        "multipart"
+        if any(p.location == "body" and _uploads(p.type) for p in method.params)
+        else "json"
+    )
 
 
 def _uploads(t: TypeRef) -> bool:

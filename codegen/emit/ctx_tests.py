@@ -19,6 +19,7 @@ from codegen.emit.ctx_path_select import (
     selects,
     unsent_in_test,
 )
+from codegen.emit.ctx_test_bodies import BodyCheck, body_check
 from codegen.emit.examples import example_value, union_arity
 from codegen.ir import (
     Alias,
@@ -58,6 +59,7 @@ class TestData:
     args: dict[str, object]
     query: list[list[str]]
     body: object
+    body_check: BodyCheck
     # what the server must see for each header (the first request; with a `follow`, the second)
     headers: dict[str, str]
     samples: list[object]
@@ -99,6 +101,20 @@ def test_data(
         for p in method.params
         if not p.positional and p.name not in unsent
     }
+    # a positional param is a path id, or the whole body (`upload(key, body: Blob)`)
+    positional = {
+        p.name: path_values[p.name]
+        if p.location == "path"
+        else example_value(p.type, decls, p.name)
+        for p in method.params
+        if p.positional
+    }
+    whole = method.request.body_param if method.request else None
+    body = (
+        {**args, **positional}.get(whole)
+        if whole
+        else {p.name: args[p.name] for p in method.params if p.location == "body"}
+    )
     response = method.response
     samples: list[object] = []
     if response.type is not None:
@@ -114,16 +130,13 @@ def test_data(
     return TestData(
         path=path,
         verb=route.verb,
-        path_args=[python_literal(path_values[p.name]) for p in method.params if p.positional],
+        path_args=[python_literal(positional[p.name]) for p in method.params if p.positional],
         args=args,
         query=_query_pairs(
             {(p.wire_name or p.name): args[p.name] for p in method.params if p.location == "query"}
         ),
-        body=(
-            args[method.request.body_param]
-            if method.request and method.request.body_param
-            else {p.name: args[p.name] for p in method.params if p.location == "body"}
-        ),
+        body=body,
+        body_check=body_check(method, body, whole is not None),
         headers={},  # see `with_expected_headers`
         samples=samples,
         stream_samples=(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from codegen.diagnostics import Diagnostics
 from codegen.ir import HeaderValue, Location, Method, RequestShape, Resource
 from codegen.parser.js import JsMethod, JsRequest
+from codegen.parser.request_body import read_body_kind
 
 # request options the model covers; `__span`/`__qualifiers` feed tracing and middleware only
 _OPTIONS_READ = frozenset(
@@ -75,6 +76,7 @@ def request_shape(
         rests = {rest for _, _, rest in js.destructures if rest}
         if request.body_from not in rests:
             shape.body_param = request.body_from
+    read_body_kind(request, shape, method, where, loc, diags)
     return shape
 
 

@@ -34,6 +34,7 @@ from codegen.parser.dts import ClassDecl, MethodSig, ParamSig
 from codegen.parser.js import JsMethod, JsRequest
 from codegen.parser.param_types import declared_fields, is_scalar, merged_fields, params_members
 from codegen.parser.path_select import params_fields_in_path, settle_route
+from codegen.parser.request_body import is_raw_body
 from codegen.parser.request_shape import param_key, request_shape
 
 _DOC_PREFIX = re.compile(r"^(Path|Query|Body|Header) param:\s*", re.IGNORECASE)
@@ -164,6 +165,20 @@ class ResourceBuilder:
         method = Method(sig.name, [], response, sig.loc, doc=sig.doc)
         for param in sig.params:
             if isinstance(param.type, RuntimeRef) and param.type.name == "RequestOptions":
+                continue
+            if request is not None and param.name == request.body_from and is_raw_body(param.type):
+                # a positional param sent as the whole body (`upload(key, body: Blob | ...)`)
+                method.params.append(
+                    Param(
+                        param.name,
+                        param.type,
+                        not param.optional,
+                        "body",
+                        param.loc,
+                        doc=Doc(),
+                        positional=True,
+                    )
+                )
                 continue
             if is_scalar(param.type, self.decls):
                 method.params.append(

@@ -55,6 +55,9 @@ RUNTIME_PRIMITIVES = frozenset(
         "ReadableStream",
         "Blob",
         "File",
+        "ArrayBuffer",
+        "ArrayBufferView",
+        "DataView",
         "Date",
     }
 )

@@ -13,7 +13,17 @@ import pydantic
 
 from ._types import NotGiven, Omit
 
-__all__ = ["header_value", "is_file", "jsonable", "multipart_parts", "query_pairs"]
+__all__ = [
+    "ForceMultipart",
+    "body_kind",
+    "form_pairs",
+    "header_value",
+    "is_file",
+    "jsonable",
+    "multipart_parts",
+    "query_pairs",
+    "raw_content",
+]
 
 
 def is_file(value: object) -> bool:
@@ -47,7 +57,9 @@ def multipart_parts(body: Mapping[str, object]) -> tuple[list[tuple[str, Any]], 
     return files, data
 
 
-def _form_value(key: str, value: object, files: list[tuple[str, Any]], data: dict[str, Any]) -> None:
+def _form_value(
+    key: str, value: object, files: list[tuple[str, Any]], data: dict[str, Any]
+) -> None:
     if value is None or isinstance(value, (NotGiven, Omit)):
         return
     if is_file(value):
@@ -64,6 +76,79 @@ def _form_value(key: str, value: object, files: list[tuple[str, Any]], data: dic
     else:
         text = value.isoformat() if isinstance(value, datetime.date) else str(value)
         data.setdefault(key, []).append(text)
+
+
+class ForceMultipart(dict[str, Any]):
+    """No file parts, yet true: httpx sends a form as multipart/form-data only when `files` is
+    truthy, and a `multipartFormRequestOptions` body is a form with or without files."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def body_kind(declared: str, body: object) -> str:
+    """The wire form of this call's body: "maybe-multipart" is a form only when a file is in it
+    (`maybeMultipartFormRequestOptions`), JSON otherwise."""
+    if declared == "maybe-multipart":
+        return "multipart" if _holds_file(body) else "json"
+    return declared
+
+
+def _holds_file(value: object) -> bool:
+    if is_file(value):
+        return True
+    if isinstance(value, (list, tuple)):
+        return any(_holds_file(item) for item in value)
+    if isinstance(value, Mapping):
+        return any(_holds_file(item) for item in cast(Mapping[str, object], value).values())
+    return False
+
+
+def raw_content(value: object) -> bytes | None:
+    """A whole body sent as it is (`Content-Type` set by the method): bytes, text as UTF-8, a
+    path's or a stream's bytes, or the content of a `(name, content, ...)` file tuple."""
+    if value is None or isinstance(value, (NotGiven, Omit)):
+        return None
+    if isinstance(value, tuple) and len(value) in (2, 3):
+        return raw_content(value[1])
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    if isinstance(value, os.PathLike):
+        return pathlib.Path(value).read_bytes()
+    if isinstance(value, io.IOBase):
+        data = value.read()
+        return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    raise TypeError(
+        f"a raw request body must be bytes, str, a path or a file, got {type(value).__name__}"
+    )
+
+
+def form_pairs(body: object) -> list[tuple[str, str]]:
+    """An object as `application/x-www-form-urlencoded` pairs, as the `.js` runtime's
+    `qs.stringify(body, { allowDots: true, arrayFormat: 'repeat' })` writes it: nested fields as
+    `a.b`, lists as repeated keys, booleans lowercase, None and unset fields left out."""
+    pairs: list[tuple[str, str]] = []
+
+    def add(key: str, value: object) -> None:
+        if value is None or isinstance(value, (NotGiven, Omit)):
+            return
+        if isinstance(value, (list, tuple)):
+            for item in value:
+                add(key, item)
+        elif isinstance(value, Mapping):
+            for name, item in cast(Mapping[str, object], value).items():
+                add(f"{key}.{name}" if key else str(name), item)
+        elif isinstance(value, bool):
+            pairs.append((key, "true" if value else "false"))
+        elif isinstance(value, (datetime.datetime, datetime.date)):
+            pairs.append((key, value.isoformat()))
+        else:
+            pairs.append((key, str(value)))
+
+    add("", jsonable(body) if isinstance(body, pydantic.BaseModel) else body)
+    return pairs
 
 
 def jsonable(value: object) -> object:

@@ -13,12 +13,21 @@ import time
 from collections.abc import Mapping
 from random import random
 from typing import Any, ClassVar, Generic, TypeVar, get_args, get_origin
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 import httpx
 import pydantic
 
-from ._encoding import header_value, jsonable, multipart_parts, query_pairs
+from ._encoding import (
+    ForceMultipart,
+    body_kind,
+    form_pairs,
+    header_value,
+    jsonable,
+    multipart_parts,
+    query_pairs,
+    raw_content,
+)
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -195,19 +204,32 @@ class BaseClient(Generic[_HttpxClientT]):
         fixed = dict(parse_qsl(route_query, keep_blank_values=True))
         params = tuple(query_pairs({**fixed, **self.default_query, **options.params}))
         url = self._prepare_url(path)
-        if options.multipart and isinstance(body, Mapping):
-            files, data = multipart_parts(body)
+        kind = body_kind(options.body_kind, body)
+        if kind == "multipart":
+            if body is not None and not isinstance(body, Mapping):
+                raise TypeError(
+                    f"a multipart/form-data body must be a mapping, got {type(body).__name__}"
+                )
+            files, data = multipart_parts(body or {})
+            # httpx writes the form's Content-Type with its boundary; one set without is dropped
+            if "boundary=" not in headers.get("Content-Type", "boundary="):
+                del headers["Content-Type"]
             return self._client.build_request(
                 options.method.upper(),
                 url,
                 params=params,
                 headers=headers,
-                files=files,
+                files=files or ForceMultipart(),
                 data=data,
                 timeout=timeout,
             )
         content: bytes | None = None
-        if body is not None:
+        if kind == "content":
+            content = raw_content(body)
+        elif kind == "urlencoded" and body is not None:
+            content = urlencode(form_pairs(body)).encode("ascii")
+            headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        elif body is not None:
             content = json.dumps(jsonable(body)).encode("utf-8")
             headers.setdefault("Content-Type", "application/json")
         return self._client.build_request(

@@ -33,7 +33,7 @@ class FinalRequestOptions:
     extra_json: Mapping[str, object] | None = None
     timeout: Timeout | NotGiven = NOT_GIVEN
     max_retries: int | NotGiven = NOT_GIVEN
-    multipart: bool = False
+    body_kind: str = "json"
     # the response field path the method returns (`_thenUnwrap((obj) => obj.result)`)
     unwrap: tuple[str, ...] = ()
 
@@ -51,7 +51,7 @@ class FinalRequestOptions:
             extra_json=options.get("extra_json"),
             timeout=options.get("timeout", NOT_GIVEN),
             max_retries=options.get("max_retries", NOT_GIVEN),
-            multipart=options.get("multipart", False),
+            body_kind=options.get("body_kind", "json"),
             unwrap=tuple(options.get("unwrap", ())),
         )
 
@@ -64,7 +64,7 @@ def make_request_options(
     extra_body: Body | None = None,
     timeout: Timeout | NotGiven = NOT_GIVEN,
     max_retries: int | NotGiven = NOT_GIVEN,
-    multipart: bool = False,
+    body_kind: str = "json",
     unwrap: tuple[str, ...] = (),
 ) -> RequestOptions:
     """Merge a method's query params and the caller's `extra_*` / `timeout` into options."""
@@ -81,8 +81,8 @@ def make_request_options(
         options["timeout"] = timeout
     if not isinstance(max_retries, NotGiven):
         options["max_retries"] = max_retries
-    if multipart:
-        options["multipart"] = True
+    if body_kind != "json":
+        options["body_kind"] = body_kind
     if unwrap:
         options["unwrap"] = unwrap
     return options

@@ -81,5 +81,7 @@ class RequestOptions(TypedDict, total=False):
     extra_json: Mapping[str, object]
     timeout: Timeout
     max_retries: int
-    multipart: bool
+    # how the body goes on the wire: "json", "multipart", "maybe-multipart", "content" or
+    # "urlencoded" (see `_encoding.body_kind`)
+    body_kind: str
     unwrap: tuple[str, ...]

@@ -33,15 +33,21 @@ def _check_request(
     body: object,
     headers: dict[str, str],
     multipart: bool = False,
+    raw: bytes | None = None,
 ) -> None:
     assert request.method == verb
     assert request.path == path
     assert [list(pair) for pair in request.query_pairs] == query
     assert request.headers["x-api-key"] == auth_value(API_KEY)
-    if body is not None:
+    if raw is not None:
+        # the whole body as the .js sends it, under the method's own Content-Type (`headers`)
+        assert request.body == raw
+    elif multipart:
+        assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+    elif body is not None:
         assert request.json == body
         assert request.headers["content-type"] == "application/json"
-    elif not multipart:
+    else:
         assert request.body == b"", "the .js sends no body for this request"
     assert request.headers["anthropic-version"] == "2023-06-01"
     for name, value in headers.items():
