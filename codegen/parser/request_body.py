@@ -97,7 +97,8 @@ def read_body_kind(
         kind = "json"
     shape.body_kind = kind
     if kind in ("multipart", "maybe-multipart") and content_type is not None:
-        if not content_type.lower().startswith("multipart/form-data"):
+        told = content_type.lower() == _FORM  # the urlencoded-file warning above says it
+        if not told and not content_type.lower().startswith("multipart/form-data"):
             diags.warn(
                 "request-body-conflict",
                 f"{where}: the .js sets 'Content-Type: {content_type}' on a form body; a form "
