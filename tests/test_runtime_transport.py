@@ -26,7 +26,7 @@ from codegen.runtime._models import BaseModel
 from codegen.runtime._request_options import make_request_options
 from codegen.runtime._response import APIResponse, parsed_responses, response_mode
 from codegen.runtime._sync_client import SyncAPIClient
-from codegen.runtime._types import NOT_GIVEN
+from codegen.runtime._types import NOT_GIVEN, RequestOptions
 
 
 class Item(BaseModel):
@@ -114,7 +114,7 @@ def test_multipart_parts_are_keyed_as_the_js_runtime_keys_them() -> None:
         'name="meta[ok]": true',
         'name="named"; filename="notes.txt"; content-type=text/plain: text',
     ]
-    options = make_request_options(multipart=True)
+    options = make_request_options(body_kind="multipart")
 
     async def run(url: str) -> None:
         for http_client in (None, DefaultAioHttpClient()):
@@ -129,6 +129,59 @@ def test_multipart_parts_are_keyed_as_the_js_runtime_keys_them() -> None:
         asyncio.run(run(url))
     for seen in script.seen:
         assert sorted(_parts(seen.headers["content-type"], seen.body)) == sorted(expected)
+
+
+def test_each_body_kind_goes_alike_on_both_transports() -> None:
+    """A form without files is still multipart/form-data (a `Content-Type` set without a
+    boundary is dropped); a raw body goes as given under the call's `Content-Type`; an
+    urlencoded body as the `.js`'s `qs` writes it; maybe-multipart is JSON without a file."""
+    text = {"Content-Type": "text/plain"}
+    calls: list[tuple[object, RequestOptions]] = [
+        ({"name": "n", "flags": [True]}, make_request_options(body_kind="multipart")),
+        (
+            {"name": "n"},
+            make_request_options(
+                body_kind="multipart", extra_headers={"Content-Type": "application/javascript"}
+            ),
+        ),
+        (b"\x00raw", make_request_options(body_kind="content", extra_headers=text)),
+        ("text", make_request_options(body_kind="content", extra_headers=text)),
+        (
+            {"a": {"b": 1}, "t": ["x", "y"], "ok": False, "skip": NOT_GIVEN},
+            make_request_options(body_kind="urlencoded"),
+        ),
+        ({"note": "x"}, make_request_options(body_kind="maybe-multipart")),
+    ]
+    expected: list[tuple[str, list[str] | bytes]] = [
+        ("multipart", ['name="name": n', 'name="flags[]": true']),
+        ("multipart", ['name="name": n']),
+        ("text/plain", b"\x00raw"),
+        ("text/plain", b"text"),
+        ("application/x-www-form-urlencoded", b"a.b=1&t=x&t=y&ok=false"),
+        ("application/json", b'{"note": "x"}'),
+    ]
+
+    async def send_async(url: str) -> None:
+        for http_client in (None, DefaultAioHttpClient()):
+            client = AsyncAcme(base_url=url, timeout=5.0, max_retries=0, http_client=http_client)
+            for body, options in calls:
+                await client.post("/b", cast_to=Item, body=body, options=options)
+            await client.close()
+
+    with serve(*(Reply(body={"id": "x"}) for _ in range(3 * len(calls)))) as (url, script):
+        client = Acme(base_url=url, timeout=5.0, max_retries=0)
+        for body, options in calls:
+            client.post("/b", cast_to=Item, body=body, options=options)
+        asyncio.run(send_async(url))
+    assert len(script.seen) == 3 * len(calls)
+    for i, seen in enumerate(script.seen):
+        kind, want = expected[i % len(calls)]
+        content_type = seen.headers["content-type"]
+        if isinstance(want, list):
+            assert content_type.startswith("multipart/form-data; boundary="), content_type
+            assert sorted(_parts(content_type, seen.body)) == sorted(want)
+        else:
+            assert (content_type, seen.body) == (kind, want)
 
 
 def _parts(content_type: str, body: bytes) -> list[str]:
