@@ -274,3 +274,29 @@ def test_each_kind_on_the_wire(generated: tuple[Path, list[str]], tmp_path: Path
         timeout=120,
     )
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-3000:]
+
+
+def test_what_cannot_be_modelled_is_a_warning(tmp_path: Path) -> None:
+    """Options passed through a function not read, and a file in an urlencoded body."""
+    project = bodies_project(tmp_path)
+    js = project / "spec" / "resources" / "messages" / "batches.js"
+    js.write_text(
+        js.read_text().replace("uploads_1.multipartFormRequestOptions", "x_1.wrapOptions")
+    )
+    dts = project / "spec" / "resources" / "messages" / "batches.d.ts"
+    dts.write_text(
+        dts.read_text().replace("    tags?: Array<string>;\n", "    logo?: Uploadable;\n")
+    )
+    spec = parse_spec(project / "spec", RouteConfig())
+    (batches,) = [r for r in spec.resources if r.path == "messages.batches"]
+    methods = {m.name: m.request for m in batches.methods}
+    assert methods["form"] is not None and methods["form"].body_kind == "json"
+    assert methods["encoded"] is not None and methods["encoded"].body_kind == "multipart"
+    warned = {d.code: d for d in spec.diagnostics if d.code.startswith("request-body")}
+    unread = warned["request-body-unread"]
+    assert "'wrapOptions()'" in unread.message and unread.loc.file.endswith("batches.js")
+    assert unread.loc.line > 0 and unread.loc.col > 0
+    (conflict,) = [
+        d for d in spec.diagnostics if d.code == "request-body-conflict" and "encoded" in d.message
+    ]
+    assert "logo" in conflict.message and "multipart/form-data" in conflict.message
