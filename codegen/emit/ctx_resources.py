@@ -115,9 +115,7 @@ class MethodContext:
     follow: Follow | None
     kind: str
     item: Code
-    multipart: bool
-    # how the body goes on the wire (`RequestShape.body_kind`); `multipart`: a form, always or
-    # when a file is given
+    # how the body goes on the wire (`RequestShape.body_kind`)
     body_kind: str
     # a union or special form is not a `type[T]`: passed as `cast(Any, ...)`, and the
     # result cast back to the declared type, as the official SDK does
@@ -360,7 +358,6 @@ class ResourceModules:
             ),
             kind=response.kind,
             item=item,
-            multipart=body_kind in ("multipart", "maybe-multipart"),
             body_kind=body_kind,
             item_arg=item_arg,
             page=page,
