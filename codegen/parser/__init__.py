@@ -22,7 +22,7 @@ from codegen.ir import (
     TypeRef,
 )
 from codegen.parser import attach, defaults
-from codegen.parser.dts import ModuleScan, scan_module
+from codegen.parser.dts import ModuleScan, module_path, scan_module
 from codegen.parser.js import JsModule, read_js
 from codegen.parser.jsdoc import parse_jsdoc
 from codegen.parser.recover import Recovery
@@ -31,7 +31,7 @@ from codegen.parser.resources import ResourceBuilder, RouteConfig, learn_header_
 from codegen.parser.scan_cache import ScanCache
 from codegen.parser.sdk import client_info, error_classes, page_classes
 from codegen.parser.source import DTS_SUFFIX, SourceText, find_spec_files, parse_checked
-from codegen.parser.types import PLAIN_UNIONS
+from codegen.parser.types import PLAIN_LEAVES, PLAIN_UNIONS
 from codegen.parser.unions import mark_discriminators
 from codegen.parser.value_warnings import add_warnings
 from codegen.stats import Stats
@@ -97,6 +97,8 @@ def _parse_spec(
     diags = Diagnostics()
     parse_jsdoc.cache_clear()  # per spec, so a benchmark's repeated runs stay cold
     PLAIN_UNIONS.clear()  # (the same)
+    PLAIN_LEAVES.clear()
+    module_path.cache_clear()
     dts, js_sources = sources if sources is not None else find_spec_files(root, include)
     hits_before = cache.hits if cache else 0
     scans, js = _scan_files(dts, js_sources, diags, cache)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tree_sitter import Node
 
@@ -91,6 +92,17 @@ class ModuleScan:
     exports: dict[str, NameAlias] = field(default_factory=dict)
     # modules whose exports this one re-exports whole (`export * from './x'`), when given
     star_exports: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=4096)
+def module_path(here: str, spec: str) -> str:
+    """`../shared.js` from folder `resources/messages` -> `resources/shared` (a pure function of
+    its arguments, cached: every file imports the same few specs; cleared per spec)."""
+    target = posixpath.normpath(posixpath.join(here, spec))
+    for ext in (".js", ".mjs", ".ts", ".d.ts"):
+        if target.endswith(ext):
+            return target[: -len(ext)]
+    return target
 
 
 def scan_module(source: SourceText, root: Node, diags: Diagnostics, given: set[str]) -> ModuleScan:
@@ -195,12 +207,7 @@ class _Scanner:
         """`../shared.js` seen from `resources/messages/batches` -> `resources/shared`, if given."""
         if not spec.startswith("."):
             return None
-        here = posixpath.dirname(self.source.module)
-        target = posixpath.normpath(posixpath.join(here, spec))
-        for ext in (".js", ".mjs", ".ts", ".d.ts"):
-            if target.endswith(ext):
-                target = target[: -len(ext)]
-                break
+        target = module_path(posixpath.dirname(self.source.module), spec)
         for candidate in (target, f"{target}/index"):
             if candidate in self.given:
                 return candidate

@@ -113,6 +113,10 @@ _UTILITY_TYPES = frozenset(
 # Cleared per spec by `parse_spec` (like `parse_jsdoc`'s cache). The values are shared: nothing
 # mutates one (a discriminator is only ever set on a union with object members).
 PLAIN_UNIONS: dict[bytes, TypeRef] = {}
+# the same for leaves (`string`, `'auto'`, `null`) and for properties' type annotations of plain
+# types (`: string | null`, keys start with the colon), by source text
+PLAIN_LEAVES: dict[bytes, TypeRef] = {}
+_MEMO_LEAVES = frozenset({"predefined_type", "literal_type"})
 
 
 class TypeReader:
@@ -123,6 +127,7 @@ class TypeReader:
         self.diags = diags
         self.depth = 0
         self._plain_unions = PLAIN_UNIONS
+        self._plain_leaves = PLAIN_LEAVES
 
     def read(self, node: Node | None) -> TypeRef:
         if node is None:
@@ -135,6 +140,8 @@ class TypeReader:
             node, kind = inner, inner.type  # (read in place: not a level of nesting)
             if kind == "type_annotation":
                 return self.read(node)
+        if kind in _MEMO_LEAVES:
+            return self._leaf(node, kind)
         handler = _HANDLERS.get(kind)
         if handler is None:
             return self._unsupported(node, kind.replace("_", " "))
@@ -148,6 +155,27 @@ class TypeReader:
             return handler(self, node)
         finally:
             self.depth -= 1
+
+    def _leaf(self, node: Node, kind: str) -> TypeRef:
+        """A predefined or literal type, memoised by its text when read without a diagnostic
+        (its value depends on nothing else); the depth cap applies as to a fresh read."""
+        key = self.source.data[node.start_byte : node.end_byte]
+        found = self._plain_leaves.get(key)
+        if found is not None and self.depth < MAX_TYPE_DEPTH:
+            return found
+        if self.depth >= MAX_TYPE_DEPTH:
+            raise SpecError(
+                self.source.loc(node), f"type nested too deep: more than {MAX_TYPE_DEPTH} levels"
+            )
+        before = len(self.diags.items)
+        leaf = (
+            self._t_predefined_type(node)
+            if kind == "predefined_type"
+            else self._t_literal_type(node)
+        )
+        if len(self.diags.items) == before:
+            self._plain_leaves[key] = leaf
+        return leaf
 
     # -- leaves
     def _t_predefined_type(self, node: Node) -> TypeRef:
@@ -304,15 +332,40 @@ class TypeReader:
             name = _string_value(source, name_node)
         else:
             name = source.data[name_node.start_byte : name_node.end_byte].decode("utf-8", "replace")
-        optional = False
-        for child in node.children:
-            if child.type == "?":  # only the anonymous mark is '?'
-                optional = True
-                break
-        type_ = self.read(node.child_by_field_id(F_TYPE))
+        type_node = node.child_by_field_id(F_TYPE)
+        # the '?' mark stands between the name and the type: when only it or nothing does (most
+        # properties), the bytes between say so without a walk over the children
+        gap = (
+            source.data[name_node.end_byte : type_node.start_byte]
+            if type_node is not None
+            else None
+        )
+        if gap == b"" or gap == b"?":
+            optional = gap == b"?"
+        else:
+            optional = False
+            for child in node.children:
+                if child.type == "?":  # only the anonymous mark is '?'
+                    optional = True
+                    break
+        type_ = self._annotation(type_node) if type_node is not None else self.read(None)
         doc = parse_jsdoc(doc_comment) if doc_comment and doc_comment.startswith("/**") else NO_DOC
         row, column = node.start_point
         return Field_(name, type_, optional, Location(source.display, row + 1, column + 1), doc)
+
+    def _annotation(self, node: Node) -> TypeRef:
+        """A property's type annotation (`: string | null`), memoised by its text like the
+        leaves when it is plain (most properties' are): no walk of its nodes for a repeat."""
+        key = self.source.data[node.start_byte : node.end_byte]
+        found = self._plain_leaves.get(key)
+        # (as for unions: no level of a type nests deeper than its text is long)
+        if found is not None and self.depth + len(key) <= MAX_TYPE_DEPTH:
+            return found
+        before = len(self.diags.items)
+        type_ = self.read(node)
+        if len(self.diags.items) == before and _plain(type_):
+            self._plain_leaves[key] = type_
+        return type_
 
     def _index_signature(self, node: Node) -> RecordType:
         named = [c for c in node.named_children if c.type != "comment"]
