@@ -37,6 +37,8 @@ def map_refs(type_: TypeRef, fn: Callable[[Ref], TypeRef]) -> TypeRef:
     """
     if type_.kind in _LEAVES:  # most field types: no walk to set up
         return type_
+    if isinstance(type_, UnionType) and all(m.kind in _LEAVES for m in type_.members):
+        return type_  # (`string | null`, enum-like literals: the next most)
 
     def each(items: list[TypeRef]) -> list[TypeRef] | None:
         out = [walk(i) for i in items]
@@ -191,8 +193,10 @@ class Resolver:
     def type(
         self, t: TypeRef, module: str, scope: str, loc: Location, params: list[str]
     ) -> TypeRef:
-        if t.kind in _LEAVES:
-            return t
+        if t.kind in _LEAVES or (
+            isinstance(t, UnionType) and all(m.kind in _LEAVES for m in t.members)
+        ):
+            return t  # (no name to link: `map_refs` would return it as is)
 
         def link(ref: Ref) -> TypeRef:
             if ref.text in params:

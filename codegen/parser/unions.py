@@ -76,6 +76,8 @@ def mark_discriminators(types: Iterable[TypeRef], decls: dict[str, Declaration])
         t = stack.pop()
         if t.kind in _LEAVES:
             continue
+        if isinstance(t, UnionType) and all(m.kind in _LEAVES for m in t.members):
+            continue  # (no member with fields: no discriminator, nothing nested)
         if isinstance(t, UnionType) and t.discriminator is None:
             t.discriminator = discriminator(t, decls, memo)
         stack.extend(children(t))

@@ -227,7 +227,13 @@ class JsContext:
     def file_nodes(self) -> list[Node]:
         """Every class and method-level node of the file, from one query run."""
         if self._file_nodes is None:
-            self._file_nodes = of_types(self.root, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
+            # (method-level nodes are only asked for inside a class's methods, and every class
+            # node has the `class` keyword: a file without the word has none of either)
+            self._file_nodes = (
+                of_types(self.root, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
+                if b"class" in self.source
+                else []
+            )
         return self._file_nodes
 
     def method_nodes(self, body: Node) -> list[Node]:
