@@ -32,10 +32,13 @@ _IGNORED_ERRNOS = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)  # as 
 class SourceText:
     """One spec file: `module` is its path under the root without extension (`core/pagination`)."""
 
-    path: Path
-    display: str
+    display: str  # its path as given (under the root as the caller named it)
     module: str
     data: bytes
+
+    @property
+    def path(self) -> Path:
+        return Path(self.display)
 
     @property
     def sha256(self) -> str:
@@ -82,11 +85,11 @@ def find_spec_files(
     if root.is_file():
         if not root.name.endswith(DTS_SUFFIX):
             raise SpecError(None, f"{root}: expected a .d.ts file or a folder of them")
-        base, files = root.parent, [root]
+        base, files = root.parent, [str(root)]
     else:
         base, files = root, _spec_files(root)
         if include:
-            files = [p for p in files if included(p.relative_to(root).as_posix(), include)]
+            files = [p for p in files if included(Path(p).relative_to(root).as_posix(), include)]
             if not files:
                 raise SpecError(None, f"{root}: no .d.ts files match include {list(include)}")
         if not files:
@@ -96,11 +99,11 @@ def find_spec_files(
     js: dict[str, SourceText] = {}
     for source in dts:
         # (os.path on strings: pathlib's per-call parsing was a tenth of a small spec's parse)
-        sibling = str(source.path)[: -len(DTS_SUFFIX)] + ".js"
+        sibling = source.display[: -len(DTS_SUFFIX)] + ".js"
         if _exists(sibling, os.lstat, stat.S_ISLNK):
             _inside(Path(sibling), base.resolve())
         if _exists(sibling, os.stat, stat.S_ISREG):
-            js[source.module] = _read(Path(sibling), base, base_dir)
+            js[source.module] = _read(sibling, base, base_dir)
     return dts, js
 
 
@@ -118,7 +121,7 @@ def _exists(
         return False
 
 
-def _spec_files(root: Path) -> list[Path]:
+def _spec_files(root: Path) -> list[str]:
     """The `.d.ts` files under `root`, sorted. Links are followed only while they stay inside
     `root` (each folder once); a link leading out, a broken `.d.ts` link or a folder that cannot
     be listed is an error, never a silent skip."""
@@ -154,7 +157,7 @@ def _spec_files(root: Path) -> list[Path]:
             except OSError as exc:
                 raise SpecError(None, f"{Path(entry.path)}: cannot read: {exc.strerror}") from None
     # (sorted as paths: by component, so `a/b` comes before `a-c/b`)
-    return [Path(p) for p in sorted(found, key=lambda p: p.split("/"))]
+    return sorted(found, key=lambda p: p.split("/"))  # (strings: a `Path` each cost more)
 
 
 def _inside(link: Path, real_root: Path) -> None:
@@ -199,21 +202,21 @@ def _glob(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out) + r"\Z")
 
 
-def _read(path: Path, base: Path, base_dir: str) -> SourceText:
-    display = str(path)
+def _read(display: str, base: Path, base_dir: str) -> SourceText:
     rel = (
         display[len(base_dir) :]
         if display.startswith(base_dir)
-        else path.relative_to(base).as_posix()
+        else Path(display).relative_to(base).as_posix()
     )
     module = rel[: -len(DTS_SUFFIX)] if rel.endswith(DTS_SUFFIX) else rel.rsplit(".", 1)[0]
     try:
         with open(display, "rb") as f:
             data = f.read()
     except OSError as exc:
-        raise SpecError(None, f"{path}: cannot read: {exc.strerror}") from None
+        raise SpecError(None, f"{display}: cannot read: {exc.strerror}") from None
     try:
-        data.decode("utf-8")
+        if not data.isascii():  # (ASCII is UTF-8: most files skip decoding a copy to check)
+            data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SpecError(
             _byte_location(display, data, exc.start), _not_utf8(data, exc.start)
@@ -224,7 +227,7 @@ def _read(path: Path, base: Path, base_dir: str) -> SourceText:
             _byte_location(display, data, data.index(0)),
             "file is not UTF-8: it looks like UTF-16 (NUL bytes between the characters)",
         )
-    return SourceText(path, display, module, data)
+    return SourceText(display, module, data)
 
 
 def _byte_location(file: str, data: bytes, offset: int) -> Location:
