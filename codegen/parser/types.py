@@ -420,9 +420,10 @@ def _leaves(node: Node, kind: str) -> list[Node]:
     stack = list(reversed(node.named_children))
     while stack:
         child = stack.pop()
-        if child.type == kind:
+        child_kind = child.type  # (read once: each read builds a new string)
+        if child_kind == kind:
             stack.extend(reversed(child.named_children))
-        elif child.type != "comment":
+        elif child_kind != "comment":
             leaves.append(child)
     return leaves
 
