@@ -327,9 +327,12 @@ class _Scanner:
             if member.type == "comment":
                 comment = self.source.text(member)
                 continue
-            modifiers = {c.type for c in member.children} | {
-                self.source.text(c) for c in member.children if c.type == "accessibility_modifier"
-            }
+            modifiers = set()
+            for c in member.children:  # (one pass: each `.type` read builds a string)
+                kind = c.type
+                modifiers.add(kind)
+                if kind == "accessibility_modifier":
+                    modifiers.add(self.source.text(c))
             hidden = bool(modifiers & {"private", "protected", "static", "get", "set"})
             if member.type in ("method_signature", "abstract_method_signature"):
                 method = self.method(member, comment)

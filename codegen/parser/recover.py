@@ -130,7 +130,9 @@ class Recovery:
                 return ArrayType(Primitive("unknown"))
             self.note(loc, f"'Array<{item}>'", f"namespace '{owner.name}' declaring '{item}'")
             return ArrayType(Ref(item))
-        if isinstance(t, UnionType):
+        if isinstance(t, UnionType) and any(
+            m.kind == "runtime" or m.kind == "union" for m in t.members
+        ):
             members = [self._fill_arrays(m, owner, field_name, loc) for m in t.members]
             changed = any(a is not b for a, b in zip(members, t.members, strict=True))
             return replace(t, members=members) if changed else t

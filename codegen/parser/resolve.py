@@ -215,6 +215,8 @@ class Resolver:
                 return Ref(ref.text, target, ref.args)
             return self.unresolved(ref, module, loc)
 
+        if isinstance(t, Ref) and not t.args:
+            return link(t)  # (what `map_refs` does with it, without its walk)
         return map_refs(t, link)
 
     def _runtime(self, target: str) -> bool:
