@@ -27,6 +27,7 @@ from codegen.parser.dts import ClassDecl, ModuleScan
 from codegen.parser.types import RUNTIME_PRIMITIVES
 
 _LEAVES = frozenset({"primitive", "literal", "type_param"})
+_UNSEEN = "\0unseen"  # (a lookup answer no id can be: ids are `module#name`)
 
 
 def map_refs(type_: TypeRef, fn: Callable[[Ref], TypeRef]) -> TypeRef:
@@ -197,23 +198,24 @@ class Resolver:
             isinstance(t, UnionType) and all(m.kind in _LEAVES for m in t.members)
         ):
             return t  # (no name to link: `map_refs` would return it as is)
+        found = self._found
 
         def link(ref: Ref) -> TypeRef:
-            if ref.text in params:
-                return TypeParam(ref.text)
-            key = (module, ref.text, scope)
-            if key in self._found:
-                target = self._found[key]
-            else:
-                target = self._found[key] = self.table.lookup(module, ref.text, scope)
-            last = ref.text.split(".")[-1]
-            if target is not None and last in RUNTIME_PRIMITIVES and self._runtime(target):
+            text = ref.text
+            if text in params:
+                return TypeParam(text)
+            key = (module, text, scope)
+            target = found.get(key, _UNSEEN)
+            if target is _UNSEEN:
+                target = found[key] = self.table.lookup(module, text, scope)
+            if target is None:
+                return self.unresolved(ref, module, loc)
+            last = text.rpartition(".")[2]
+            if last in RUNTIME_PRIMITIVES and self._runtime(target):
                 # a runtime name the spec declares (`Core.APIPromise<T>`, `Core.RequestOptions`
                 # of the older layout's core.d.ts), not an API type
                 return RuntimeRef(last, ref.args)
-            if target is not None:
-                return Ref(ref.text, target, ref.args)
-            return self.unresolved(ref, module, loc)
+            return Ref(text, target, ref.args)
 
         if isinstance(t, Ref) and not t.args:
             return link(t)  # (what `map_refs` does with it, without its walk)
@@ -254,7 +256,8 @@ class Resolver:
 
     def fields(self, fields: list[Field_], module: str, scope: str, params: list[str]) -> None:
         for f in fields:
-            f.type = self.type(f.type, module, scope, f.loc, params)
+            if f.type.kind not in _LEAVES:  # (most fields: `type` would return them as is)
+                f.type = self.type(f.type, module, scope, f.loc, params)
 
     def declaration(self, decl: Declaration) -> None:
         scope = decl.name.rpartition(".")[0]
