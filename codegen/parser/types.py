@@ -78,6 +78,7 @@ _PREDEFINED: dict[str, PrimitiveName] = {
 }
 
 UNDEFINED = "undefined"
+_UNDEFINED_BYTES = UNDEFINED.encode()
 
 # Generics that mean nothing without their type arguments; bare, they were stripped.
 NEEDS_ARGS = frozenset(
@@ -264,11 +265,17 @@ class TypeReader:
     def _union(self, node: Node) -> TypeRef:
         members: list[TypeRef] = []
         is_open = False
+        data, leaves = self.source.data, self._plain_leaves
         for child in _union_leaves(node):
-            if child.end_byte - child.start_byte == len(UNDEFINED) and (
-                self.source.text(child) == UNDEFINED
-            ):
+            start, end = child.start_byte, child.end_byte
+            if end - start == len(UNDEFINED) and data[start:end] == _UNDEFINED_BYTES:
                 continue
+            # a memoised leaf (enum-like unions are mostly literals) as `_leaf` would return it
+            if self.depth < MAX_TYPE_DEPTH and child.type in _MEMO_LEAVES:
+                found = leaves.get(data[start:end])
+                if found is not None:
+                    members.append(found)  # (a leaf: neither a union nor the open marker)
+                    continue
             member = self.read(child)
             if _is_open_enum_marker(member):
                 is_open = True
