@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from operator import attrgetter
 from typing import ParamSpec, TypeVar
 
 import tree_sitter_typescript
@@ -51,7 +52,15 @@ def of_types(node: Node, types: tuple[str, ...]) -> list[Node]:
     every node in Python was the parser's largest cost on big trees.
     """
     found = QueryCursor(type_query(types)).captures(node).get("n", [])
-    return sorted(found, key=lambda n: (n.start_byte, -n.end_byte))
+    # pre-order: by start, an enclosing node (ending later) first; two stable sorts on C key
+    # functions give the order of one by `(start_byte, -end_byte)` without a lambda a node
+    found.sort(key=_END, reverse=True)
+    found.sort(key=_START)
+    return found
+
+
+_START = attrgetter("start_byte")
+_END = attrgetter("end_byte")
 
 
 _QUERIES: dict[tuple[str, ...], Query] = {}
