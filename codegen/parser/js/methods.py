@@ -32,13 +32,18 @@ from codegen.parser.js.tree import disjuncts, operator, safe, unparen
 def read_method(ctx: JsContext, name: str, node: Node) -> JsMethod:
     body = node.child_by_field_id(F_BODY)
     nodes = ctx.method_nodes(body) if body is not None else []
-    local_values = _locals_of(ctx, nodes)
-    renames = safe({}, _renamed_locals, ctx, nodes)
+    # each reader below looks at one kind of node: split by kind once (in order) rather than
+    # each reading every node's kind again
+    by_kind: dict[str, list[Node]] = {}
+    for n in nodes:
+        by_kind.setdefault(n.type, []).append(n)
+    declarators = by_kind.get("variable_declarator", [])
+    ifs = by_kind.get("if_statement", [])
+    local_values = _locals_of(ctx, declarators)
+    renames = safe({}, _renamed_locals, ctx, by_kind.get("pair_pattern", []))
     requests: list[JsRequest] = []
     self_calls = []
-    for n in nodes:
-        if n.type != "call_expression":
-            continue
+    for n in by_kind.get("call_expression", []):
         # requests (`this._client.post(...)`) and self-calls (`this.retrieve(...)`) both
         # start with `this.`: a byte test spares reading every other call
         if ctx.source[n.start_byte : n.start_byte + 5] != b"this.":
@@ -56,14 +61,14 @@ def read_method(ctx: JsContext, name: str, node: Node) -> JsMethod:
     return JsMethod(
         name=name,
         params=safe((), ctx.params, node),
-        destructures=safe((), _destructures, ctx, nodes),
+        destructures=safe((), _destructures, ctx, declarators),
         requests=tuple(requests),
         self_calls=tuple(self_calls),
-        guards=safe((), _guards, ctx, nodes),
+        guards=safe((), _guards, ctx, ifs),
         pos=ctx.pos(node),
-        path_choices=safe((), read_path_choices, ctx, nodes),
-        throw_tests=safe((), read_throw_tests, ctx, nodes),
-        warnings=safe((), read_warnings, ctx, nodes),
+        path_choices=safe((), read_path_choices, ctx, declarators),
+        throw_tests=safe((), read_throw_tests, ctx, ifs),
+        warnings=safe((), read_warnings, ctx, ifs),
     )
 
 
