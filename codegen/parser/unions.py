@@ -49,6 +49,8 @@ def discriminator(
     members = [m for m in union.members if not (isinstance(m, LiteralType))]
     if len(members) < 2 or len(members) != len(union.members):
         return None
+    if not all(isinstance(m, (Ref, ObjectType)) for m in members):
+        return None  # (`Foo | null`: a member without fields, before any table is built)
     tables = []
     for member in members:
         fields = member_fields(member, decls, memo)
