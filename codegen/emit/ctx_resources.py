@@ -53,7 +53,8 @@ from codegen.emit.naming import (
     param_scope,
     python_path,
 )
-from codegen.ir import Method, Ref, Resource, RuntimeRef, TypeRef
+from codegen.ir import Method, Ref, RequestShape, Resource, RuntimeRef, TypeRef
+from codegen.ir import Param as IRParam
 from codegen.ir_walk import each_type
 from codegen.naming_wire import snake_case
 
@@ -275,6 +276,7 @@ class ResourceModules:
         seen: set[str] = set()
         params = []
         path = method.route.path if method.route else None
+        request = method.request
         for p in method.params:
             if p.name not in seen:
                 seen.add(p.name)
@@ -298,12 +300,13 @@ class ResourceModules:
                 params.append(dataclasses.replace(p, name=new))
             else:
                 params.append(dataclasses.replace(p, name=new, wire_name=p.wire_name or p.name))
+                request = _follow_rename(request, p, new)
         if params == method.params:
             return method
         route = method.route
         if route is not None and path != route.path:
             route = dataclasses.replace(route, path=path)
-        return dataclasses.replace(method, params=params, route=route)
+        return dataclasses.replace(method, params=params, route=route, request=request)
 
     def method(self, resource: Resource, method: Method, namer: TypeNamer) -> MethodContext:
         """The method without its params (`with_params` adds them, with the request namer)."""
@@ -446,6 +449,22 @@ class ResourceModules:
                 )
             )
         return result
+
+
+def _follow_rename(request: RequestShape | None, p: IRParam, new: str) -> RequestShape | None:
+    """The request with its references to the renamed param `p` following it: the header the
+    `.js` builds from a header param, the body sent whole from a body param (not from the
+    earlier param of the other location that keeps the name)."""
+    if request is None:
+        return None
+    headers = [
+        dataclasses.replace(h, param=new) if h.param == p.name and p.location == "header" else h
+        for h in request.headers
+    ]
+    whole = request.body_param == p.name and p.location == "body"
+    return dataclasses.replace(
+        request, headers=headers, body_param=new if whole else request.body_param
+    )
 
 
 def request_headers(method: Method, params: list[Param]) -> list[RequestHeader]:

@@ -113,7 +113,7 @@ def test_data(
     body = (
         {**args, **positional}.get(whole)
         if whole
-        else {p.name: args[p.name] for p in method.params if p.location == "body"}
+        else {(p.wire_name or p.name): args[p.name] for p in method.params if p.location == "body"}
     )
     response = method.response
     samples: list[object] = []
