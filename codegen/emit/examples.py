@@ -47,6 +47,15 @@ class Constructed(dict[str, object]):
         self.decl = decl
 
 
+class _Cut:
+    """No value without meeting a type again that is already being built: the caller leaves
+    the place out (an optional field), empties it (an array, a record) or takes another union
+    member; only a required field passes it up."""
+
+
+_CUT = _Cut()
+
+
 def example_value(
     t: TypeRef,
     decls: dict[str, Declaration],
@@ -61,9 +70,29 @@ def example_value(
     """A valid JSON value of type `t`; `choice` picks the member of every union (mod its size).
 
     Optional fields appear near the top only, arrays deep down are empty, and a type met again
-    inside itself stops the descent, so samples stay small and finite. The objects inside the
-    containers of a union of several containers are `Constructed` (`construct`).
+    inside itself stops the descent, so samples stay small and finite. The stop must still
+    validate: where `{}` is no value of the type met again (a discriminated union, required
+    fields), it is built once more closing, with no optional field, empty containers, and the
+    first union member from `choice` on that needs no type already on the way down
+    (cloudflare's `SourceField.List {items: SourceField}` -> `{"type": "int32"}`). The objects
+    inside the containers of a union of several containers are `Constructed` (`construct`).
     """
+    value = _example(t, decls, name, choice, depth, datetime, seen, construct, False)
+    return {} if isinstance(value, _Cut) else value
+
+
+def _example(
+    t: TypeRef,
+    decls: dict[str, Declaration],
+    name: str,
+    choice: int,
+    depth: int,
+    datetime: bool,
+    seen: frozenset[str],
+    construct: bool,
+    closing: bool,
+) -> object:
+    """`example_value`, or `_CUT`; `closing`: end the value as soon as possible."""
 
     def again(
         x: TypeRef,
@@ -71,16 +100,10 @@ def example_value(
         is_datetime: bool = False,
         inside: frozenset[str] = seen,
         constructed: bool = False,
+        close: bool = closing,
     ) -> object:
-        return example_value(
-            x,
-            decls,
-            field_name,
-            choice,
-            depth=depth + 1,
-            datetime=is_datetime,
-            seen=inside,
-            construct=constructed,
+        return _example(
+            x, decls, field_name, choice, depth + 1, is_datetime, inside, constructed, close
         )
 
     if isinstance(t, Primitive):
@@ -98,31 +121,68 @@ def example_value(
     if isinstance(t, RuntimeRef) and t.name == "Uploadable":
         return UPLOAD_SAMPLE
     if isinstance(t, ArrayType):
-        item = construct or _several_objects(t.item, decls)
-        return [] if depth >= _MAX_DEPTH else [again(t.item, constructed=item)]
+        if depth >= _MAX_DEPTH or closing:
+            return []
+        item = again(t.item, constructed=construct or _several_objects(t.item, decls))
+        return [] if isinstance(item, _Cut) else [item]
     if isinstance(t, RecordType):
-        entry = construct or _several_objects(t.value, decls)
-        return {"key": again(t.value, "value", constructed=entry)}
+        if closing:
+            return {}
+        entry = again(t.value, "value", constructed=construct or _several_objects(t.value, decls))
+        return {} if isinstance(entry, _Cut) else {"key": entry}
     if isinstance(t, UnionType):
         members = non_null_members(t)
         if not members:
             return None
         ambiguous = construct or sum(_is_container(m, decls) for m in members) > 1
-        return again(members[choice % len(members)], name, datetime, constructed=ambiguous)
+        first = choice % len(members)
+        for member in members[first:] + members[:first]:
+            value = again(member, name, datetime, constructed=ambiguous)
+            if not isinstance(value, _Cut):
+                return value
+        return _CUT
     if isinstance(t, Ref):
         decl = decls.get(t.target) if t.target else None
-        if decl is None or t.target in seen:
+        if decl is None:
             return {}
+        if decl.id in seen:
+            if closing:
+                return _CUT
+            if _empty_fits(t, decls):
+                return {}
+            closing = True  # built once more, closing: whatever it meets again is cut
         inside = seen | {decl.id}
         if isinstance(decl, Alias):
-            return again(decl.type, name, datetime, inside, construct)
-        value = {
-            f.name: again(f.type, f.name, documents_datetime(f.doc.text), inside)
-            for f in all_fields(decl.id, decls)
-            if not f.optional or depth < 2
-        }
-        return Constructed(decl.id, value) if construct else value
+            return again(decl.type, name, datetime, inside, construct, closing)
+        obj: dict[str, object] = {}
+        for f in all_fields(decl.id, decls):
+            if f.optional and (depth >= 2 or closing):
+                continue
+            v = again(f.type, f.name, documents_datetime(f.doc.text), inside, close=closing)
+            if isinstance(v, _Cut):
+                if not f.optional:
+                    return _CUT
+                continue
+            obj[f.name] = v
+        return Constructed(decl.id, obj) if construct else obj
     return {}
+
+
+def _empty_fits(t: TypeRef, decls: dict[str, Declaration], depth: int = 0) -> bool:
+    """Whether `{}` is a value of `t`: an object with no required field, a record, `object`
+    (what a type met again inside itself was always cut to, and still is where it fits)."""
+    if depth > _MAX_DEPTH * 5:
+        return False
+    if isinstance(t, Ref):
+        decl = decls.get(t.target) if t.target else None
+        if isinstance(decl, Alias):
+            return _empty_fits(decl.type, decls, depth + 1)
+        return decl is None or all(f.optional for f in all_fields(decl.id, decls))
+    if isinstance(t, UnionType):
+        return any(_empty_fits(m, decls, depth + 1) for m in non_null_members(t))
+    if isinstance(t, Primitive):
+        return t.name == "object"
+    return isinstance(t, RecordType)
 
 
 def _several_objects(t: TypeRef, decls: dict[str, Declaration], depth: int = 0) -> bool:
