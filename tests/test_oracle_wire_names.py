@@ -86,6 +86,10 @@ export interface RegionCheckParams {
      * Header param: the origin.
      */
     origin_ip?: string;
+    /**
+     * Body param: a Python keyword.
+     */
+    class?: string;
 }
 """
 
@@ -147,6 +151,7 @@ def test_the_oracle_expects_wire_names(generated: Path) -> None:
     assert "['origin_ip','origin_ip_2']" in tests
     assert "['filter[origin_ip]','origin_ip']" in tests
     assert "'x-origin-ip':'origin_ip_2'" in tests
+    assert "class_='class'" in tests and "{'region':'region','class':'class'}" in tests
 
 
 def test_a_renamed_header_param_is_the_header_it_was(generated: Path) -> None:
