@@ -149,6 +149,14 @@ def test_messages_escape_control_characters(tmp_path: Path) -> None:
     assert not any(ord(c) < 32 or c == "\u202e" for c in line)
 
 
+def test_messages_escape_a_tab(tmp_path: Path) -> None:
+    """A tab in the quoted snippet is shown as `\\x09` (fuzz input 7586 of seed 0: `ty<TAB>pe`)."""
+    with pytest.raises(SpecError) as err:
+        parse_text(tmp_path, "export interface A {\n    a: string;\n}\nexport ty\tpe B = A;\n")
+    assert "unexpected 'ty\\x09pe B'" in str(err.value)
+    assert "\t" not in str(err.value)
+
+
 @pytest.fixture
 def spec_dir(tmp_path: Path) -> Path:
     root = tmp_path / "spec"
