@@ -1,8 +1,8 @@
 """`bench/fuzz.py --generate N`: the real `codegen generate` on N mutated copies of `spec/`.
 
-Each run must exit 0 (generated) or 2 (one clean error line); anything else is a failure. Every
-distinct generated package (the per-file spec digest header aside) must then compile, import
-every module, and pass `mypy --strict`. Slow (mypy): a bench, never a unit test.
+Each run must exit 0 (generated) or 2 (one clean error line, and no output folder written);
+anything else is a failure. Every distinct generated package (the per-file spec digest header
+aside) must then compile, import every module, and pass `mypy --strict`. Slow (mypy): a bench, never a unit test.
 """
 
 from __future__ import annotations
@@ -88,6 +88,12 @@ def generate_fuzz(seed: int, n: int, start: int = 0, jobs: int = 1) -> int:
                  "--out", str(out), "--cache-dir", str(cache), "-j", "1", "-q"],
                 cwd=REPO, capture_output=True, text=True, timeout=600,
             )  # fmt: skip
+            if run.returncode == 2 and out.exists():  # refused, yet something was written
+                counts["half-written output"] += 1
+                problems.setdefault("exit 2 with output written", []).append(index)
+                print(f"  [{index}] exit 2 with output written", file=sys.stderr, flush=True)
+                subprocess.run(["rm", "-rf", str(out)], check=True)
+                continue
             if run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1:
                 counts["clean error"] += 1
                 print(f"  [{index}] clean error", file=sys.stderr, flush=True)
