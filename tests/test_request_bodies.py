@@ -178,6 +178,8 @@ def test_methods_send_each_kind(generated: tuple[Path, list[str]]) -> None:
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     for name in ("upload_raw", "insert", "form", "maybe_form", "encoded", "bulk_edit"):
         assert f"test_{name}_async" in tests
+    # a positional raw body after the path id: hostile ids still go in the id's place
+    assert "def test_upload_raw_refuses_an_id_that_would_change_the_route(" in tests
 
 
 SCENARIO = '''

@@ -66,11 +66,13 @@ class TestData:
     stream_samples: list[object]
     via_sample: object
     item_is_model: bool
-    # the test path around the last positional path param's value, `[before, after]`
+    # the test path around the last positional path param's value, `[before, after]`, and that
+    # param's index among the positional args (a raw body may follow it: `upload(key, body)`)
     steer: list[str] | None
+    steer_at: int = -1
     follow_headers: dict[str, str] | None = None
     # the test's call arguments: all of them; without `stream`; a hostile id `value` in the
-    # last path param's place
+    # steered path param's place
     call_args: Code = _NONE_YET
     stream_call_args: Code = _NONE_YET
     steer_args: Code = _NONE_YET
@@ -150,6 +152,7 @@ def test_data(
         via_sample=via_sample,
         item_is_model=is_model(response.type, decls),
         steer=_steer(method, path, path_values) if via is None else None,
+        steer_at=_steer_at(method),
         page_item=page_item,
         page_fields=page_fields,
         page_empty=page_empty,
@@ -240,7 +243,12 @@ def with_call_args(test: TestData, keyword: list[tuple[str, Code]]) -> TestData:
         test,
         call_args=Code(positional + named),
         stream_call_args=Code(positional + streamless),
-        steer_args=Code("".join(f"{a}, " for a in test.path_args[:-1]) + "value, " + named),
+        steer_args=Code(
+            "".join(
+                "value, " if i == test.steer_at else f"{a}, " for i, a in enumerate(test.path_args)
+            )
+            + named
+        ),
     )
 
 
@@ -317,14 +325,21 @@ def _steer(method: Method, path: str, values: dict[str, object]) -> list[str] | 
     """The test path around the last positional path param's value, `[before, after]`: the
     generated test sends hostile ids there (`..`, `a/b`) and checks what reaches the server.
     None when that param takes no free string (a literal or a number: no id to steer)."""
-    last = [p for p in method.params if p.positional][-1:]
-    if not last or last[0].location != "path":
+    last = [p for p in method.params if p.positional and p.location == "path"][-1:]
+    if not last:
         return None
     value = values[last[0].name]
     if not isinstance(value, str) or not value.endswith("_value") or value not in path:
         return None
     before, _, after = path.rpartition(value)
     return [before, after]
+
+
+def _steer_at(method: Method) -> int:
+    """The index, among the positional params, of the last positional path param (-1: none)."""
+    positional = [p for p in method.params if p.positional]
+    at = [i for i, p in enumerate(positional) if p.location == "path"]
+    return at[-1] if at else -1
 
 
 def path_example(p: Param, decls: dict[str, Declaration]) -> object:
