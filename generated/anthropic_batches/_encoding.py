@@ -72,11 +72,18 @@ def _form_value(
         fields = value if isinstance(value, Mapping) else jsonable(value)
         for name, item in cast(Mapping[str, object], fields).items():
             _form_value(f"{key}[{name}]", item, files, data)
-    elif isinstance(value, bool):
-        data.setdefault(key, []).append("true" if value else "false")
     else:
-        text = value.isoformat() if isinstance(value, datetime.date) else str(value)
-        data.setdefault(key, []).append(text)
+        data.setdefault(key, []).append(scalar_text(value))
+
+
+def scalar_text(value: object) -> str:
+    """A scalar as the `.js` runtime writes it into a form or query: booleans lowercase
+    (`String(true)`), dates ISO 8601, anything else `str()`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.date):  # datetime.datetime too
+        return value.isoformat()
+    return str(value)
 
 
 class ForceMultipart(dict[str, Any]):
@@ -141,12 +148,8 @@ def form_pairs(body: object) -> list[tuple[str, str]]:
         elif isinstance(value, Mapping):
             for name, item in cast(Mapping[str, object], value).items():
                 add(f"{key}.{name}" if key else str(name), item)
-        elif isinstance(value, bool):
-            pairs.append((key, "true" if value else "false"))
-        elif isinstance(value, (datetime.datetime, datetime.date)):
-            pairs.append((key, value.isoformat()))
         else:
-            pairs.append((key, str(value)))
+            pairs.append((key, scalar_text(value)))
 
     add("", jsonable(body) if isinstance(body, pydantic.BaseModel) else body)
     return pairs
@@ -173,23 +176,16 @@ def query_pairs(params: Mapping[str, object]) -> list[tuple[str, str]]:
     """Query parameters as wire pairs: booleans lowercase, lists as `key[]=a&key[]=b` (the
     TypeScript SDK's `arrayFormat: 'brackets'`), mappings as `key[sub]=v`, None dropped."""
 
-    def encode(item: object) -> str:
-        if isinstance(item, bool):
-            return "true" if item else "false"
-        if isinstance(item, (datetime.datetime, datetime.date)):
-            return item.isoformat()
-        return str(item)
-
     pairs: list[tuple[str, str]] = []
     for key, value in params.items():
         if value is None or isinstance(value, (NotGiven, Omit)):
             continue
         if isinstance(value, (list, tuple)):
-            pairs.extend((f"{key}[]", encode(item)) for item in value)
+            pairs.extend((f"{key}[]", scalar_text(item)) for item in value)
         elif isinstance(value, Mapping):
             pairs.extend(query_pairs({f"{key}[{k}]": v for k, v in value.items()}))
         else:
-            pairs.append((key, encode(value)))
+            pairs.append((key, scalar_text(value)))
     return pairs
 
 
