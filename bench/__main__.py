@@ -3,7 +3,7 @@
 Sections (`--only`, comma-separated; default: all):
 
 - parse:     parse + IR of the whole tree vs the bare tree-sitter parse + walk of the same files
-             (`bench/parse.py` `measure`, CPU time, best of 3; 1 with --quick);
+             (`bench/parse.py` `measure`, CPU time, median ratio of 3 paired rounds; 1 with --quick);
 - generate:  the whole tree (`--target`, default `full`; `--spec` to point it elsewhere), on a
              temporary copy: cold (no cache) next to black's command line formatting the same
              unformatted `.py` files, split into phases; warm (nothing changed); one spec file

@@ -5,8 +5,8 @@ Targets, smallest first: `lithic` (20k `.d.ts` lines), `full` (@anthropic-ai/sdk
 `cloudflare` (394k), each a named target of pyproject.toml that `codegen fetch --target NAME`
 must have fetched (an unfetched one is a skipped row). Per target, each in fresh children:
 
-- parse + IR vs the tree-sitter parse + walk floor (`bench/parse.py` `measure`, CPU time, best
-  of 3, 1 with --quick), and the child's peak RSS;
+- parse + IR vs the tree-sitter parse + walk floor (`bench/parse.py` `measure`, CPU time, median
+  ratio of 3 paired rounds, 1 with --quick), and the child's peak RSS;
 - cold generation (no cache) next to black's command line on the same unformatted `.py` files
   (`generation.cold_vs_black`), with the generate child's peak RSS; a target the generator
   refuses (exit 2) is an error row carrying its one-line message;
