@@ -176,8 +176,8 @@ def parse_section(opts: Options, report: Report) -> None:
     report.rows.append(
         Row(
             "parse_ir",
-            f"parse + IR, whole tree ({m['dts_files']} .d.ts + {m['js_files']} .js, CPU) "
-            "/ tree-sitter parse+walk floor",
+            f"parse + IR, whole tree ({m['dts_files']} .d.ts + {m['js_files']} .js, CPU; "
+            "ratio: median of paired rounds) / tree-sitter parse+walk floor",
             float(m["parse_ir_s"]),
             float(m["floor_s"]),
             "s",
