@@ -19,6 +19,7 @@ from codegen.emit.ctx_path_select import (
     unsent_in_test,
 )
 from codegen.emit.ctx_plan import Planner
+from codegen.emit.ctx_request import Param, distinct_params, method_body_kind, request_headers
 from codegen.emit.ctx_signatures import Flavour, extra_headers_arg, flavour
 from codegen.emit.ctx_tests import (
     RequestHeader,
@@ -53,9 +54,7 @@ from codegen.emit.naming import (
     param_scope,
     python_path,
 )
-from codegen.ir import Method, Ref, RequestShape, Resource, RuntimeRef, TypeRef
-from codegen.ir import Param as IRParam
-from codegen.ir_walk import each_type
+from codegen.ir import Method, Ref, Resource
 from codegen.naming_wire import snake_case
 
 # the names `resource.py.j2` imports, which a sub-resource class may not take
@@ -71,20 +70,6 @@ RESOURCE_MODULE_NAMES = frozenset(
 _EXTRA_HEADERS = Code("extra_headers")
 # names a method's body binds besides its params (a followed URL's `source` and `url`)
 _BODY_NAMES = frozenset({"stream", "source", "url"})
-
-
-@dataclass(frozen=True)
-class Param:
-    # `Anthropic-Worker-ID` header -> `anthropic_worker_id`, as the official SDK
-    name: str
-    spec_name: str
-    wire: str
-    location: str
-    positional: bool
-    required: bool
-    annotation: Code
-    doc: str
-    example: Code
 
 
 @dataclass(frozen=True)
@@ -214,7 +199,9 @@ class ResourceModules:
         local = LocalNames(own=own | GENERATED_GLOBALS)
         namer = self.planner.namer("response", "", local)
         self.name_methods(resource, by_path)
-        ir_methods = [self.distinct_params(resource, m) for m in resource.methods]
+        ir_methods = [
+            distinct_params(resource.path, m, self.planner.warn) for m in resource.methods
+        ]
         # response annotations first, then params: the order names are bound in `local`
         heads = [self.method(resource, m, namer) for m in ir_methods]
         request_namer = self.planner.namer("request", "", local)
@@ -268,45 +255,6 @@ class ResourceModules:
             self.py_methods[(resource.path, m.name)] = self.planner.claim_name(
                 scope, snake_case(m.name), m.name, m.loc, f"method of {resource.path}"
             )
-
-    def distinct_params(self, resource: Resource, method: Method) -> Method:
-        """The method with no two params of one name (the parser snake-cases `fooId` and
-        `foo_id` alike): a later one is renamed `name_2`, and for a path param the matching
-        later `{name}` of the route too; a warning says so. A copy: the IR is not changed."""
-        seen: set[str] = set()
-        params = []
-        path = method.route.path if method.route else None
-        request = method.request
-        for p in method.params:
-            if p.name not in seen:
-                seen.add(p.name)
-                params.append(p)
-                continue
-            n = 2
-            while f"{p.name}_{n}" in seen or any(q.name == f"{p.name}_{n}" for q in method.params):
-                n += 1
-            new = f"{p.name}_{n}"
-            seen.add(new)
-            self.planner.warn(
-                f"{resource.path}.{method.name}: a second param named '{p.name}' is named '{new}'",
-                p.loc,
-            )
-            if p.location == "path" and path is not None:
-                marker = "{" + p.name + "}"
-                first = path.find(marker)
-                later = path.find(marker, first + 1) if first >= 0 else -1
-                if later >= 0:
-                    path = path[:later] + "{" + new + "}" + path[later + len(marker) :]
-                params.append(dataclasses.replace(p, name=new))
-            else:
-                params.append(dataclasses.replace(p, name=new, wire_name=p.wire_name or p.name))
-                request = _follow_rename(request, p, new)
-        if params == method.params:
-            return method
-        route = method.route
-        if route is not None and path != route.path:
-            route = dataclasses.replace(route, path=path)
-        return dataclasses.replace(method, params=params, route=route, request=request)
 
     def method(self, resource: Resource, method: Method, namer: TypeNamer) -> MethodContext:
         """The method without its params (`with_params` adds them, with the request namer)."""
@@ -449,52 +397,3 @@ class ResourceModules:
                 )
             )
         return result
-
-
-def _follow_rename(request: RequestShape | None, p: IRParam, new: str) -> RequestShape | None:
-    """The request with its references to the renamed param `p` following it: the header the
-    `.js` builds from a header param, the body sent whole from a body param (not from the
-    earlier param of the other location that keeps the name)."""
-    if request is None:
-        return None
-    headers = [
-        dataclasses.replace(h, param=new) if h.param == p.name and p.location == "header" else h
-        for h in request.headers
-    ]
-    whole = request.body_param == p.name and p.location == "body"
-    return dataclasses.replace(
-        request, headers=headers, body_param=new if whole else request.body_param
-    )
-
-
-def request_headers(method: Method, params: list[Param]) -> list[RequestHeader]:
-    """The headers a method sets, in the `.js`'s order, then header params the `.js` did not
-    name (no `.js`, or a helper builds them): `wire`, and the Python `param` and/or `constant`."""
-    by_spec = {p.spec_name: p for p in params}
-    out: list[RequestHeader] = []
-    for h in method.request.headers if method.request else []:
-        param = by_spec.get(h.param) if h.param else None
-        out.append(RequestHeader(h.name, param.name if param else None, h.constant))
-    covered = {h.param for h in out}
-    for p in params:
-        if p.location == "header" and p.name not in covered:
-            out.append(RequestHeader(p.wire, p.name, None))
-    return out
-
-
-def method_body_kind(method: Method) -> str:
-    """The IR's body kind; without a `.js` request, a form when a param carries a file."""
-    if method.request is not None:
-        return method.request.body_kind
-    return (
-        "multipart"
-        if any(p.location == "body" and _uploads(p.type) for p in method.params)
-        else "json"
-    )
-
-
-def _uploads(t: TypeRef) -> bool:
-    """Whether a param carries a file (`Uploadable`): its request is multipart/form-data."""
-    found: list[bool] = []
-    each_type(t, lambda x: found.append(isinstance(x, RuntimeRef) and x.name == "Uploadable"))
-    return any(found)
