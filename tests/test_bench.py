@@ -44,7 +44,8 @@ def test_quick_table() -> None:
     assert run.returncode == 0, run.stderr
     header = run.stdout.splitlines()[2].split()
     assert header == ["figure", "ours", "peer/floor", "ratio", "target", "result"]
-    assert "parse + IR, whole tree (6 .d.ts + 6 .js, CPU)" in run.stdout
+    label = "parse + IR, whole tree (6 .d.ts + 6 .js, CPU; ratio: median of paired rounds)"
+    assert label in run.stdout
 
 
 def test_unfetched_target_is_skipped(tmp_path: Path) -> None:
