@@ -75,13 +75,15 @@ def codegen(
 
 def run_generated_tests(out: Path, *select: str) -> subprocess.CompletedProcess[str]:
     """A generated package's own pytest suite (real HTTP on 127.0.0.1), run in `out` as its
-    users would: the package importable from there, no pytest cache written."""
+    users would: the package importable from there, no pytest cache written, and no pytest
+    plugin but pytest's own (its `test` extra is pytest alone). This venv's plugins (hypothesis,
+    anyio) are not loaded: hypothesis alone doubled the cost of a small run, every time."""
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *select],
         capture_output=True,
         text=True,
         cwd=out,
-        env={**os.environ, "PYTHONPATH": str(out)},
+        env={**os.environ, "PYTHONPATH": str(out), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
     )
 
 

@@ -6,40 +6,20 @@ import os
 import subprocess
 import sys
 
-from conftest import REPO
-from lint_generated import ruff_default_rules
+from conftest import REPO, run_generated_tests
+from lint_generated import mypy_strict, ruff_default_rules
 
 GENERATED = REPO / "generated"
 ENV = {**os.environ, "PYTHONPATH": str(GENERATED)}
 
 
 def test_generated_tests_pass() -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        cwd=GENERATED,
-        capture_output=True,
-        text=True,
-        env=ENV,
-    )
+    run = run_generated_tests(GENERATED, "tests")
     assert run.returncode == 0, run.stdout[-4000:]
 
 
 def test_generated_package_is_mypy_strict_clean() -> None:
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--no-incremental",
-            "anthropic_batches",
-            "tests",
-        ],
-        cwd=GENERATED,
-        capture_output=True,
-        text=True,
-        env=ENV,
-    )
+    run = mypy_strict(GENERATED, "anthropic_batches", "tests")
     assert run.returncode == 0, run.stdout[-4000:]
 
 
