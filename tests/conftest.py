@@ -98,10 +98,37 @@ def project(tmp_path: Path) -> Path:
     return dest
 
 
+@pytest.fixture(scope="session")
+def batch_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The content-addressed parts of the cache (`format/`: black's output by its input,
+    `scan/`: parsed spec files by their content) after one generate of the repo's own
+    project, made once per session: what the first run of a copy of it would write."""
+    from codegen.cache import Caches
+    from codegen.config import load_config
+    from codegen.pipeline import generate
+
+    root = tmp_path_factory.mktemp("batch-cache")
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    shutil.copytree(REPO / "templates", root / "templates")
+    shutil.copytree(REPO / "spec", root / "spec")
+    config = load_config(root / "pyproject.toml", {"out": root / "out"})
+    generate(config, Caches(config.cache))
+    return config.cache
+
+
+def seed_cache(project: Path, cache: Path) -> None:
+    """Put `batch_cache`'s formatted files and parsed spec files into `project`'s cache (no
+    stamp, no stat record: its first run still builds, only black and the parser are spared)."""
+    for part in ("format", "scan"):
+        shutil.copytree(cache / part, project / ".codegen-cache" / part)
+
+
 @pytest.fixture
-def repo_copy(project: Path) -> Path:
-    """`project` with the committed generated/ too, to run generate/check against."""
+def repo_copy(project: Path, batch_cache: Path) -> Path:
+    """`project` with the committed generated/ too, to run generate/check against; its cache
+    seeded (`seed_cache`), as a developer's checkout has it."""
     shutil.copytree(
         REPO / "generated", project / "generated", ignore=shutil.ignore_patterns("__pycache__")
     )
+    seed_cache(project, batch_cache)
     return project

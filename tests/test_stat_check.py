@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import seed_cache
 
 import codegen.pipeline as pipeline
 from codegen.cache import Caches
@@ -36,8 +37,11 @@ def tree(root: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def warm(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """`project` generated into out/, settled, so that the next unchanged run goes by stat."""
+def warm(project: Path, batch_cache: Path) -> Path:
+    """`project` generated into out/, settled, so that the next unchanged run goes by stat.
+    Its cache starts with the formatted and parsed files of the same inputs (`seed_cache`):
+    the state after that first run is the same as from a cold one, reached without black."""
+    seed_cache(project, batch_cache)
     settle()
     assert not run(project).stats.up_to_date
     settle()
