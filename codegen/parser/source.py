@@ -13,7 +13,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -35,6 +35,12 @@ class SourceText:
     display: str  # its path as given (under the root as the caller named it)
     module: str
     data: bytes
+    # the text, when ASCII (most files): byte offsets are its offsets, so a node's text is a
+    # slice of it, not a decoded slice of `data` (~25k decodes a large SDK)
+    ascii: str | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.ascii = self.data.decode("ascii") if self.data.isascii() else None
 
     @property
     def path(self) -> Path:
@@ -49,7 +55,9 @@ class SourceText:
         return Location(self.display, row + 1, column + 1)
 
     def text(self, node: Node) -> str:
-        # a slice of our own bytes: `node.text` copies the same range out of the tree, slower
+        # a slice of our own text: `node.text` copies the same range out of the tree, slower
+        if self.ascii is not None:
+            return self.ascii[node.start_byte : node.end_byte]
         return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
 

@@ -338,7 +338,7 @@ class TypeReader:
         if name_kind == "string":
             name = _string_value(source, name_node)
         else:
-            name = source.data[name_node.start_byte : name_node.end_byte].decode("utf-8", "replace")
+            name = source.text(name_node)
         type_node = node.child_by_field_id(F_TYPE)
         # the '?' mark stands between the name and the type: when only it or nothing does (most
         # properties), the bytes between say so without a walk over the children
