@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 # a plural acronym (`URLs`, `IDs`) is one word: `actionURLs` -> `action_urls`
@@ -14,10 +15,14 @@ _BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
 _DIGIT_ACRONYM = re.compile(r"([A-Z][0-9])([A-Z])(?![a-z])")
 
 
+@lru_cache(maxsize=4096)
 def snake_case(name: str) -> str:
     """`messageBatchID` -> `message_batch_id`, `HTTPServer2` -> `http_server2`,
     `actionURLs` -> `action_urls`, `mcpOAuthValidate` -> `mcp_oauth_validate`,
-    `dnssecE2E` -> `dnssec_e2e`."""
+    `dnssecE2E` -> `dnssec_e2e`.
+
+    Cached (a pure function of a string; the parser asks for the same few dozen route and
+    resource names hundreds of times); `parse_spec` clears it per spec, as its own memos."""
     for word, plain in _ONE_WORD.items():
         name = name.replace(word, plain)
     name = _PLURAL_ACRONYM.sub(lambda m: m.group(1) + "S", name)

@@ -21,6 +21,7 @@ from codegen.ir import (
     SubResource,
     TypeRef,
 )
+from codegen.naming_wire import snake_case
 from codegen.parser import attach, defaults
 from codegen.parser.dts import ModuleScan, module_path, scan_module
 from codegen.parser.js import JsModule, read_js
@@ -99,6 +100,7 @@ def _parse_spec(
     PLAIN_UNIONS.clear()  # (the same)
     PLAIN_LEAVES.clear()
     module_path.cache_clear()
+    snake_case.cache_clear()
     dts, js_sources = sources if sources is not None else find_spec_files(root, include)
     hits_before = cache.hits if cache else 0
     scans, js = _scan_files(dts, js_sources, diags, cache)

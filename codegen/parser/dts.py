@@ -97,6 +97,8 @@ class ModuleScan:
     exports: dict[str, NameAlias] = field(default_factory=dict)
     # modules whose exports this one re-exports whole (`export * from './x'`), when given
     star_exports: list[str] = field(default_factory=list)
+    # a type read was a bare `Array` (see `Recovery.array_fields`); most files have none
+    bare_arrays: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -112,7 +114,9 @@ def module_path(here: str, spec: str) -> str:
 
 def scan_module(source: SourceText, root: Node, diags: Diagnostics, given: set[str]) -> ModuleScan:
     scan = ModuleScan(source)
-    _Scanner(scan, diags, given).statements(root, prefix="")
+    scanner = _Scanner(scan, diags, given)
+    scanner.statements(root, prefix="")
+    scan.bare_arrays = scanner.types.bare_arrays
     return scan
 
 
@@ -226,8 +230,9 @@ class _Scanner:
 
     def type_params(self, node: Node) -> list[str]:
         params = node.child_by_field_id(gf.F_TYPE_PARAMETERS)
-        if params is None:
-            return []
+        return [] if params is None else self._param_names(params)
+
+    def _param_names(self, params: Node) -> list[str]:
         names = []
         for param in params.named_children:
             name = param.child_by_field_id(gf.F_NAME) or param.named_children[0]
@@ -243,15 +248,27 @@ class _Scanner:
         return f"{self.source.module}#{qualified}"
 
     def interface(self, node: Node, prefix: str, comment: str | None) -> None:
-        _, qualified = self.qualified(node, prefix)
+        # (one pass over the children, by kind: the name, type parameters and body fields would
+        # each be another lookup and another node)
+        name_node = params = body = None
+        clauses = []
+        for child in node.named_children:
+            kind = child.type
+            if kind == "interface_body":
+                body = child
+            elif kind == "extends_type_clause":
+                clauses.append(child)
+            elif kind == "type_identifier" and name_node is None:
+                name_node = child
+            elif kind == "type_parameters":
+                params = child
+        qualified = f"{prefix}{self.source.text(name_node) if name_node else '?'}"
         extends: list[TypeRef] = []
         filters: list[KeyFilter] = []
-        for clause in node.named_children:
-            if clause.type == "extends_type_clause":
-                bases, more = read_extends(clause, self.types, self.source, self.diags, qualified)
-                filters += [dataclasses.replace(f, index=f.index + len(extends)) for f in more]
-                extends += bases
-        body = node.child_by_field_id(gf.F_BODY)
+        for clause in clauses:
+            bases, more = read_extends(clause, self.types, self.source, self.diags, qualified)
+            filters += [dataclasses.replace(f, index=f.index + len(extends)) for f in more]
+            extends += bases
         fields, index = self.types.read_members(body) if body else ([], None)
         self.scan.declarations.append(
             Interface(
@@ -263,7 +280,7 @@ class _Scanner:
                 extends=extends,
                 extends_filters=filters,
                 index=index,
-                type_params=self.type_params(node),
+                type_params=self._param_names(params) if params else [],
                 doc=self.doc(comment),
             )
         )

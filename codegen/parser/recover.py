@@ -73,10 +73,11 @@ class Recovery:
         self.names = {d.name for d in scan.declarations}
 
     def run(self) -> None:
+        arrays = self.scan.bare_arrays  # (else no field holds a bare `Array` to fill)
         for decl in self.scan.declarations:
             if isinstance(decl, Alias):
                 self.page_alias(decl)
-            else:
+            elif arrays:
                 self.array_fields(decl)
         unused: list[str] | None = None
         for klass in self.scan.classes:

@@ -127,6 +127,9 @@ class TypeReader:
         self.source = source
         self.diags = diags
         self.depth = 0
+        # whether a bare `Array` (its item type stripped) was read: only then has the file's
+        # recovery of array items anything to look for
+        self.bare_arrays = False
         self._plain_unions = PLAIN_UNIONS
         self._plain_leaves = PLAIN_LEAVES
 
@@ -229,6 +232,8 @@ class TypeReader:
         if name in ("Array", "ReadonlyArray") and args:
             return ArrayType(args[0])
         if name in NEEDS_ARGS and not args:
+            if name in ("Array", "ReadonlyArray"):
+                self.bare_arrays = True
             return RuntimeRef(name, [])  # arguments stripped: `recover.py` looks for evidence
         if name == "Record" and len(args) == 2:
             return RecordType(args[0], args[1])
