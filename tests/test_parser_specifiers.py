@@ -36,8 +36,10 @@ def _both(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 specifier = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
-clause = st.lists(specifier, max_size=4).map(", ".join).flatmap(
-    lambda body: st.sampled_from([f"{{ {body} }}", f"{{ {body}, }}", f"{{\n  {body}\n}}"])
+clause = (
+    st.lists(specifier, max_size=4)
+    .map(", ".join)
+    .flatmap(lambda body: st.sampled_from([f"{{ {body} }}", f"{{ {body}, }}", f"{{\n  {body}\n}}"]))
 )
 
 
@@ -45,7 +47,9 @@ clause = st.lists(specifier, max_size=4).map(", ".join).flatmap(
 @given(clause)
 def test_any_clause_reads_as_the_tree_reads_it(text: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
-        _both(f"import {text} from './x';\nexport {text} from './x';\nexport {text};\n", monkeypatch)
+        _both(
+            f"import {text} from './x';\nexport {text} from './x';\nexport {text};\n", monkeypatch
+        )
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,70 @@
+"""A property whose annotation is memoised is read from its text (`TypeReader.read_property`):
+name, '?', type, location and doc must be what the node-by-node read gives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from codegen.diagnostics import Diagnostics
+from codegen.ir import Declaration, Diagnostic, Interface
+from codegen.parser.dts import scan_module
+from codegen.parser.source import SourceText, parse_checked
+from codegen.parser.types import PLAIN_LEAVES, PLAIN_UNIONS, TypeReader
+
+TEXT = """\
+export interface A {
+  /** doc */
+  a: string | null;
+  b?: string | null;
+  readonly c: string | null;
+  'd-e': string | null;
+  f ?: string | null;
+  g /* c */: string | null;
+  h?: /* c */ string | null;
+  $i: string | null;
+  default: 'x' | 'y';
+  j: 'x' | 'y';
+  k?;
+  l: Array<string | null>;
+  m: string | null
+  n: { o: string | null; p?: string | null };
+}
+export interface B {
+  a: string | null;
+  j?: 'x' | 'y';
+  q:
+    | 'x'
+    | 'y';
+}
+"""
+
+
+def _fields(ascii_text: bool) -> tuple[list[Declaration], list[Diagnostic]]:
+    PLAIN_LEAVES.clear()
+    PLAIN_UNIONS.clear()
+    source = SourceText("m.d.ts", "m", TEXT.encode())
+    if not ascii_text:
+        source.ascii = None  # (as for a file with non-ASCII text: the node-by-node read)
+    diags = Diagnostics()
+    scan = scan_module(source, parse_checked(source, diags).root_node, diags, {"m"})
+    return list(scan.declarations), list(diags.items)
+
+
+def test_the_text_read_gives_what_the_node_read_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    node_reads: list[object] = []
+    read = TypeReader._read_property
+
+    def counted(self: TypeReader, *args: Any) -> Any:
+        node_reads.append(args)
+        return read(self, *args)
+
+    monkeypatch.setattr(TypeReader, "_read_property", counted)
+    fast = _fields(True)
+    from_text = 21 - len(node_reads)  # (21 properties)
+    slow = _fields(False)
+    assert fast == slow
+    assert from_text >= 5, from_text
+    names = [f.name for d in fast[0] if isinstance(d, Interface) for f in d.fields]
+    assert names[:4] == ["a", "b", "c", "d-e"] and "$i" in names and "q" in names
