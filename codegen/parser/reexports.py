@@ -74,19 +74,23 @@ def plain_specifiers(clause: str) -> list[tuple[str, str]] | None:
     found: list[tuple[str, str]] = []
     for part in clause[1:-1].split(","):
         words = part.split()
-        if len(words) in (2, 4) and words[0] == "type":
-            del words[0]
-        if len(words) == 1:
+        count = len(words)
+        if count == 1:
             name = alias = words[0]
-        elif len(words) == 3 and words[1] == "as":
+        elif count == 3 and words[1] == "as":
             name, alias = words[0], words[2]
-        elif not words:
+        elif count == 2 and words[0] == "type":
+            name = alias = words[1]
+        elif count == 4 and words[0] == "type" and words[2] == "as":
+            name, alias = words[1], words[3]
+        elif not count:
             continue  # (the trailing comma's empty part: the tree refused any other)
         else:
             return None
-        for word in (name, alias):
-            if not word.isidentifier() or word in _AMBIGUOUS:
-                return None
+        if not (name.isidentifier() and alias.isidentifier()):
+            return None
+        if name in _AMBIGUOUS or alias in _AMBIGUOUS:
+            return None
         found.append((name, alias))
     return found
 

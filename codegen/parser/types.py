@@ -350,7 +350,11 @@ class TypeReader:
                 key = source.data[colon:end]
                 found = self._plain_leaves.get(key)
                 if found is not None and self.depth + len(key) <= MAX_TYPE_DEPTH:
-                    return self._field(node, name, found, optional, doc_comment)
+                    type_ = found
+                else:
+                    type_node = node.child_by_field_id(F_TYPE)
+                    type_ = self._annotation(type_node, key) if type_node else self.read(None)
+                return self._field(node, name, type_, optional, doc_comment)
         return self._read_property(node, doc_comment)
 
     def _field(
@@ -392,14 +396,18 @@ class TypeReader:
         type_ = self._annotation(type_node) if type_node is not None else self.read(None)
         return self._field(node, name, type_, optional, doc_comment)
 
-    def _annotation(self, node: Node) -> TypeRef:
+    def _annotation(self, node: Node, missed: bytes | None = None) -> TypeRef:
         """A property's type annotation (`: string | null`), memoised by its text like the
-        leaves when it is plain (most properties' are): no walk of its nodes for a repeat."""
-        key = self.source.data[node.start_byte : node.end_byte]
-        found = self._plain_leaves.get(key)
-        # (as for unions: no level of a type nests deeper than its text is long)
-        if found is not None and self.depth + len(key) <= MAX_TYPE_DEPTH:
-            return found
+        leaves when it is plain (most properties' are): no walk of its nodes for a repeat.
+        `missed`: its text, already looked up and not found."""
+        if missed is not None:
+            key = missed
+        else:
+            key = self.source.data[node.start_byte : node.end_byte]
+            found = self._plain_leaves.get(key)
+            # (as for unions: no level of a type nests deeper than its text is long)
+            if found is not None and self.depth + len(key) <= MAX_TYPE_DEPTH:
+                return found
         before = len(self.diags.items)
         type_ = self.read(node)
         if len(self.diags.items) == before and _plain(type_):
