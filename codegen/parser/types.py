@@ -133,17 +133,19 @@ class TypeReader:
         self._plain_unions = PLAIN_UNIONS
         self._plain_leaves = PLAIN_LEAVES
 
-    def read(self, node: Node | None) -> TypeRef:
+    def read(self, node: Node | None, kind: str | None = None) -> TypeRef:
+        """`kind`: the node's type when the caller read it already (each read builds a string)."""
         if node is None:
             return Primitive("unknown")
-        kind = node.type
+        if kind is None:
+            kind = node.type
         if kind == "type_annotation":
-            inner = _first_named(node)
-            if inner is None:  # `n: const`: a keyword the grammar takes where no type is
+            first = _first_named(node)
+            if first is None:  # `n: const`: a keyword the grammar takes where no type is
                 return self._unsupported(node, "type " + repr(self.source.text(node)[1:].strip()))
-            node, kind = inner, inner.type  # (read in place: not a level of nesting)
+            node, kind = first  # (read in place: not a level of nesting)
             if kind == "type_annotation":
-                return self.read(node)
+                return self.read(node, kind)
         if kind in _MEMO_LEAVES:
             return self._leaf(node, kind)
         handler = _HANDLERS.get(kind)
@@ -187,8 +189,8 @@ class TypeReader:
         return Primitive(_PREDEFINED.get(text, "unknown"))
 
     def _t_literal_type(self, node: Node) -> TypeRef:
-        inner = _first_named(node)
-        kind = inner.type if inner else ""
+        first = _first_named(node)
+        inner, kind = first if first else (None, "")
         if kind == "string":
             return LiteralType(_string_value(self.source, inner))
         if kind in ("null", "undefined"):
@@ -220,7 +222,7 @@ class TypeReader:
         return self._named(self.source.text(node), [])
 
     def _t_generic_type(self, node: Node) -> TypeRef:
-        name_node = node.child_by_field_id(F_NAME) or _first_named(node)
+        name_node = node.child_by_field_id(F_NAME) or _first_node(node)
         args_node = node.child_by_field_id(F_TYPE_ARGUMENTS)
         args = [self.read(a) for a in args_node.named_children] if args_node else []
         name = self.source.text(name_node) if name_node else ""
@@ -243,16 +245,20 @@ class TypeReader:
 
     # -- composites
     def _t_array_type(self, node: Node) -> TypeRef:
-        return ArrayType(self.read(_first_named(node)))
+        return ArrayType(self._read_first(node))
 
     def _t_readonly_type(self, node: Node) -> TypeRef:
-        return self.read(_first_named(node))
+        return self._read_first(node)
+
+    def _read_first(self, node: Node) -> TypeRef:
+        first = _first_named(node)
+        return self.read(*first) if first else self.read(None)
 
     def _t_tuple_type(self, node: Node) -> TypeRef:
         return TupleType([self.read(child) for child in node.named_children])
 
     def _t_parenthesized_type(self, node: Node) -> TypeRef:
-        return self.read(_first_named(node))
+        return self._read_first(node)
 
     def _t_union_type(self, node: Node) -> TypeRef:
         key = self.source.data[node.start_byte : node.end_byte]
@@ -271,17 +277,17 @@ class TypeReader:
         members: list[TypeRef] = []
         is_open = False
         data, leaves = self.source.data, self._plain_leaves
-        for child in _union_leaves(node):
+        for child, kind in _leaves(node, "union_type"):
             start, end = child.start_byte, child.end_byte
             if end - start == len(UNDEFINED) and data[start:end] == _UNDEFINED_BYTES:
                 continue
             # a memoised leaf (enum-like unions are mostly literals) as `_leaf` would return it
-            if self.depth < MAX_TYPE_DEPTH and child.type in _MEMO_LEAVES:
+            if self.depth < MAX_TYPE_DEPTH and kind in _MEMO_LEAVES:
                 found = leaves.get(data[start:end])
                 if found is not None:
                     members.append(found)  # (a leaf: neither a union nor the open marker)
                     continue
-            member = self.read(child)
+            member = self.read(child, kind)
             if _is_open_enum_marker(member):
                 is_open = True
                 continue
@@ -297,7 +303,7 @@ class TypeReader:
         return UnionType(members, open=is_open)
 
     def _t_intersection_type(self, node: Node) -> TypeRef:
-        return IntersectionType([self.read(child) for child in _leaves(node, "intersection_type")])
+        return IntersectionType([self.read(*leaf) for leaf in _leaves(node, "intersection_type")])
 
     def _t_object_type(self, node: Node) -> TypeRef:
         fields, index = self.read_members(node)
@@ -447,31 +453,41 @@ def _plain(t: TypeRef) -> bool:
     return isinstance(t, (Primitive, LiteralType))
 
 
-def _first_named(node: Node) -> Node | None:
+def _first_named(node: Node) -> tuple[Node, str] | None:
+    """The first named child that is not a comment, with its type (read once)."""
     if not node.named_child_count:
         return None
     first = node.named_child(0)
-    if first is None or first.type != "comment":
-        return first
-    return next((c for c in node.named_children if c.type != "comment"), None)
+    if first is None:
+        return None
+    kind = first.type
+    if kind != "comment":
+        return first, kind
+    for child in node.named_children:
+        kind = child.type
+        if kind != "comment":
+            return child, kind
+    return None
 
 
-def _union_leaves(node: Node) -> list[Node]:
-    return _leaves(node, "union_type")
+def _first_node(node: Node) -> Node | None:
+    first = _first_named(node)
+    return first[0] if first else None
 
 
-def _leaves(node: Node, kind: str) -> list[Node]:
-    """Members of a (left-nested) union or intersection, in source order; iterative, as a long
+def _leaves(node: Node, kind: str) -> list[tuple[Node, str]]:
+    """Members of a (left-nested) union or intersection, in source order, with their types
+    (each read builds a new string: once here, not again by the reader); iterative, as a long
     one nests as deep as it has members."""
-    leaves: list[Node] = []
+    leaves: list[tuple[Node, str]] = []
     stack = list(reversed(node.named_children))
     while stack:
         child = stack.pop()
-        child_kind = child.type  # (read once: each read builds a new string)
+        child_kind = child.type
         if child_kind == kind:
             stack.extend(reversed(child.named_children))
         elif child_kind != "comment":
-            leaves.append(child)
+            leaves.append((child, child_kind))
     return leaves
 
 
