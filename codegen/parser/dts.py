@@ -30,6 +30,7 @@ from codegen.parser.source import SourceText
 from codegen.parser.types import MAX_TYPE_DEPTH, TypeReader
 
 _CLASS_NODES = ("class_declaration", "abstract_class_declaration")
+_NOT_INNER = ("comment", "decorator")
 _SKIPPED_STATEMENTS = {
     "lexical_declaration": "variable declaration",
     "function_signature": "function declaration",
@@ -131,23 +132,23 @@ class _Scanner:
     def statements(self, body: Node, prefix: str) -> None:
         comment: str | None = None
         for node in body.named_children:
-            if node.type == "comment":
+            kind = node.type  # (passed on: each read builds a new string)
+            if kind == "comment":
                 comment = self.source.text(node)
                 continue
-            self.statement(node, prefix, comment)
+            self.statement(node, prefix, comment, kind)
             comment = None
 
-    def statement(self, node: Node, prefix: str, comment: str | None) -> None:
-        kind = node.type
+    def statement(self, node: Node, prefix: str, comment: str | None, kind: str) -> None:
         if kind in ("export_statement", "ambient_declaration"):
-            inner = [c for c in node.named_children if c.type not in ("comment", "decorator")]
+            inner = [(c, k) for c in node.named_children if (k := c.type) not in _NOT_INNER]
             if kind == "export_statement" and (
-                not inner or inner[0].type in ("export_clause", "namespace_export", "string")
+                not inner or inner[0][1] in ("export_clause", "namespace_export", "string")
             ):
                 self.reexport(node, prefix)  # `export { A as B }`, `export * from`: names only
                 return
-            for child in inner:
-                self.statement(child, prefix, comment)
+            for child, child_kind in inner:
+                self.statement(child, prefix, comment, child_kind)
         elif kind == "expression_statement" and [c.type for c in node.named_children] == [
             "internal_module"
         ]:

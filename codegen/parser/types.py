@@ -28,7 +28,7 @@ from codegen.ir import (
     TypeRef,
     UnionType,
 )
-from codegen.parser.grammar_fields import F_NAME, F_TYPE, F_TYPE_ARGUMENTS
+from codegen.parser.grammar_fields import F_NAME, F_TYPE
 from codegen.parser.jsdoc import NO_DOC, parse_jsdoc
 from codegen.parser.literals import number_value
 from codegen.parser.literals import string_value as _string_value
@@ -222,8 +222,14 @@ class TypeReader:
         return self._named(self.source.text(node), [])
 
     def _t_generic_type(self, node: Node) -> TypeRef:
-        name_node = node.child_by_field_id(F_NAME) or _first_node(node)
-        args_node = node.child_by_field_id(F_TYPE_ARGUMENTS)
+        # (its name and type arguments are its named children: one list, not two field reads)
+        name_node = args_node = None
+        for child in node.named_children:
+            kind = child.type
+            if kind == "type_arguments":
+                args_node = child
+            elif name_node is None and kind != "comment":
+                name_node = child
         args = [self.read(a) for a in args_node.named_children] if args_node else []
         name = self.source.text(name_node) if name_node else ""
         if name in _UTILITY_TYPES:
