@@ -476,11 +476,6 @@ def _first_named(node: Node) -> tuple[Node, str] | None:
     return None
 
 
-def _first_node(node: Node) -> Node | None:
-    first = _first_named(node)
-    return first[0] if first else None
-
-
 def _leaves(node: Node, kind: str) -> list[tuple[Node, str]]:
     """Members of a (left-nested) union or intersection, in source order, with their types
     (each read builds a new string: once here, not again by the reader); iterative, as a long
