@@ -9,7 +9,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from codegen.parser.jsdoc import _LEAD, _plain_text
+from codegen.parser.jsdoc import _LEAD, _body, _plain_text, parse_jsdoc
 
 _TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
 PIECES = [" ", "\t", "\n", "\r", "\r\n", "*", "* ", "*/", "a", "b ", "\x0b", "\x0c", "\x1c"]
@@ -24,3 +24,16 @@ def test_plain_text_matches_the_regex_passes(body: str) -> None:
 @given(st.text(max_size=40))
 def test_plain_text_matches_on_any_text(body: str) -> None:
     assert _plain_text(body) == _TRAILING_SPACE.sub("", _LEAD.sub("", body)).strip("\n")
+
+
+_EDGE = st.sampled_from(["", " ", "\t", "\r", "\x0c", "\u3000", "  "])
+
+
+@given(_EDGE, st.lists(st.sampled_from(PIECES), max_size=12).map("".join), _EDGE, _EDGE)
+def test_a_one_line_comment_reads_as_the_general_path_reads_it(
+    after_open: str, middle: str, before_close: str, after_close: str
+) -> None:
+    middle = middle.replace("\n", " ").replace("@", "")
+    comment = f"/**{after_open}\n{middle}\n{before_close}*/{after_close}"
+    parse_jsdoc.cache_clear()
+    assert parse_jsdoc(comment).text == _plain_text(_body(comment))

@@ -74,6 +74,9 @@ def parse_jsdoc(comment: str) -> Doc:
             deprecated = " ".join(line.strip() for line in tag_lines).strip()
 
     if "@" not in comment:  # most comments: text only
+        lines = comment.split("\n")
+        if len(lines) == 3 and lines[0].rstrip() == "/**" and lines[2].strip() == "*/":
+            return Doc(text=_plain_text(lines[1]))  # (half of them: one line between markers)
         return Doc(text=_plain_text(_body(comment)))
     for line in comment_lines(comment):
         match = _TAG.match(line.strip())
