@@ -34,7 +34,9 @@ def map_refs(type_: TypeRef, fn: Callable[[Ref], TypeRef]) -> TypeRef:
     """`type_` with every `Ref` (including those in type arguments) replaced by `fn`.
 
     Copy on change: a subtree `fn` leaves alone is returned as is, not rebuilt, which keeps
-    resolution cheap on large specs. Callers must not mutate the result in place.
+    resolution cheap on large specs. Callers must not mutate the result in place. (The copies
+    are built by their constructors, every field given: `dataclasses.replace` costs several
+    times as much.)
     """
     if type_.kind in _LEAVES:  # most field types: no walk to set up
         return type_
@@ -50,32 +52,35 @@ def map_refs(type_: TypeRef, fn: Callable[[Ref], TypeRef]) -> TypeRef:
             return t
         if isinstance(t, Ref):
             args = each(t.args) if t.args else None
-            return fn(t if args is None else replace(t, args=args))
+            return fn(t if args is None else Ref(t.text, t.target, args))
         if isinstance(t, RuntimeRef):
             args = each(t.args) if t.args else None
-            return t if args is None else replace(t, args=args)
+            return t if args is None else RuntimeRef(t.name, args)
         if isinstance(t, ArrayType):
             item = walk(t.item)
-            return t if item is t.item else replace(t, item=item)
-        if isinstance(t, (UnionType, IntersectionType)):
+            return t if item is t.item else ArrayType(item)
+        if isinstance(t, UnionType):
             members = each(t.members)
-            return t if members is None else replace(t, members=members)
+            return t if members is None else UnionType(members, t.discriminator, t.open)
+        if isinstance(t, IntersectionType):
+            members = each(t.members)
+            return t if members is None else IntersectionType(members)
         if isinstance(t, TupleType):
             items = each(t.items)
-            return t if items is None else replace(t, items=items)
+            return t if items is None else TupleType(items)
         if isinstance(t, RecordType):
             key, value = walk(t.key), walk(t.value)
-            return t if key is t.key and value is t.value else replace(t, key=key, value=value)
+            return t if key is t.key and value is t.value else RecordType(key, value)
         if isinstance(t, ObjectType):
             types = [walk(f.type) for f in t.fields]
             index = walk(t.index) if t.index else None
             if index is t.index and all(a is f.type for a, f in zip(types, t.fields, strict=True)):
                 return t
             fields = [
-                f if a is f.type else replace(f, type=a)
+                f if a is f.type else Field_(f.name, a, f.optional, f.loc, f.doc)
                 for a, f in zip(types, t.fields, strict=True)
             ]
-            return replace(t, fields=fields, index=index if isinstance(index, RecordType) else None)
+            return ObjectType(fields, index if isinstance(index, RecordType) else None)
         return t
 
     return walk(type_)
