@@ -203,28 +203,26 @@ class Resolver:
             isinstance(t, UnionType) and all(m.kind in _LEAVES for m in t.members)
         ):
             return t  # (no name to link: `map_refs` would return it as is)
-        found = self._found
-
-        def link(ref: Ref) -> TypeRef:
-            text = ref.text
-            if text in params:
-                return TypeParam(text)
-            key = (module, text, scope)
-            target = found.get(key, _UNSEEN)
-            if target is _UNSEEN:
-                target = found[key] = self.table.lookup(module, text, scope)
-            if target is None:
-                return self.unresolved(ref, module, loc)
-            last = text.rpartition(".")[2]
-            if last in RUNTIME_PRIMITIVES and self._runtime(target):
-                # a runtime name the spec declares (`Core.APIPromise<T>`, `Core.RequestOptions`
-                # of the older layout's core.d.ts), not an API type
-                return RuntimeRef(last, ref.args)
-            return Ref(text, target, ref.args)
-
         if isinstance(t, Ref) and not t.args:
-            return link(t)  # (what `map_refs` does with it, without its walk)
-        return map_refs(t, link)
+            return self._link(t, module, scope, loc, params)  # (without `map_refs`' walk)
+        return map_refs(t, lambda ref: self._link(ref, module, scope, loc, params))
+
+    def _link(self, ref: Ref, module: str, scope: str, loc: Location, params: list[str]) -> TypeRef:
+        text = ref.text
+        if text in params:
+            return TypeParam(text)
+        key = (module, text, scope)
+        target = self._found.get(key, _UNSEEN)
+        if target is _UNSEEN:
+            target = self._found[key] = self.table.lookup(module, text, scope)
+        if target is None:
+            return self.unresolved(ref, module, loc)
+        last = text.rpartition(".")[2]
+        if last in RUNTIME_PRIMITIVES and self._runtime(target):
+            # a runtime name the spec declares (`Core.APIPromise<T>`, `Core.RequestOptions`
+            # of the older layout's core.d.ts), not an API type
+            return RuntimeRef(last, ref.args)
+        return Ref(text, target, ref.args)
 
     def _runtime(self, target: str) -> bool:
         """Whether `target` is declared in a module that declares the `APIPromise` class."""
