@@ -347,14 +347,19 @@ class TypeReader:
     def read_property(self, node: Node, doc_comment: str | None) -> Field_ | None:
         # (the hottest path of a scan: each node property read once, into a local)
         source = self.source
+        # most properties are `name: T` or `name?: T`: then the text gives the name and the
+        # annotation (the node's last child, from its first ':' on, as a node never ends with a
+        # comment) without their nodes, and a memoised annotation is all the type there is
+        start, end = node.start_byte, node.end_byte
         text = source.ascii
         if text is not None:
-            # most properties are `name: T` or `name?: T` with a memoised annotation: then the
-            # text says all, without the name and type nodes (the annotation is the node's last
-            # child, from its first ':' on, as a node never ends with a comment)
-            start, end = node.start_byte, node.end_byte
             colon = text.find(":", start, end)
             name = text[start:colon] if colon > 0 else ""
+        else:  # (a file with other text than ASCII: its bytes, the name when it is ASCII)
+            colon = source.data.find(b":", start, end)
+            raw = source.data[start:colon] if colon > 0 else b""
+            name = raw.decode() if raw.isascii() else ""
+        if name:
             optional = name[-1:] == "?"
             if optional:
                 name = name[:-1]
