@@ -9,7 +9,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from codegen.parser.jsdoc import _LEAD, _body, _plain_text, parse_jsdoc
+from codegen.parser.jsdoc import _LEAD, _body, _plain_text, comment_lines, parse_jsdoc
 
 _TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
 PIECES = [" ", "\t", "\n", "\r", "\r\n", "*", "* ", "*/", "a", "b ", "\x0b", "\x0c", "\x1c"]
@@ -37,3 +37,19 @@ def test_a_one_line_comment_reads_as_the_general_path_reads_it(
     comment = f"/**{after_open}\n{middle}\n{before_close}*/{after_close}"
     parse_jsdoc.cache_clear()
     assert parse_jsdoc(comment).text == _plain_text(_body(comment))
+
+
+def _regex_lines(comment: str) -> list[str]:
+    """`comment_lines` as the multi-line regex pass gave it."""
+    lines = [line.rstrip() for line in _LEAD.sub("", _body(comment)).split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+def test_comment_lines_match_the_regex_pass(body: str) -> None:
+    for comment in (f"/**{body}*/", f"/**\n{body}\n */", body):
+        assert comment_lines(comment) == _regex_lines(comment)

@@ -33,13 +33,11 @@ def _body(comment: str) -> str:
 
 
 def comment_lines(comment: str) -> list[str]:
-    """The lines of a `/** ... */` comment without the comment markers and leading `* `."""
-    lines = [line.rstrip() for line in _LEAD.sub("", _body(comment)).split("\n")]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    return lines
+    """The lines of a `/** ... */` comment without the comment markers and leading `* `: what
+    `_LEAD` and `rstrip` leave of each line, blank lines at either end dropped, which is what
+    `_plain_text` gives (`test_jsdoc_plain`), a line at a time."""
+    text = _plain_text(_body(comment))
+    return text.split("\n") if text else []
 
 
 def _dedent(lines: list[str]) -> list[str]:
@@ -79,7 +77,8 @@ def parse_jsdoc(comment: str) -> Doc:
             return Doc(text=_plain_text(lines[1]))  # (half of them: one line between markers)
         return Doc(text=_plain_text(_body(comment)))
     for line in comment_lines(comment):
-        match = _TAG.match(line.strip())
+        stripped = line.strip()  # (only a line starting with '@' can be a tag: no match tried)
+        match = _TAG.match(stripped) if stripped[:1] == "@" else None
         if match and not (tag == "example" and _in_open_fence(tag_lines)):
             flush()
             tag, tag_lines = match.group(1), [match.group(2)] if match.group(2) else []
