@@ -426,7 +426,7 @@ class TypeReader:
             if found is not None and self.depth + len(key) <= MAX_TYPE_DEPTH:
                 return found
         before = len(self.diags.items)
-        type_ = self.read(node)
+        type_ = self.read(node, "type_annotation")  # (a property's `type` field is one)
         if len(self.diags.items) == before and _plain(type_):
             self._plain_leaves[key] = type_
         return type_
