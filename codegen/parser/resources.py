@@ -252,7 +252,9 @@ class ResourceBuilder:
         params = []
         for f in fields:
             location, wire = self.param_location(param.name, f.name, f.doc, request, headers, js)
-            doc = Doc(_DOC_PREFIX.sub("", f.doc.text), f.doc.deprecated, f.doc.examples)
+            said = _DOC_PREFIX.match(f.doc.text)  # (anchored: `sub` would scan the whole text)
+            text = f.doc.text[said.end() :] if said else f.doc.text
+            doc = Doc(text, f.doc.deprecated, f.doc.examples)
             params.append(
                 Param(
                     snake_case(f.name) if location == "path" else f.name,
