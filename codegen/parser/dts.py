@@ -121,6 +121,24 @@ def scan_module(source: SourceText, root: Node, diags: Diagnostics, given: set[s
     return scan
 
 
+def _interface_parts(node: Node) -> tuple[Node | None, Node | None, list[Node], Node | None]:
+    """An interface's name, type parameters, extends clauses and body, in one pass over its
+    children by kind (each field read would be another lookup and another node)."""
+    name_node = params = body = None
+    clauses = []
+    for child in node.named_children:
+        kind = child.type
+        if kind == "interface_body":
+            body = child
+        elif kind == "extends_type_clause":
+            clauses.append(child)
+        elif kind == "type_identifier" and name_node is None:
+            name_node = child
+        elif kind == "type_parameters":
+            params = child
+    return name_node, params, clauses, body
+
+
 class _Scanner:
     def __init__(self, scan: ModuleScan, diags: Diagnostics, given: set[str]) -> None:
         self.scan = scan
@@ -249,20 +267,7 @@ class _Scanner:
         return f"{self.source.module}#{qualified}"
 
     def interface(self, node: Node, prefix: str, comment: str | None) -> None:
-        # (one pass over the children, by kind: the name, type parameters and body fields would
-        # each be another lookup and another node)
-        name_node = params = body = None
-        clauses = []
-        for child in node.named_children:
-            kind = child.type
-            if kind == "interface_body":
-                body = child
-            elif kind == "extends_type_clause":
-                clauses.append(child)
-            elif kind == "type_identifier" and name_node is None:
-                name_node = child
-            elif kind == "type_parameters":
-                params = child
+        name_node, params, clauses, body = _interface_parts(node)
         qualified = f"{prefix}{self.source.text(name_node) if name_node else '?'}"
         extends: list[TypeRef] = []
         filters: list[KeyFilter] = []

@@ -17,7 +17,6 @@ from codegen.ir import (
     Field_,
     IntersectionType,
     LiteralType,
-    Location,
     ObjectType,
     Primitive,
     PrimitiveName,
@@ -29,10 +28,17 @@ from codegen.ir import (
     UnionType,
 )
 from codegen.parser.grammar_fields import F_NAME, F_TYPE
-from codegen.parser.jsdoc import NO_DOC, parse_jsdoc
 from codegen.parser.literals import number_value
 from codegen.parser.literals import string_value as _string_value
 from codegen.parser.source import SourceText
+from codegen.parser.type_nodes import (
+    first_named,
+    is_open_enum_marker,
+    leaves,
+    make_field,
+    plain,
+    plain_property,
+)
 
 # Generic SDK runtime containers and helpers: named as such, never treated as API types.
 RUNTIME_PRIMITIVES = frozenset(
@@ -140,7 +146,7 @@ class TypeReader:
         if kind is None:
             kind = node.type
         if kind == "type_annotation":
-            first = _first_named(node)
+            first = first_named(node)
             if first is None:  # `n: const`: a keyword the grammar takes where no type is
                 return self._unsupported(node, "type " + repr(self.source.text(node)[1:].strip()))
             node, kind = first  # (read in place: not a level of nesting)
@@ -189,7 +195,7 @@ class TypeReader:
         return Primitive(_PREDEFINED.get(text, "unknown"))
 
     def _t_literal_type(self, node: Node) -> TypeRef:
-        first = _first_named(node)
+        first = first_named(node)
         inner, kind = first if first else (None, "")
         if kind == "string":
             return LiteralType(_string_value(self.source, inner))
@@ -251,20 +257,16 @@ class TypeReader:
 
     # -- composites
     def _t_array_type(self, node: Node) -> TypeRef:
-        return ArrayType(self._read_first(node))
+        return ArrayType(self.read(*(first_named(node) or (None,))))
 
     def _t_readonly_type(self, node: Node) -> TypeRef:
-        return self._read_first(node)
-
-    def _read_first(self, node: Node) -> TypeRef:
-        first = _first_named(node)
-        return self.read(*first) if first else self.read(None)
+        return self.read(*(first_named(node) or (None,)))
 
     def _t_tuple_type(self, node: Node) -> TypeRef:
         return TupleType([self.read(child) for child in node.named_children])
 
     def _t_parenthesized_type(self, node: Node) -> TypeRef:
-        return self._read_first(node)
+        return self.read(*(first_named(node) or (None,)))
 
     def _t_union_type(self, node: Node) -> TypeRef:
         key = self.source.data[node.start_byte : node.end_byte]
@@ -275,26 +277,26 @@ class TypeReader:
             return found
         before = len(self.diags.items)
         union = self._union(node)
-        if len(self.diags.items) == before and _plain(union):
+        if len(self.diags.items) == before and plain(union):
             self._plain_unions[key] = union
         return union
 
     def _union(self, node: Node) -> TypeRef:
         members: list[TypeRef] = []
         is_open = False
-        data, leaves = self.source.data, self._plain_leaves
-        for child, kind in _leaves(node, "union_type"):
+        data, memo = self.source.data, self._plain_leaves
+        for child, kind in leaves(node, "union_type"):
             start, end = child.start_byte, child.end_byte
             if end - start == len(UNDEFINED) and data[start:end] == _UNDEFINED_BYTES:
                 continue
             # a memoised leaf (enum-like unions are mostly literals) as `_leaf` would return it
             if self.depth < MAX_TYPE_DEPTH and kind in _MEMO_LEAVES:
-                found = leaves.get(data[start:end])
+                found = memo.get(data[start:end])
                 if found is not None:
                     members.append(found)  # (a leaf: neither a union nor the open marker)
                     continue
             member = self.read(child, kind)
-            if _is_open_enum_marker(member):
+            if is_open_enum_marker(member):
                 is_open = True
                 continue
             if isinstance(member, UnionType):
@@ -309,7 +311,7 @@ class TypeReader:
         return UnionType(members, open=is_open)
 
     def _t_intersection_type(self, node: Node) -> TypeRef:
-        return IntersectionType([self.read(*leaf) for leaf in _leaves(node, "intersection_type")])
+        return IntersectionType([self.read(*leaf) for leaf in leaves(node, "intersection_type")])
 
     def _t_object_type(self, node: Node) -> TypeRef:
         fields, index = self.read_members(node)
@@ -346,42 +348,17 @@ class TypeReader:
 
     def read_property(self, node: Node, doc_comment: str | None) -> Field_ | None:
         # (the hottest path of a scan: each node property read once, into a local)
-        source = self.source
-        # most properties are `name: T` or `name?: T`: then the text gives the name and the
-        # annotation (the node's last child, from its first ':' on, as a node never ends with a
-        # comment) without their nodes, and a memoised annotation is all the type there is
-        start, end = node.start_byte, node.end_byte
-        text = source.ascii
-        if text is not None:
-            colon = text.find(":", start, end)
-            name = text[start:colon] if colon > 0 else ""
-        else:  # (a file with other text than ASCII: its bytes, the name when it is ASCII)
-            colon = source.data.find(b":", start, end)
-            raw = source.data[start:colon] if colon > 0 else b""
-            name = raw.decode() if raw.isascii() else ""
-        if name:
-            optional = name[-1:] == "?"
-            if optional:
-                name = name[:-1]
-            if name.isidentifier():
-                key = source.data[colon:end]
-                found = self._plain_leaves.get(key)
-                if found is not None and self.depth + len(key) <= MAX_TYPE_DEPTH:
-                    type_ = found
-                else:
-                    type_node = node.child_by_field_id(F_TYPE)
-                    type_ = self._annotation(type_node, key) if type_node else self.read(None)
-                return self._field(node, name, type_, optional, doc_comment)
-        return self._read_property(node, doc_comment)
-
-    def _field(
-        self, node: Node, name: str, type_: TypeRef, optional: bool, doc_comment: str | None
-    ) -> Field_:
-        doc = parse_jsdoc(doc_comment) if doc_comment and doc_comment.startswith("/**") else NO_DOC
-        row, column = node.start_point
-        return Field_(
-            name, type_, optional, Location(self.source.display, row + 1, column + 1), doc
-        )
+        plain = plain_property(self.source, node)
+        if plain is None:
+            return self._read_property(node, doc_comment)
+        name, optional, key = plain  # (a memoised annotation is all the type there is)
+        found = self._plain_leaves.get(key)
+        if found is not None and self.depth + len(key) <= MAX_TYPE_DEPTH:
+            type_ = found
+        else:
+            type_node = node.child_by_field_id(F_TYPE)
+            type_ = self._annotation(type_node, key) if type_node else self.read(None)
+        return make_field(self.source, node, name, type_, optional, doc_comment)
 
     def _read_property(self, node: Node, doc_comment: str | None) -> Field_ | None:
         name_node = node.child_by_field_id(F_NAME)
@@ -411,23 +388,19 @@ class TypeReader:
                     optional = True
                     break
         type_ = self._annotation(type_node) if type_node is not None else self.read(None)
-        return self._field(node, name, type_, optional, doc_comment)
+        return make_field(source, node, name, type_, optional, doc_comment)
 
     def _annotation(self, node: Node, missed: bytes | None = None) -> TypeRef:
         """A property's type annotation (`: string | null`), memoised by its text like the
-        leaves when it is plain (most properties' are): no walk of its nodes for a repeat.
-        `missed`: its text, already looked up and not found."""
-        if missed is not None:
-            key = missed
-        else:
-            key = self.source.data[node.start_byte : node.end_byte]
-            found = self._plain_leaves.get(key)
-            # (as for unions: no level of a type nests deeper than its text is long)
-            if found is not None and self.depth + len(key) <= MAX_TYPE_DEPTH:
-                return found
+        leaves when it is plain (most are). `missed`: its text, looked up and not found."""
+        key = missed if missed is not None else self.source.data[node.start_byte : node.end_byte]
+        found = None if missed is not None else self._plain_leaves.get(key)
+        # (as for unions: no level of a type nests deeper than its text is long)
+        if found is not None and self.depth + len(key) <= MAX_TYPE_DEPTH:
+            return found
         before = len(self.diags.items)
         type_ = self.read(node, "type_annotation")  # (a property's `type` field is one)
-        if len(self.diags.items) == before and _plain(type_):
+        if len(self.diags.items) == before and plain(type_):
             self._plain_leaves[key] = type_
         return type_
 
@@ -455,55 +428,3 @@ class TypeReader:
 _HANDLERS: dict[str, Callable[[TypeReader, Node], TypeRef]] = {
     name[3:]: fn for name, fn in vars(TypeReader).items() if name.startswith("_t_")
 }
-
-
-def _plain(t: TypeRef) -> bool:
-    """Primitives and literals only, directly or as a union's members."""
-    if isinstance(t, UnionType):
-        return all(isinstance(m, (Primitive, LiteralType)) for m in t.members)
-    return isinstance(t, (Primitive, LiteralType))
-
-
-def _first_named(node: Node) -> tuple[Node, str] | None:
-    """The first named child that is not a comment, with its type (read once)."""
-    if not node.named_child_count:
-        return None
-    first = node.named_child(0)
-    if first is None:
-        return None
-    kind = first.type
-    if kind != "comment":
-        return first, kind
-    for child in node.named_children:
-        kind = child.type
-        if kind != "comment":
-            return child, kind
-    return None
-
-
-def _leaves(node: Node, kind: str) -> list[tuple[Node, str]]:
-    """Members of a (left-nested) union or intersection, in source order, with their types
-    (each read builds a new string: once here, not again by the reader); iterative, as a long
-    one nests as deep as it has members."""
-    leaves: list[tuple[Node, str]] = []
-    stack = list(reversed(node.named_children))
-    while stack:
-        child = stack.pop()
-        child_kind = child.type
-        if child_kind == kind:
-            stack.extend(reversed(child.named_children))
-        elif child_kind != "comment":
-            leaves.append((child, child_kind))
-    return leaves
-
-
-def _is_open_enum_marker(member: TypeRef) -> bool:
-    """`string & {}`: Stainless's way to say "these literals, or any other string"."""
-    return (
-        isinstance(member, IntersectionType)
-        and len(member.members) == 2
-        and isinstance(member.members[0], Primitive)
-        and member.members[0].name == "string"
-        and isinstance(member.members[1], ObjectType)
-        and not member.members[1].fields
-    )
