@@ -1,0 +1,95 @@
+"""The `.js` reader's shortcuts give the facts its tree reading gives.
+
+In a file that parses without errors, `read_js` finds classes from their `class` keyword and
+reads the statements `tsc` writes for every module (`require`s, `Object.defineProperty` re-exports)
+from their bytes. A file with a syntax error anywhere takes the tree reading for both, so a
+source and the same source with a stray `}` appended must give equal facts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tree_sitter import Parser
+
+from codegen.parser.js import JsModule, read_js
+from codegen.parser.js.tree import language
+
+SPEC = Path(__file__).resolve().parent.parent / "spec"
+
+
+def both_ways(source: bytes) -> tuple[JsModule, JsModule]:
+    """(facts with the shortcuts, facts of the tree reading alone)."""
+    broken = source + b"\n}"
+    assert Parser(language()).parse(broken).root_node.has_error
+    return read_js(source, "x.js"), read_js(broken, "x.js")
+
+
+@pytest.mark.parametrize("rel", sorted(str(p.relative_to(SPEC)) for p in SPEC.rglob("*.js")))
+def test_real_files_read_the_same_both_ways(rel: str) -> None:
+    fast, slow = both_ways((SPEC / rel).read_bytes())
+    assert fast == slow
+
+
+def test_the_shortcuts_read_tsc_statements() -> None:
+    source = b"\n".join(
+        [
+            b'"use strict";',
+            b'Object.defineProperty(exports, "__esModule", { value: true });',
+            b'const tslib_1 = require("../internal/tslib.js");',
+            b'const data_1 = tslib_1.__importStar(require("../internal/data.js"));',
+            b'var m_2 = __importStar(require("./m\xc3\xa9.js"));',
+            b'Object.defineProperty(exports, "T", { enumerable: true, get: function () '
+            b"{ return data_1.U; } });",
+        ]
+    )
+    fast, slow = both_ways(source)
+    assert fast == slow
+    assert fast.requires == (
+        ("tslib_1", "../internal/tslib.js"),
+        ("data_1", "../internal/data.js"),
+        ("m_2", "./m\u00e9.js"),
+    )
+    assert fast.reexports == (("T", "data_1", "U"),)
+
+
+_NAME = st.sampled_from(["a", "m_1", "x_12", "$x_1", "T", "require", "class_1", "A.b"])
+_PATH = st.sampled_from(["./a.js", "", "../x/y.js", "a\\u0062.js", "a\\\\b", "\u00e9.js"])
+_SPACE = st.sampled_from(["", " ", "  ", "\n", "/* c */ "])
+
+
+@st.composite
+def statements(draw: st.DrawFn) -> str:
+    """A top-level statement of one of the shapes the shortcuts read, or a near miss."""
+    sp = draw(_SPACE)
+    name, other, path = draw(_NAME), draw(_NAME), draw(_PATH)
+    kind = draw(st.sampled_from(["const", "var", "let"]))
+    shapes = [
+        f'{kind} {name} ={sp} require("{path}");',
+        f'{kind} {name} = {other}.__importStar(require("{path}")){sp};',
+        f'{kind} {name} = __importStar({sp}require("{path}"));',
+        f'{kind} {name} = {other}(require("{path}"));',
+        f'{kind} {name} = {{ a: "{path}" }};',
+        f'exports.{name} = {{ "k":{sp}"{path}" }};',
+        f'Object.defineProperty(exports, "{path}", {{{sp}value: true }});',
+        f'Object.defineProperty(exports, "{name}", {{ enumerable: true, get: function () '
+        f"{{ return {other}.{name};{sp}}} }});",
+        f"class {name} {{ m() {{ return this._client.get('/{path}'); }} }}",
+        f'const {name} = class {{ /* class */ static x = "class"; }};',
+        f"var {name} = (() => {{ class {other} extends E {{}} return {other}; }})();",
+        f"{name}.className = subclass_1;",
+    ]
+    return draw(st.sampled_from(shapes))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(statements(), min_size=1, max_size=6))
+def test_generated_statements_read_the_same_both_ways(lines: list[str]) -> None:
+    source = "\n".join(lines).encode()
+    if Parser(language()).parse(source).root_node.has_error:
+        return  # no shortcut runs on a file with errors: nothing to compare
+    fast, slow = both_ways(source)
+    assert fast == slow
