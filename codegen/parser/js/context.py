@@ -4,6 +4,7 @@ constants they resolve, and the per-file caches (class methods, method-level nod
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 
 from tree_sitter import Node
 
@@ -31,6 +32,9 @@ from codegen.parser.js.tree import (
     unescape,
     unparen,
 )
+
+_START = attrgetter("start_byte")
+_END = attrgetter("end_byte")
 
 
 class JsContext:
@@ -225,16 +229,44 @@ class JsContext:
         return tuple(out)
 
     def file_nodes(self) -> list[Node]:
-        """Every class and method-level node of the file, from one query run."""
+        """Every class node of the file and every method-level node inside one, in pre-order.
+
+        (method-level nodes are only asked for inside a class's methods, so those outside any
+        class are not looked for)"""
         if self._file_nodes is None:
-            # (method-level nodes are only asked for inside a class's methods, and every class
-            # node has the `class` keyword: a file without the word has none of either)
-            self._file_nodes = (
-                of_types(self.root, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
-                if b"class" in self.source
-                else []
-            )
+            # (every class node has the `class` keyword: a file without the word has none)
+            if b"class" not in self.source:
+                self._file_nodes = []
+            elif self.root.has_error:
+                self._file_nodes = of_types(self.root, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
+            else:
+                # both kinds lie inside classes: the query walks only the outermost ones
+                self._file_nodes = []
+                last_end = -1
+                for cls in self._keyword_classes():
+                    if cls.start_byte >= last_end:
+                        self._file_nodes += of_types(cls, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
+                        last_end = cls.end_byte
         return self._file_nodes
+
+    def _keyword_classes(self) -> list[Node]:
+        """Every class node, in pre-order, found from its `class` keyword: in a tree without
+        errors each class has that token, and looking it up costs far less than walking the
+        whole file for it."""
+        found: list[Node] = []
+        root, source = self.root, self.source
+        at = source.find(b"class")
+        while at >= 0:
+            start, at = at, source.find(b"class", at + 5)
+            token = root.descendant_for_byte_range(start, start + 5)
+            if token is None or token.type != "class" or token.is_named:
+                continue
+            parent = token.parent
+            if parent is not None and parent.type in CLASS_NODE_TYPES:
+                found.append(parent)
+        found.sort(key=_END, reverse=True)
+        found.sort(key=_START)
+        return found
 
     def method_nodes(self, body: Node) -> list[Node]:
         """The nodes of `METHOD_NODE_TYPES` inside `body`, in pre-order: one query per file,
