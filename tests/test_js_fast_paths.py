@@ -61,6 +61,36 @@ _PATH = st.sampled_from(["./a.js", "", "../x/y.js", "a\\u0062.js", "a\\\\b", "\u
 _SPACE = st.sampled_from(["", " ", "  ", "\n", "/* c */ "])
 
 
+_PIECE = st.sampled_from(["/a", "/b-c.d", "$", "{x}", "${id}", "${ a }", "${this}", "\\n", "é"])
+_ARG = st.sampled_from(["obj", "o", "undefined", "this", "x_1"])
+
+
+def request(draw: st.DrawFn) -> str:
+    """A `this._client` call as Stainless writes it (a path template, maybe unwrapped), or not."""
+    path = "".join(draw(st.lists(_PIECE, max_size=4)))
+    tag = draw(st.sampled_from(["(0, path_1.path) ", "(0, path_1.path)", "path_1.path", ""]))
+    quote = draw(st.sampled_from(["`", "`", "'"]))
+    call = (
+        f"this._client.{draw(st.sampled_from(['get', 'post', 'foo']))}({tag}{quote}{path}{quote})"
+    )
+    param, body = draw(_ARG), draw(_ARG)
+    tail = draw(
+        st.sampled_from(
+            [
+                "",
+                f"._thenUnwrap(({param}) => {body}.result)",
+                f"._thenUnwrap(({param}) => {body}.a.b)",
+                f"._thenUnwrap({param} => {body}.a)",
+                f" /* c */._thenUnwrap(({param}) => {body}.result)",
+                "._thenUnwrap",
+                "?.x",
+                "!",
+            ]
+        )
+    )
+    return call + tail
+
+
 @st.composite
 def statements(draw: st.DrawFn) -> str:
     """A top-level statement of one of the shapes the shortcuts read, or a near miss."""
@@ -81,6 +111,7 @@ def statements(draw: st.DrawFn) -> str:
         f'const {name} = class {{ /* class */ static x = "class"; }};',
         f"var {name} = (() => {{ class {other} extends E {{}} return {other}; }})();",
         f"{name}.className = subclass_1;",
+        f"class {name} {{ m(id, {other}) {{ return {request(draw)}; }} }}",
     ]
     return draw(st.sampled_from(shapes))
 
@@ -93,3 +124,26 @@ def test_generated_statements_read_the_same_both_ways(lines: list[str]) -> None:
         return  # no shortcut runs on a file with errors: nothing to compare
     fast, slow = both_ways(source)
     assert fast == slow
+
+
+@pytest.mark.parametrize("param", ["obj", "undefined", "this", "o"])
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "._thenUnwrap(({p}) => {p}.result)",
+        "._thenUnwrap(({p}) => obj.a.b)",
+        "._thenUnwrap({p} => {p}.a)",
+        "\n  ._thenUnwrap(({p}) => {p}.result)",
+        "._thenUnwrap",
+        ";",
+    ],
+)
+def test_unwraps_read_the_same_both_ways(param: str, tail: str) -> None:
+    source = (
+        "class A { m(id) { return this._client.get((0, path_1.path) `/a/${id}`)"
+        + tail.format(p=param)
+        + "; } }"
+    ).encode()
+    fast, slow = both_ways(source)
+    assert fast == slow
+    assert fast.classes[0].methods[0].requests[0].path == "/a/{id}"

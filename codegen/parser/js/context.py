@@ -47,11 +47,18 @@ class JsContext:
         self._methods: dict[tuple[int, int], dict[str, Node]] = {}
         self._method_nodes: list[Node] | None = None
         self._method_starts: list[int] = []
+        # shortcuts that read a shape from the bytes hold only where the text parsed one way
+        self.fast = not root.has_error
+        # a column in characters is the column in bytes when every byte is ASCII
+        self._ascii = source.isascii()
 
     def text(self, node: Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     def pos(self, node: Node) -> JsPos:
+        if self._ascii:
+            row, column = node.start_point
+            return JsPos(line=row + 1, col=column + 1)
         line_start = node.start_byte - node.start_point[1]
         col = len(self.source[max(line_start, 0) : node.start_byte].decode("utf-8", "replace"))
         return JsPos(line=node.start_point[0] + 1, col=col + 1)
@@ -237,7 +244,7 @@ class JsContext:
             # (every class node has the `class` keyword: a file without the word has none)
             if b"class" not in self.source:
                 self._file_nodes = []
-            elif self.root.has_error:
+            elif not self.fast:
                 self._file_nodes = of_types(self.root, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
             else:
                 # both kinds lie inside classes: the query walks only the outermost ones

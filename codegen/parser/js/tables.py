@@ -103,7 +103,7 @@ def read_tables(
     source = ctx.source
     # the shapes `tsc` writes for (nearly) every statement are read from the bytes: exact, as
     # their text parses one way only (in a tree without errors); any other text is read below
-    fast = not ctx.root.has_error
+    fast = ctx.fast
     for statement in ctx.root.named_children:
         kind = statement.type
         start, end = statement.start_byte, statement.end_byte
