@@ -147,3 +147,47 @@ def test_unwraps_read_the_same_both_ways(param: str, tail: str) -> None:
     fast, slow = both_ways(source)
     assert fast == slow
     assert fast.classes[0].methods[0].requests[0].path == "/a/{id}"
+
+
+@pytest.mark.parametrize(
+    ("span", "route"),
+    [
+        ("(0, t_1.startApiCallSpan)(this._client, 'n', options, { route: '/r' })", "/r"),
+        ("wrap(() => startApiCallSpan(c, { route: '/hidden' }))", None),
+        ("wrap(function () { return startApiCallSpan({ route: '/hidden' }); })", None),
+        ("wrap(startApiCallSpan({ route: '/a' }), startApiCallSpan({ route: '/b' }))", "/a"),
+        ("startApiCallSpan({ other: 1 }, wrap(startApiCallSpan({ route: '/inner' })))", "/inner"),
+        ("local", "/l"),
+    ],
+)
+def test_span_routes(span: str, route: str | None) -> None:
+    source = (
+        "class A { m(id, options) { const local = startApiCallSpan({ route: '/l' }); "
+        f"return this._client.get('/x', {{ ...options, __span: {span} }}); }} }}"
+    ).encode()
+    fast, slow = both_ways(source)
+    assert fast == slow
+    assert fast.classes[0].methods[0].requests[0].span_route == route
+
+
+@pytest.mark.parametrize(
+    ("tail", "timeout"),
+    [
+        ("A.DEFAULT_TIMEOUT = 5;", 5),
+        ("(A.DEFAULT_TIMEOUT) = 6; // DEFAULT_TIMEOUT", 6),
+        ("A.DEFAULT_TIMEOUT = B.DEFAULT_TIMEOUT = 7;", 7),
+        ("A.DEFAULT_TIMEOUT = x; A.DEFAULT_TIMEOUT = 8 * 2;", 16),
+        ("f(() => { A.DEFAULT_TIMEOUT = 9; });", 9),
+        ("A.OTHER = 1; // DEFAULT_TIMEOUT = 3", 30),
+        ("A['DEFAULT_TIMEOUT'] = 4;", 30),
+    ],
+)
+def test_client_timeout_assignments(tail: str, timeout: int) -> None:
+    """`X.DEFAULT_TIMEOUT = <ms>` anywhere in the client's file, first in source order, else
+    the `?? <ms>` default."""
+    source = (
+        "class A { constructor({ baseURL = 'https://x' } = {}) { "
+        "this.timeout = options.timeout ?? 30; } }\n" + tail
+    ).encode()
+    client = read_js(source, "client.js").client
+    assert client is not None and client.timeout_ms == timeout
