@@ -46,7 +46,7 @@ def read_method(ctx: JsContext, name: str, node: Node) -> JsMethod:
     for n in by_kind.get("call_expression", []):
         # requests (`this._client.post(...)`) and self-calls (`this.retrieve(...)`) both
         # start with `this.`: a byte test spares reading every other call
-        if ctx.source[n.start_byte : n.start_byte + 5] != b"this.":
+        if not ctx.source.startswith(b"this.", n.start_byte):
             continue
         req = safe(None, read_request, ctx, n, local_values)
         if req is not None:

@@ -27,6 +27,7 @@ from codegen.parser.js.tree import call_args, safe, unparen, walk
 VERBS = frozenset({"get", "post", "put", "patch", "delete"})
 
 _NAME = rb"[A-Za-z_$][\w$]*"
+_CLIENT_CALL_RE = re.compile(rb"this\._client\.(" + _NAME + rb")")
 # a path template: printable ASCII but for a backtick, a backslash or `${`, and `${name}`s
 _PATH_RE = re.compile(
     rb"(?:\(0, " + _NAME + rb"\.path\) ?)?`((?:[\x20-\x23\x25-\x5b\x5d-\x5f\x61-\x7e]|\$(?!\{)"
@@ -62,14 +63,22 @@ class Options:
 
 
 def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> JsRequest | None:
-    fn = unparen(call.child_by_field_id(F_FUNCTION))
-    if fn is None or fn.type != "member_expression":
-        return None
-    method = ctx.last_name(fn.child_by_field_id(F_PROPERTY))
-    if method not in VERBS and method != "getAPIList":
-        return None
-    if ctx.dotted(fn.child_by_field_id(F_OBJECT)) != "this._client":
-        return None
+    fn = call.child_by_field_id(F_FUNCTION)
+    m = _CLIENT_CALL_RE.match(ctx.source, call.start_byte) if ctx.fast else None
+    if m is not None and fn is not None and fn.end_byte == m.end():
+        # the callee is exactly the text `this._client.<name>`
+        method: str | None = m[1].decode()
+        if method not in VERBS and method != "getAPIList":
+            return None
+    else:
+        fn = unparen(fn)
+        if fn is None or fn.type != "member_expression":
+            return None
+        method = ctx.last_name(fn.child_by_field_id(F_PROPERTY))
+        if method not in VERBS and method != "getAPIList":
+            return None
+        if ctx.dotted(fn.child_by_field_id(F_OBJECT)) != "this._client":
+            return None
     args = call_args(call)
     if method == "getAPIList":
         verb, page_class = "get", ctx.last_name(args[1]) if len(args) > 1 else None
