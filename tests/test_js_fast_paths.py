@@ -191,3 +191,30 @@ def test_client_timeout_assignments(tail: str, timeout: int) -> None:
     ).encode()
     client = read_js(source, "client.js").client
     assert client is not None and client.timeout_ms == timeout
+
+
+@pytest.mark.parametrize(
+    ("member", "name", "params"),
+    [
+        ("m(a, b, options) { }", "m", ("a", "b", "options")),
+        ("m() { }", "m", ()),
+        ("m(undefined, b) { }", "m", ("b",)),
+        ("m(this, b) { }", "m", ("b",)),
+        ("m(a,b) { }", "m", ("a", "b")),
+        ("m(a = 1, { b }, ...rest) { }", "m", ("a", "rest")),
+        ("async m($a_1) { }", "m", ("$a_1",)),
+        ("static m(a) { }", "m", ("a",)),
+        ("get m() { }", None, None),
+        ("static set m(v) { }", None, None),
+        ("static get m() { }", None, None),
+        ("getter(a) { }", "getter", ("a",)),
+        ("set_up(a) { }", "set_up", ("a",)),
+    ],
+)
+def test_method_params_and_accessors(
+    member: str, name: str | None, params: tuple[str, ...] | None
+) -> None:
+    fast, slow = both_ways(f"class A extends B {{ {member} }}".encode())
+    assert fast == slow
+    methods = fast.classes[0].methods
+    assert [(m.name, m.params) for m in methods] == ([(name, params)] if name else [])

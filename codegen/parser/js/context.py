@@ -4,6 +4,7 @@ constants they resolve, and the per-file caches (class methods, method-level nod
 from __future__ import annotations
 
 import bisect
+import re
 from operator import attrgetter
 
 from tree_sitter import Node
@@ -33,6 +34,9 @@ from codegen.parser.js.tree import (
     unparen,
 )
 
+_PLAIN_PARAMS = re.compile(rb"\(((?:[A-Za-z_$][\w$]*)(?:, [A-Za-z_$][\w$]*)*)?\)")
+# names that parse as parameters of another kind (not an identifier) in a tree without errors
+_NOT_PARAM_NAMES = frozenset({b"undefined", b"this"})
 _START = attrgetter("start_byte")
 _END = attrgetter("end_byte")
 
@@ -210,11 +214,18 @@ class JsContext:
 
     def _read_methods(self, cls: Node) -> dict[str, Node]:
         out: dict[str, Node] = {}
+        source = self.source
         for member in self.members(cls):
-            if member.type != "method_definition" or has_anon(member, "get", "set"):
+            if member.type != "method_definition":
                 continue
             name = member.child_by_field_id(F_NAME)
             if name is None or name.type != "property_identifier":
+                continue
+            # an accessor's `get`/`set` comes before its name: without the word there, none
+            start, end = member.start_byte, name.start_byte
+            if (
+                source.find(b"get", start, end) >= 0 or source.find(b"set", start, end) >= 0
+            ) and has_anon(member, "get", "set"):
                 continue
             out.setdefault(self.text(name), member)
         return out
@@ -222,6 +233,13 @@ class JsContext:
     def params(self, method: Node) -> tuple[str, ...]:
         """Names of identifier parameters, defaults stripped; destructured ones are skipped."""
         params = method.child_by_field_id(F_PARAMETERS)
+        if params is not None and self.fast:
+            # `(a, b, options)`: plain names are the parameters, read from the bytes
+            m = _PLAIN_PARAMS.fullmatch(self.source, params.start_byte, params.end_byte)
+            if m is not None:
+                names = m[1].split(b", ") if m[1] else []
+                if not any(n in _NOT_PARAM_NAMES for n in names):
+                    return tuple(n.decode() for n in names)
         out: list[str] = []
         for param in params.named_children if params is not None else []:
             pattern: Node | None = param
