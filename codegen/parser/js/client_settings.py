@@ -43,6 +43,8 @@ def read_client(ctx: JsContext, class_nodes: list[Node]) -> JsClientDefaults | N
     nodes = [n for c in clients for n in of_types(c, CLIENT_NODE_TYPES)]
     environments, default_env = safe(((), None), read_environments, ctx, nodes)
     base_url = safe(None, _base_url, ctx, nodes)
+    # read once for both the literal and the computed headers
+    header_objects = safe(list[Node](), _header_list, ctx, clients)
     if base_url is None and default_env is not None:
         base_url = dict(environments).get(default_env)
     return JsClientDefaults(
@@ -50,8 +52,8 @@ def read_client(ctx: JsContext, class_nodes: list[Node]) -> JsClientDefaults | N
         base_url=base_url,
         env=safe((), _env, ctx, nodes),
         auth_header=safe(None, auth_header, ctx, clients),
-        static_headers=safe((), _client_headers, ctx, clients),
-        computed_headers=safe((), _computed_headers, ctx, clients),
+        static_headers=safe((), _client_headers, ctx, header_objects),
+        computed_headers=safe((), _computed_headers, ctx, header_objects),
         max_retries=safe(None, _max_retries, ctx, nodes),
         timeout_ms=safe(None, _timeout, ctx, clients, nodes),
         auth=safe((), auth_schemes, ctx, clients),
@@ -227,10 +229,14 @@ def _header_objects(ctx: JsContext, clients: list[Node]) -> Iterator[Node]:
                         yield ret
 
 
-def _client_headers(ctx: JsContext, clients: list[Node]) -> tuple[tuple[str, str], ...]:
+def _header_list(ctx: JsContext, clients: list[Node]) -> list[Node]:
+    return list(_header_objects(ctx, clients))
+
+
+def _client_headers(ctx: JsContext, objects: list[Node]) -> tuple[tuple[str, str], ...]:
     """Literal headers every request gets: the objects passed to ``buildHeaders([...])``."""
     out: dict[str, str] = {}
-    for obj in _header_objects(ctx, clients):
+    for obj in objects:
         for pair in obj.named_children:
             if pair.type != "pair":
                 continue
@@ -241,12 +247,12 @@ def _client_headers(ctx: JsContext, clients: list[Node]) -> tuple[tuple[str, str
     return tuple(out.items())
 
 
-def _computed_headers(ctx: JsContext, clients: list[Node]) -> tuple[str, ...]:
+def _computed_headers(ctx: JsContext, objects: list[Node]) -> tuple[str, ...]:
     """What every request gets beyond literals: ``user-agent`` when a ``User-Agent`` key is set
     (``this.getUserAgent()``), ``platform`` when ``...getPlatformHeaders()`` is spread in (the
     ``X-Stainless-*`` platform headers of ``internal/detect-platform.js``)."""
     found: list[str] = []
-    for obj in _header_objects(ctx, clients):
+    for obj in objects:
         for member in obj.named_children:
             if member.type == "pair":
                 key = ctx.key(member.child_by_field_id(F_KEY))
@@ -278,6 +284,21 @@ def _max_retries(ctx: JsContext, nodes: list[Node]) -> int | None:
     return None
 
 
+def _assignments_around(ctx: JsContext, word: bytes) -> list[Node]:
+    """The assignments enclosing some occurrence of ``word``, in pre-order: a superset of those
+    whose target's last name is ``word``, found without querying the whole file."""
+    found: dict[tuple[int, int], Node] = {}
+    at = ctx.source.find(word)
+    while at >= 0:
+        node = ctx.root.descendant_for_byte_range(at, at + len(word))
+        while node is not None:
+            if node.type == "assignment_expression":
+                found[(node.start_byte, node.end_byte)] = node
+            node = node.parent
+        at = ctx.source.find(word, at + 1)
+    return [found[k] for k in sorted(found, key=lambda k: (k[0], -k[1]))]
+
+
 def _timeout(ctx: JsContext, clients: list[Node], nodes: list[Node]) -> int | None:
     """``X.DEFAULT_TIMEOUT = 600000`` / ``static DEFAULT_TIMEOUT = ...``; else ``?? <ms>``."""
     for cls in clients:
@@ -288,7 +309,7 @@ def _timeout(ctx: JsContext, clients: list[Node], nodes: list[Node]) -> int | No
                     value = ctx.number(member.child_by_field_id(F_VALUE))
                     if value is not None:
                         return value
-    for n in of_types(ctx.root, ("assignment_expression",)):
+    for n in _assignments_around(ctx, b"DEFAULT_TIMEOUT"):
         left = unparen(n.child_by_field_id(F_LEFT))
         if left is None or left.type != "member_expression":
             continue

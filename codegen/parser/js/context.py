@@ -4,6 +4,8 @@ constants they resolve, and the per-file caches (class methods, method-level nod
 from __future__ import annotations
 
 import bisect
+import re
+from operator import attrgetter
 
 from tree_sitter import Node
 
@@ -32,6 +34,12 @@ from codegen.parser.js.tree import (
     unparen,
 )
 
+_PLAIN_PARAMS = re.compile(rb"\(((?:[A-Za-z_$][\w$]*)(?:, [A-Za-z_$][\w$]*)*)?\)")
+# names that parse as parameters of another kind (not an identifier) in a tree without errors
+_NOT_PARAM_NAMES = frozenset({b"undefined", b"this"})
+_START = attrgetter("start_byte")
+_END = attrgetter("end_byte")
+
 
 class JsContext:
     """Source text and tree of one file, with the name resolution the readers share."""
@@ -43,11 +51,18 @@ class JsContext:
         self._methods: dict[tuple[int, int], dict[str, Node]] = {}
         self._method_nodes: list[Node] | None = None
         self._method_starts: list[int] = []
+        # shortcuts that read a shape from the bytes hold only where the text parsed one way
+        self.fast = not root.has_error
+        # a column in characters is the column in bytes when every byte is ASCII
+        self._ascii = source.isascii()
 
     def text(self, node: Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     def pos(self, node: Node) -> JsPos:
+        if self._ascii:
+            row, column = node.start_point
+            return JsPos(line=row + 1, col=column + 1)
         line_start = node.start_byte - node.start_point[1]
         col = len(self.source[max(line_start, 0) : node.start_byte].decode("utf-8", "replace"))
         return JsPos(line=node.start_point[0] + 1, col=col + 1)
@@ -199,11 +214,18 @@ class JsContext:
 
     def _read_methods(self, cls: Node) -> dict[str, Node]:
         out: dict[str, Node] = {}
+        source = self.source
         for member in self.members(cls):
-            if member.type != "method_definition" or has_anon(member, "get", "set"):
+            if member.type != "method_definition":
                 continue
             name = member.child_by_field_id(F_NAME)
             if name is None or name.type != "property_identifier":
+                continue
+            # an accessor's `get`/`set` comes before its name: without the word there, none
+            start, end = member.start_byte, name.start_byte
+            if (
+                source.find(b"get", start, end) >= 0 or source.find(b"set", start, end) >= 0
+            ) and has_anon(member, "get", "set"):
                 continue
             out.setdefault(self.text(name), member)
         return out
@@ -211,6 +233,13 @@ class JsContext:
     def params(self, method: Node) -> tuple[str, ...]:
         """Names of identifier parameters, defaults stripped; destructured ones are skipped."""
         params = method.child_by_field_id(F_PARAMETERS)
+        if params is not None and self.fast:
+            # `(a, b, options)`: plain names are the parameters, read from the bytes
+            m = _PLAIN_PARAMS.fullmatch(self.source, params.start_byte, params.end_byte)
+            if m is not None:
+                names = m[1].split(b", ") if m[1] else []
+                if not any(n in _NOT_PARAM_NAMES for n in names):
+                    return tuple(n.decode() for n in names)
         out: list[str] = []
         for param in params.named_children if params is not None else []:
             pattern: Node | None = param
@@ -225,16 +254,44 @@ class JsContext:
         return tuple(out)
 
     def file_nodes(self) -> list[Node]:
-        """Every class and method-level node of the file, from one query run."""
+        """Every class node of the file and every method-level node inside one, in pre-order.
+
+        (method-level nodes are only asked for inside a class's methods, so those outside any
+        class are not looked for)"""
         if self._file_nodes is None:
-            # (method-level nodes are only asked for inside a class's methods, and every class
-            # node has the `class` keyword: a file without the word has none of either)
-            self._file_nodes = (
-                of_types(self.root, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
-                if b"class" in self.source
-                else []
-            )
+            # (every class node has the `class` keyword: a file without the word has none)
+            if b"class" not in self.source:
+                self._file_nodes = []
+            elif not self.fast:
+                self._file_nodes = of_types(self.root, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
+            else:
+                # both kinds lie inside classes: the query walks only the outermost ones
+                self._file_nodes = []
+                last_end = -1
+                for cls in self._keyword_classes():
+                    if cls.start_byte >= last_end:
+                        self._file_nodes += of_types(cls, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
+                        last_end = cls.end_byte
         return self._file_nodes
+
+    def _keyword_classes(self) -> list[Node]:
+        """Every class node, in pre-order, found from its `class` keyword: in a tree without
+        errors each class has that token, and looking it up costs far less than walking the
+        whole file for it."""
+        found: list[Node] = []
+        root, source = self.root, self.source
+        at = source.find(b"class")
+        while at >= 0:
+            start, at = at, source.find(b"class", at + 5)
+            token = root.descendant_for_byte_range(start, start + 5)
+            if token is None or token.type != "class" or token.is_named:
+                continue
+            parent = token.parent
+            if parent is not None and parent.type in CLASS_NODE_TYPES:
+                found.append(parent)
+        found.sort(key=_END, reverse=True)
+        found.sort(key=_START)
+        return found
 
     def method_nodes(self, body: Node) -> list[Node]:
         """The nodes of `METHOD_NODE_TYPES` inside `body`, in pre-order: one query per file,

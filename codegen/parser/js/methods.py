@@ -23,7 +23,13 @@ from codegen.parser.grammar_fields import (
 )
 from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsMethod, JsRequest
-from codegen.parser.js.path_choices import read_path_choices, read_throw_tests, throws
+from codegen.parser.js.path_choices import (
+    Declarator,
+    declarators,
+    read_path_choices,
+    read_throw_tests,
+    throws,
+)
 from codegen.parser.js.requests import read_request
 from codegen.parser.js.tables import read_warnings
 from codegen.parser.js.tree import disjuncts, operator, safe, unparen
@@ -37,16 +43,16 @@ def read_method(ctx: JsContext, name: str, node: Node) -> JsMethod:
     by_kind: dict[str, list[Node]] = {}
     for n in nodes:
         by_kind.setdefault(n.type, []).append(n)
-    declarators = by_kind.get("variable_declarator", [])
+    decls = declarators(by_kind.get("variable_declarator", []))
     ifs = by_kind.get("if_statement", [])
-    local_values = _locals_of(ctx, declarators)
+    local_values = _locals_of(ctx, decls)
     renames = safe({}, _renamed_locals, ctx, by_kind.get("pair_pattern", []))
     requests: list[JsRequest] = []
     self_calls = []
     for n in by_kind.get("call_expression", []):
         # requests (`this._client.post(...)`) and self-calls (`this.retrieve(...)`) both
         # start with `this.`: a byte test spares reading every other call
-        if ctx.source[n.start_byte : n.start_byte + 5] != b"this.":
+        if not ctx.source.startswith(b"this.", n.start_byte):
             continue
         req = safe(None, read_request, ctx, n, local_values)
         if req is not None:
@@ -61,38 +67,33 @@ def read_method(ctx: JsContext, name: str, node: Node) -> JsMethod:
     return JsMethod(
         name=name,
         params=safe((), ctx.params, node),
-        destructures=safe((), _destructures, ctx, declarators),
+        destructures=safe((), _destructures, ctx, decls),
         requests=tuple(requests),
         self_calls=tuple(self_calls),
         guards=safe((), _guards, ctx, ifs),
         pos=ctx.pos(node),
-        path_choices=safe((), read_path_choices, ctx, declarators),
+        path_choices=safe((), read_path_choices, ctx, decls),
         throw_tests=safe((), read_throw_tests, ctx, ifs),
         warnings=safe((), read_warnings, ctx, ifs),
     )
 
 
-def _locals_of(ctx: JsContext, nodes: list[Node]) -> dict[str, Node]:
+def _locals_of(ctx: JsContext, decls: list[Declarator]) -> dict[str, Node]:
     """``const name = <expr>`` in a method body, first declaration of each name."""
     out: dict[str, Node] = {}
-    for n in nodes:
-        if n.type != "variable_declarator":
-            continue
-        name, value = n.child_by_field_id(F_NAME), n.child_by_field_id(F_VALUE)
+    for _n, name, value in decls:
         if name is not None and name.type == "identifier" and value is not None:
             out.setdefault(ctx.text(name), value)
     return out
 
 
 def _destructures(
-    ctx: JsContext, nodes: list[Node]
+    ctx: JsContext, decls: list[Declarator]
 ) -> tuple[tuple[str, tuple[str, ...], str | None], ...]:
     """``const { a, b, ...body } = params ?? {}`` -> ``('params', ('a', 'b'), 'body')``."""
     out: list[tuple[str, tuple[str, ...], str | None]] = []
-    for n in nodes:
-        if n.type != "variable_declarator":
-            continue
-        pattern, value = n.child_by_field_id(F_NAME), unparen(n.child_by_field_id(F_VALUE))
+    for _n, pattern, raw_value in decls:
+        value = unparen(raw_value)
         if pattern is None or pattern.type != "object_pattern" or value is None:
             continue
         if value.type == "binary_expression" and operator(value) in ("??", "||"):

@@ -24,14 +24,19 @@ from codegen.parser.js.context import JsContext
 from codegen.parser.js.facts import JsPathChoice
 from codegen.parser.js.tree import operands, operator, unparen
 
+# a method's `variable_declarator` with its name and value, read once for every reader
+Declarator = tuple[Node, Node | None, Node | None]
 
-def read_path_choices(ctx: JsContext, nodes: list[Node]) -> tuple[JsPathChoice, ...]:
-    """Every ``const { a, b } = x ? {...} : ...`` of a method body (``nodes``), in order."""
+
+def declarators(nodes: list[Node]) -> list[Declarator]:
+    return [(n, n.child_by_field_id(F_NAME), n.child_by_field_id(F_VALUE)) for n in nodes]
+
+
+def read_path_choices(ctx: JsContext, decls: list[Declarator]) -> tuple[JsPathChoice, ...]:
+    """Every ``const { a, b } = x ? {...} : ...`` of a method body (``decls``), in order."""
     out: list[JsPathChoice] = []
-    for n in nodes:
-        if n.type != "variable_declarator":
-            continue
-        pattern, value = n.child_by_field_id(F_NAME), unparen(n.child_by_field_id(F_VALUE))
+    for n, pattern, raw_value in decls:
+        value = unparen(raw_value)
         if pattern is None or pattern.type != "object_pattern" or value is None:
             continue
         if value.type != "ternary_expression":

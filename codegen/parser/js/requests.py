@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from codegen.parser.grammar_fields import (
@@ -23,6 +25,22 @@ from codegen.parser.js.headers import read_headers_value
 from codegen.parser.js.tree import call_args, safe, unparen, walk
 
 VERBS = frozenset({"get", "post", "put", "patch", "delete"})
+
+_NAME = rb"[A-Za-z_$][\w$]*"
+_CLIENT_CALL_RE = re.compile(rb"this\._client\.(" + _NAME + rb")")
+# a path template: printable ASCII but for a backtick, a backslash or `${`, and `${name}`s
+_PATH_RE = re.compile(
+    rb"(?:\(0, " + _NAME + rb"\.path\) ?)?`((?:[\x20-\x23\x25-\x5b\x5d-\x5f\x61-\x7e]|\$(?!\{)"
+    rb"|\$\{" + _NAME + rb"\})*)`"
+)
+_SUBSTITUTION_RE = re.compile(r"\$\{([A-Za-z_$][\w$]*)\}")
+# `._thenUnwrap((obj) => obj.result)` right after the call; a parameter so named is no identifier
+_NOT_NAMES = frozenset(
+    {b"undefined", b"this", b"super", b"null", b"true", b"false", b"await", b"yield"}
+)
+_UNWRAP_RE = re.compile(
+    rb"\._thenUnwrap\(\((" + _NAME + rb")\) => (" + _NAME + rb")((?:\." + _NAME + rb")+)\)"
+)
 
 
 class Options:
@@ -45,14 +63,22 @@ class Options:
 
 
 def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> JsRequest | None:
-    fn = unparen(call.child_by_field_id(F_FUNCTION))
-    if fn is None or fn.type != "member_expression":
-        return None
-    method = ctx.last_name(fn.child_by_field_id(F_PROPERTY))
-    if method not in VERBS and method != "getAPIList":
-        return None
-    if ctx.dotted(fn.child_by_field_id(F_OBJECT)) != "this._client":
-        return None
+    fn = call.child_by_field_id(F_FUNCTION)
+    m = _CLIENT_CALL_RE.match(ctx.source, call.start_byte) if ctx.fast else None
+    if m is not None and fn is not None and fn.end_byte == m.end():
+        # the callee is exactly the text `this._client.<name>`
+        method: str | None = m[1].decode()
+        if method not in VERBS and method != "getAPIList":
+            return None
+    else:
+        fn = unparen(fn)
+        if fn is None or fn.type != "member_expression":
+            return None
+        method = ctx.last_name(fn.child_by_field_id(F_PROPERTY))
+        if method not in VERBS and method != "getAPIList":
+            return None
+        if ctx.dotted(fn.child_by_field_id(F_OBJECT)) != "this._client":
+            return None
     args = call_args(call)
     if method == "getAPIList":
         verb, page_class = "get", ctx.last_name(args[1]) if len(args) > 1 else None
@@ -103,6 +129,16 @@ def read_request(ctx: JsContext, call: Node, local_values: dict[str, Node]) -> J
 def read_unwrap(ctx: JsContext, call: Node) -> tuple[str, ...] | None:
     """``<call>._thenUnwrap((obj) => obj.a.b)`` -> ``('a', 'b')``; None when the call's
     promise is not unwrapped; ``()`` when it is, by a callback of another shape."""
+    if ctx.fast:
+        # a member of the call starts with `.`/`?.`, maybe after spaces or a comment: any other
+        # next byte, and it is none; Stainless's own unwrap is read from its text. Both spare
+        # `.parent`, which tree-sitter finds by walking down from the root.
+        after = ctx.source[call.end_byte : call.end_byte + 1]
+        if after and after not in b".?/" and not after.isspace() and after.isascii():
+            return None
+        m = _UNWRAP_RE.match(ctx.source, call.end_byte)
+        if m is not None and m[1] not in _NOT_NAMES:
+            return tuple(m[3].decode().split(".")[1:]) if m[1] == m[2] else ()
     member = call.parent
     if member is None or member.type != "member_expression":
         return None
@@ -133,6 +169,13 @@ def read_unwrap(ctx: JsContext, call: Node) -> tuple[str, ...] | None:
 def _read_path(ctx: JsContext, node: Node, refs: list[str]) -> tuple[str | None, str | None]:
     """A literal path, or a ``path`...```/plain template as ``/a/{id}``; else its source.
     ``refs`` gets the template's substitutions (``id``), told apart from literal braces."""
+    m = _PATH_RE.fullmatch(ctx.source, node.start_byte, node.end_byte) if ctx.fast else None
+    if m is not None:
+        # `(0, path_1.path) `/a/${id}`` or a plain template of plain text and names: the tree
+        # reading below gives each name as written
+        pieces = _SUBSTITUTION_RE.split(m[1].decode())
+        refs.extend(pieces[1::2])
+        return "".join(p if i % 2 == 0 else "{" + p + "}" for i, p in enumerate(pieces)), None
     expr = unparen(node)
     if expr is None:
         return None, ctx.text(node)

@@ -9,6 +9,8 @@ per file; `codegen.parser.value_warnings` joins them across files.
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from codegen.parser.grammar_fields import (
@@ -98,8 +100,22 @@ def read_tables(
     tables: list[tuple[str, tuple[tuple[str, str], ...]]] = []
     requires: list[tuple[str, str]] = []
     reexports: list[tuple[str, str, str]] = []
+    source = ctx.source
+    # the shapes `tsc` writes for (nearly) every statement are read from the bytes: exact, as
+    # their text parses one way only (in a tree without errors); any other text is read below
+    fast = ctx.fast
     for statement in ctx.root.named_children:
-        if statement.type in ("lexical_declaration", "variable_declaration"):
+        kind = statement.type
+        start, end = statement.start_byte, statement.end_byte
+        if kind in ("lexical_declaration", "variable_declaration"):
+            m = _REQUIRE_RE.fullmatch(source, start, end) if fast else None
+            if m is not None:
+                path = m.group(2) if m.group(2) is not None else m.group(3)
+                requires.append((m.group(1).decode(), path.decode("utf-8", "replace")))
+                continue
+            # a table is an object literal, a require names `require`: neither, nothing to read
+            if source.find(b"{", start, end) < 0 and source.find(b"require", start, end) < 0:
+                continue
             for decl in statement.named_children:
                 if decl.type != "variable_declarator":
                     continue
@@ -112,7 +128,21 @@ def read_tables(
                 target = _required(ctx, value)
                 if target is not None:
                     requires.append((ctx.text(name), target))
-        elif statement.type == "expression_statement" and statement.named_children:
+        elif kind == "expression_statement":
+            if fast:
+                m = _REEXPORT_RE.fullmatch(source, start, end)
+                if m is not None:
+                    reexports.append(
+                        (m.group(1).decode(), m.group(2).decode(), m.group(3).decode())
+                    )
+                    continue
+                if _DEFINE_VALUE_RE.fullmatch(source, start, end) is not None:
+                    continue
+            # a table is an object literal, a re-export calls `Object.defineProperty`
+            if source.find(b"{", start, end) < 0 and source.find(b"defineProperty", start, end) < 0:
+                continue
+            if not statement.named_children:
+                continue
             expr = unparen(statement.named_children[0])
             if expr is None:
                 continue
@@ -126,6 +156,24 @@ def read_tables(
                 if found is not None:
                     reexports.append(found)
     return tuple(tables), tuple(requires), tuple(reexports)
+
+
+_NAME = rb"[A-Za-z_$][\w$]*"
+_PATH = rb'"([^"\\\n]*)"'
+# `const x_1 = require("./x.js");`, `const X = tslib_1.__importStar(require("./x.js"));`
+_REQUIRE_RE = re.compile(
+    rb"(?:const|var|let) (" + _NAME + rb") = (?:require\(" + _PATH + rb"\)"
+    rb"|(?:" + _NAME + rb"\.)?__importStar\(require\(" + _PATH + rb"\)\));"
+)
+# `Object.defineProperty(exports, "T", { enumerable: true, get: function () { return m_1.U; } });`
+_REEXPORT_RE = re.compile(
+    rb'Object\.defineProperty\(exports, "(' + _NAME + rb')", \{ enumerable: true, '
+    rb"get: function \(\) \{ return (" + _NAME + rb"_\d+)\.(" + _NAME + rb"); \} \}\);"
+)
+# `Object.defineProperty(exports, "__esModule", { value: true });`: no getter, no re-export
+_DEFINE_VALUE_RE = re.compile(
+    rb"Object\.defineProperty\(exports, " + _PATH + rb", \{ value: true \}\);"
+)
 
 
 def _string_table(ctx: JsContext, node: Node | None) -> tuple[tuple[str, str], ...] | None:

@@ -86,14 +86,14 @@ def field_of(node: Node | None, name: str) -> Node | None:
     return node.child_by_field_name(name) if node is not None else None
 
 
+_WRAPPERS = frozenset(
+    {"parenthesized_expression", "non_null_expression", "as_expression", "satisfies_expression"}
+)
+
+
 def unparen(node: Node | None) -> Node | None:
     """Strip parentheses and TypeScript-only wrappers that do not change the value."""
-    while node is not None and node.type in (
-        "parenthesized_expression",
-        "non_null_expression",
-        "as_expression",
-        "satisfies_expression",
-    ):
+    while node is not None and node.type in _WRAPPERS:
         inner = [c for c in node.named_children if c.type != "comment"]
         if not inner:
             return None
