@@ -19,6 +19,8 @@ allocations with the other or with the server:
    the tracemalloc peak above the memory in use when `results()` is called.
 
 Usage: python bench/runtime.py [--quick] [--json]
+
+The server is in `bench/runtime_server.py`, the children's code in `bench/runtime_child.py`.
 """
 
 from __future__ import annotations
@@ -32,34 +34,34 @@ import os
 import statistics
 import subprocess
 import sys
-import threading
-import time
-import tracemalloc
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
-from typing import Any, Self
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.runtime_child import (  # noqa: E402
+    _IMPORT_CHILD,
+    API_KEY,
+    RESULTS_ID,
+    RETRIEVE_ID,
+    WARM_ID,
+    BenchError,
+    _child_main,
+)
+from bench.runtime_server import BenchServer  # noqa: E402
 
 OURS = "anthropic_batches"
 THEIRS = "anthropic"
 PACKAGES = (OURS, THEIRS)
-API_KEY = "sk-ant-bench-0000"
-BATCH_PREFIX = "/v1/messages/batches/"
-RETRIEVE_ID = "msgbatch_013Zva2CMHLNnXjNJJKqJ2EF"
-WARM_ID = "msgbatch_01WarmUpResults00000000"
-RESULTS_ID = "msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d"
 WARM_LINES = 500
-CHUNK_BYTES = 64 * 1024
-MB = 1024 * 1024
 MEMORY_LIMIT_MB = 20.0
 IMPORT_TARGET = 0.3
 CHILD_TIMEOUT = 900.0
 
 Row = dict[str, Any]
-
-
-class BenchError(Exception):
-    """The benchmark cannot run (a package missing, a child failing)."""
 
 
 @dataclass(frozen=True)
@@ -75,313 +77,6 @@ class Params:
         if quick:
             return cls(import_runs=3, calls=200, warmup_calls=20, lines=2_000, rounds=1)
         return cls(import_runs=7, calls=2_000, warmup_calls=200, lines=100_000, rounds=5)
-
-
-# -- the server ---------------------------------------------------------------------------------
-
-_TEXT = (
-    "Here is a concise summary of the quarterly report. Revenue grew 12% year over year, "
-    "driven mainly by the subscription business, while operating costs stayed flat. The "
-    "company expects similar growth next quarter, with risks from currency movements and "
-    "a slower enterprise sales cycle.\n\nKey figures:\n- Revenue: $4.2M\n- Operating margin: "
-    "18%\n- Net new customers: 310"
-)
-
-
-def _line_parts() -> tuple[bytes, bytes, bytes]:
-    """One results line as three pieces around its custom_id and message id."""
-    line = {
-        "custom_id": "\x00CID\x00",
-        "result": {
-            "type": "succeeded",
-            "message": {
-                "id": "\x00MID\x00",
-                "type": "message",
-                "role": "assistant",
-                "model": "claude-sonnet-4-5-20250929",
-                "content": [{"type": "text", "text": _TEXT, "citations": None}],
-                "stop_reason": "end_turn",
-                "stop_sequence": None,
-                "container": None,
-                "stop_details": None,
-                "usage": {
-                    "input_tokens": 1834,
-                    "cache_creation_input_tokens": 0,
-                    "cache_read_input_tokens": 1536,
-                    "cache_creation": {
-                        "ephemeral_5m_input_tokens": 0,
-                        "ephemeral_1h_input_tokens": 0,
-                    },
-                    "output_tokens": 96,
-                    "server_tool_use": None,
-                    "service_tier": "batch",
-                },
-            },
-        },
-    }
-    text = json.dumps(line, separators=(",", ":"))
-    head, rest = text.split('"\\u0000CID\\u0000"')
-    middle, tail = rest.split('"\\u0000MID\\u0000"')
-    return head.encode(), middle.encode(), tail.encode() + b"\n"
-
-
-class BenchServer:
-    """Serves batches registered with `add_batch`; everything else is a 404 error body."""
-
-    def __init__(self) -> None:
-        self._batches: dict[str, int] = {}
-        self._parts = _line_parts()
-        self._httpd = _HTTPServer(self)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def add_batch(self, batch_id: str, lines: int) -> None:
-        self._batches[batch_id] = lines
-
-    def lines_of(self, batch_id: str) -> int | None:
-        return self._batches.get(batch_id)
-
-    def batch_body(self, batch_id: str, lines: int) -> bytes:
-        batch = {
-            "id": batch_id,
-            "type": "message_batch",
-            "processing_status": "ended",
-            "request_counts": {
-                "processing": 0,
-                "succeeded": lines,
-                "errored": 0,
-                "canceled": 0,
-                "expired": 0,
-            },
-            "created_at": "2025-10-02T09:14:07.281926Z",
-            "expires_at": "2025-10-03T09:14:07.281926Z",
-            "ended_at": "2025-10-02T09:31:52.774113Z",
-            "archived_at": None,
-            "cancel_initiated_at": None,
-            "results_url": f"{self.url}{BATCH_PREFIX}{batch_id}/results",
-        }
-        return json.dumps(batch).encode()
-
-    def result_chunks(self, lines: int) -> Any:
-        """The JSONL body in chunks of about CHUNK_BYTES, made as they are sent."""
-        head, middle, tail = self._parts
-        buffer: list[bytes] = []
-        size = 0
-        for i in range(lines):
-            line = b'%s"req-%08d"%s"msg_01Bench%013d"%s' % (head, i, middle, i, tail)
-            buffer.append(line)
-            size += len(line)
-            if size >= CHUNK_BYTES:
-                yield b"".join(buffer)
-                buffer, size = [], 0
-        if buffer:
-            yield b"".join(buffer)
-
-    def start(self) -> BenchServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
-
-
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-
-    def __init__(self, owner: BenchServer) -> None:
-        super().__init__(("127.0.0.1", 0), _make_handler(owner))
-
-
-def _make_handler(server: BenchServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"  # keep-alive, as the real API
-        disable_nagle_algorithm = True
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-        def do_GET(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            if length:
-                self.rfile.read(length)
-            path = self.path.split("?", 1)[0]
-            batch_id = path.removeprefix(BATCH_PREFIX)
-            streamed = batch_id.endswith("/results")
-            batch_id = batch_id.removesuffix("/results")
-            lines = server.lines_of(batch_id) if path.startswith(BATCH_PREFIX) else None
-            try:
-                if lines is None or "/" in batch_id:
-                    self._send_json(404, _error_body(f"No batch at {path}"))
-                elif streamed:
-                    self._send_stream(server.result_chunks(lines))
-                else:
-                    self._send_json(200, server.batch_body(batch_id, lines))
-            except (BrokenPipeError, ConnectionResetError):
-                self.close_connection = True
-
-        def _send_json(self, status: int, body: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("request-id", "req_011CTbenchmark0000000000")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def _send_stream(self, chunks: Any) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "application/binary")
-            self.send_header("Transfer-Encoding", "chunked")
-            self.send_header("request-id", "req_011CTbenchmark0000000001")
-            self.end_headers()
-            for chunk in chunks:
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-            self.wfile.write(b"0\r\n\r\n")
-
-    return Handler
-
-
-def _error_body(message: str) -> bytes:
-    error = {"type": "error", "error": {"type": "not_found_error", "message": message}}
-    return json.dumps(error).encode()
-
-
-# -- the children -------------------------------------------------------------------------------
-
-# Run with `python -c`, so that nothing but `time` is imported before the package.
-_IMPORT_CHILD = """\
-import time
-t0 = time.perf_counter()
-import {package} as sdk
-t1 = time.perf_counter()
-client = sdk.Anthropic(api_key={api_key!r}, base_url={base_url!r}, max_retries=0)
-batches = client.messages.batches
-t2 = time.perf_counter()
-batch = batches.retrieve({batch_id!r})
-t3 = time.perf_counter()
-assert batch.processing_status == "ended", batch
-import json, sys
-sys.stdout.write(json.dumps({{"import": t1 - t0, "client": t2 - t0, "first_call": t3 - t0}}))
-"""
-
-
-def _client(package: str, base_url: str) -> Any:
-    sdk = importlib.import_module(package)
-    return sdk.Anthropic(api_key=API_KEY, base_url=base_url, max_retries=0)
-
-
-def _model_class(package: str, name: str) -> Any:
-    """`name` from `package.types`, or from `package.types.messages` (the official layout)."""
-    found = getattr(importlib.import_module(f"{package}.types"), name, None)
-    if found is None:
-        found = getattr(importlib.import_module(f"{package}.types.messages"), name)
-    return found
-
-
-def _child_retrieve(package: str, base_url: str, calls: int, warmup: int) -> dict[str, Any]:
-    client = _client(package, base_url)
-    batches = client.messages.batches
-    batch_cls = _model_class(package, "MessageBatch")
-    for _ in range(warmup):
-        batches.retrieve(RETRIEVE_ID)
-    good = 0
-    start, cpu_start = time.perf_counter(), time.process_time()
-    for _ in range(calls):
-        batch = batches.retrieve(RETRIEVE_ID)
-        good += batch.processing_status == "ended"
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-    client.close()
-    if not isinstance(batch, batch_cls) or good != calls:
-        raise BenchError(f"{package}: retrieve returned {type(batch)!r} ({good}/{calls} good)")
-    missing = sorted(set(batch_cls.model_fields) - set(batch.model_fields_set))
-    return {"seconds": seconds, "cpu_seconds": cpu, "calls": calls, "missing_fields": missing}
-
-
-def _child_results(package: str, base_url: str, measure_memory: bool) -> dict[str, Any]:
-    client = _client(package, base_url)
-    batches = client.messages.batches
-    item_cls = _model_class(package, "MessageBatchIndividualResponse")
-    message_cls = _model_class(package, "Message")
-
-    def consume(batch_id: str, on_item: Any = None) -> tuple[int, int]:
-        count = bad = 0
-        for item in batches.results(batch_id):
-            count += 1
-            message = getattr(getattr(item, "result", None), "message", None)
-            if not (isinstance(item, item_cls) and isinstance(message, message_cls)):
-                bad += 1
-            if on_item is not None:
-                on_item(count)
-        return count, bad
-
-    consume(WARM_ID)  # schemas, adapters, connection: steady state before measuring
-    out: dict[str, Any] = {}
-    if measure_memory:
-        settle = 1_000
-        marks: dict[str, int] = {}
-
-        def on_item(count: int) -> None:
-            if count == settle:
-                marks["current"], marks["peak"] = tracemalloc.get_traced_memory()
-                tracemalloc.reset_peak()
-
-        tracemalloc.start()
-        base = tracemalloc.get_traced_memory()[0]
-        start = time.perf_counter()
-        count, bad = consume(RESULTS_ID, on_item)
-        seconds = time.perf_counter() - start
-        _, last_peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        early_peak = marks.get("peak", last_peak)
-        out["peak_mb"] = (max(early_peak, last_peak) - base) / MB
-        # Growth once the stream is flowing: a leak shows here, a one-off cost does not.
-        out["growth_after_settle_mb"] = (last_peak - marks.get("current", base)) / MB
-    else:
-        start = time.perf_counter()
-        count, bad = consume(RESULTS_ID)
-        seconds = time.perf_counter() - start
-    client.close()
-    if bad:
-        raise BenchError(f"{package}: {bad} of {count} results items were not parsed models")
-    out.update(seconds=seconds, items=count, max_rss_mb=_max_rss_mb())
-    return out
-
-
-def _max_rss_mb() -> float:
-    try:
-        import resource
-    except ImportError:  # not on Windows
-        return float("nan")
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _child_main(args: argparse.Namespace) -> None:
-    if args.child == "retrieve":
-        result = _child_retrieve(args.package, args.base_url, args.n, args.warmup)
-    else:
-        result = _child_results(args.package, args.base_url, args.child == "memory")
-    sys.stdout.write(json.dumps(result) + "\n")
-
-
-# -- the parent ---------------------------------------------------------------------------------
 
 
 def _child_env() -> dict[str, str]:
