@@ -22,6 +22,8 @@ number of retries already taken: delay = min(0.5 * 2**n, 8.0) * (1 - 0.25 * rand
 [low - 5 ms, high + slack] (slack 0.15 s unless --slack).
 
 Usage: python bench/retries.py [--json] [--slack SECONDS]   (exit 1 if any check fails)
+
+The server is in `bench/retries_server.py`, the cases and the schedule in `bench/retries_cases.py`.
 """
 
 from __future__ import annotations
@@ -32,291 +34,27 @@ import importlib
 import itertools
 import json
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import ModuleType, TracebackType
-from typing import Any, Literal, Self, cast
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.retries_cases import INITIAL_DELAY, MAX_DELAY, Case, cases  # noqa: E402
+from bench.retries_server import BATCH_ID, RETRY_COUNT_HEADER, Arrival, FaultServer  # noqa: E402
 
 GENERATED = Path(__file__).resolve().parent.parent / "generated"
 PACKAGE = "anthropic_batches"
 API_KEY = "sk-ant-bench-0000"
-BATCH_ID = "msgbatch_01RetryBench000000000000"
-BATCH_PATH = f"/v1/messages/batches/{BATCH_ID}"
-RETRY_COUNT_HEADER = "x-stainless-retry-count"
-
-# The documented schedule, checked against the runtime rather than read from it.
-INITIAL_DELAY = 0.5
-MAX_DELAY = 8.0
-JITTER = 0.25
 EARLY = 0.005
 """A gap may come this much before its lower bound (clock granularity)."""
 SLACK = 0.15
 """Default allowance above an upper bound, per gap: scheduling, connecting, parsing."""
-TIMEOUT = 0.5
-SLOW_SECONDS = 3.0
-
-ActionKind = Literal["reply", "drop_headers", "drop_body", "slow"]
 Row = dict[str, Any]
-
-
-# -- the server ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Action:
-    """What the server does with one attempt."""
-
-    kind: ActionKind = "reply"
-    status: int = 200
-    headers: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class Arrival:
-    time: float
-    retry_count: str | None
-
-
-def _batch_body() -> bytes:
-    batch = {
-        "id": BATCH_ID,
-        "type": "message_batch",
-        "processing_status": "ended",
-        "request_counts": {
-            "processing": 0,
-            "succeeded": 1,
-            "errored": 0,
-            "canceled": 0,
-            "expired": 0,
-        },
-        "created_at": "2025-10-02T09:14:07.281926Z",
-        "expires_at": "2025-10-03T09:14:07.281926Z",
-        "ended_at": "2025-10-02T09:31:52.774113Z",
-        "archived_at": None,
-        "cancel_initiated_at": None,
-        "results_url": None,
-    }
-    return json.dumps(batch).encode()
-
-
-def _error_body(status: int) -> bytes:
-    error = {"type": "error", "error": {"type": "api_error", "message": f"injected {status}"}}
-    return json.dumps(error).encode()
-
-
-BATCH_BODY = _batch_body()
-
-
-class FaultServer:
-    """Answers each attempt with the next action of the current script, recording arrivals."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._script: tuple[Action, ...] = (Action(),)
-        self._arrivals: list[Arrival] = []
-        self.stopping = threading.Event()
-        self._httpd = _HTTPServer(self)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def load(self, script: tuple[Action, ...]) -> None:
-        with self._lock:
-            self._script = script
-            self._arrivals = []
-
-    def arrivals(self) -> list[Arrival]:
-        with self._lock:
-            return list(self._arrivals)
-
-    def take(self, arrival: Arrival) -> Action:
-        with self._lock:
-            index = min(len(self._arrivals), len(self._script) - 1)
-            self._arrivals.append(arrival)
-            return self._script[index]
-
-    def __enter__(self) -> Self:
-        self._thread.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stopping.set()
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
-
-
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, bench: FaultServer) -> None:
-        self.bench = bench
-        super().__init__(("127.0.0.1", 0), _Handler)
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        arrival = Arrival(time.monotonic(), self.headers.get(RETRY_COUNT_HEADER))
-        bench = cast(_HTTPServer, self.server).bench
-        action = bench.take(arrival)
-        try:
-            if action.kind == "drop_headers":
-                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: applic")
-                self.close_connection = True
-            elif action.kind == "drop_body":
-                head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                head += f"Content-Length: {len(BATCH_BODY)}\r\n\r\n"
-                self.wfile.write(head.encode() + BATCH_BODY[: len(BATCH_BODY) // 2])
-                self.close_connection = True
-            else:
-                if action.kind == "slow":
-                    self.close_connection = True
-                    if bench.stopping.wait(SLOW_SECONDS):
-                        return
-                self._reply(action)
-            self.wfile.flush()
-        except OSError:  # the client gave up (timeout) and closed its end
-            self.close_connection = True
-
-    def _reply(self, action: Action) -> None:
-        body = BATCH_BODY if action.status < 300 else _error_body(action.status)
-        self.send_response(action.status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in action.headers:
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
-
-# -- the cases ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Gap:
-    """The expected wait before one retry, as a closed interval before tolerance."""
-
-    label: str
-    low: float
-    high: float
-
-
-def backoff(retries_taken: int, offset: float = 0.0, what: str = "") -> Gap:
-    delay = min(INITIAL_DELAY * 2.0**retries_taken, MAX_DELAY)
-    label = f"{what}backoff({retries_taken})={delay:g}s"
-    return Gap(label, offset + delay * (1 - JITTER), offset + delay)
-
-
-def fixed(seconds: float, label: str) -> Gap:
-    return Gap(label, seconds, seconds)
-
-
-@dataclass(frozen=True)
-class Case:
-    name: str
-    script: tuple[Action, ...]
-    max_retries: int
-    attempts: int
-    outcome: str
-    gaps: tuple[Gap, ...]
-    timeout: float | None = None
-    last_attempt: float = 0.0
-    """The least time the last attempt takes (the timeout, for a slow server)."""
-
-
-def cases() -> list[Case]:
-    err500 = Action(status=500)
-    found: list[Case] = [
-        Case(
-            f"500 always, max_retries={n}",
-            (err500,),
-            max_retries=n,
-            attempts=n + 1,
-            outcome="InternalServerError",
-            gaps=tuple(backoff(i) for i in range(n)),
-        )
-        for n in (0, 1, 2, 3)
-    ]
-    found += [
-        Case(
-            "429 retry-after: 1, then 200",
-            (Action(status=429, headers=(("retry-after", "1"),)), Action()),
-            max_retries=2,
-            attempts=2,
-            outcome="MessageBatch",
-            gaps=(fixed(1.0, "retry-after=1s"),),
-        ),
-        Case(
-            "429 retry-after-ms: 250, then 200",
-            (Action(status=429, headers=(("retry-after-ms", "250"),)), Action()),
-            max_retries=2,
-            attempts=2,
-            outcome="MessageBatch",
-            gaps=(fixed(0.25, "retry-after-ms=250"),),
-        ),
-        Case(
-            "500 x-should-retry: false",
-            (Action(status=500, headers=(("x-should-retry", "false"),)),),
-            max_retries=2,
-            attempts=1,
-            outcome="InternalServerError",
-            gaps=(),
-        ),
-        Case(
-            "400 x-should-retry: true, then 200",
-            (Action(status=400, headers=(("x-should-retry", "true"),)), Action()),
-            max_retries=2,
-            attempts=2,
-            outcome="MessageBatch",
-            gaps=(backoff(0),),
-        ),
-        Case(
-            "dropped mid-headers, max_retries=2",
-            (Action(kind="drop_headers"),),
-            max_retries=2,
-            attempts=3,
-            outcome="APIConnectionError",
-            gaps=(backoff(0), backoff(1)),
-        ),
-        Case(
-            "dropped mid-body, max_retries=2",
-            (Action(kind="drop_body"),),
-            max_retries=2,
-            attempts=3,
-            outcome="APIConnectionError",
-            gaps=(backoff(0), backoff(1)),
-        ),
-        Case(
-            f"slow {SLOW_SECONDS:g}s, timeout={TIMEOUT:g}, max_retries=2",
-            (Action(kind="slow"),),
-            max_retries=2,
-            attempts=3,
-            outcome="APITimeoutError",
-            gaps=tuple(backoff(i, TIMEOUT, f"{TIMEOUT:g}s+") for i in range(2)),
-            timeout=TIMEOUT,
-            last_attempt=TIMEOUT,
-        ),
-    ]
-    return found
-
-
-# -- running ------------------------------------------------------------------------------------
 
 
 def load_sdk() -> ModuleType:
