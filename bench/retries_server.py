@@ -17,6 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Literal, Self, cast
 
+from bench.runtime_server import message_batch_body
+
 BATCH_ID = "msgbatch_01RetryBench000000000000"
 BATCH_PATH = f"/v1/messages/batches/{BATCH_ID}"
 RETRY_COUNT_HEADER = "x-stainless-retry-count"
@@ -40,34 +42,12 @@ class Arrival:
     retry_count: str | None
 
 
-def _batch_body() -> bytes:
-    batch = {
-        "id": BATCH_ID,
-        "type": "message_batch",
-        "processing_status": "ended",
-        "request_counts": {
-            "processing": 0,
-            "succeeded": 1,
-            "errored": 0,
-            "canceled": 0,
-            "expired": 0,
-        },
-        "created_at": "2025-10-02T09:14:07.281926Z",
-        "expires_at": "2025-10-03T09:14:07.281926Z",
-        "ended_at": "2025-10-02T09:31:52.774113Z",
-        "archived_at": None,
-        "cancel_initiated_at": None,
-        "results_url": None,
-    }
-    return json.dumps(batch).encode()
-
-
 def _error_body(status: int) -> bytes:
     error = {"type": "error", "error": {"type": "api_error", "message": f"injected {status}"}}
     return json.dumps(error).encode()
 
 
-BATCH_BODY = _batch_body()
+BATCH_BODY = message_batch_body(BATCH_ID, 1, None)
 
 
 class FaultServer:

@@ -62,6 +62,29 @@ def _line_parts() -> tuple[bytes, bytes, bytes]:
     return head.encode(), middle.encode(), tail.encode() + b"\n"
 
 
+def message_batch_body(batch_id: str, succeeded: int, results_url: str | None) -> bytes:
+    """An ended MessageBatch as the API sends it (also the retry bench's reply)."""
+    batch = {
+        "id": batch_id,
+        "type": "message_batch",
+        "processing_status": "ended",
+        "request_counts": {
+            "processing": 0,
+            "succeeded": succeeded,
+            "errored": 0,
+            "canceled": 0,
+            "expired": 0,
+        },
+        "created_at": "2025-10-02T09:14:07.281926Z",
+        "expires_at": "2025-10-03T09:14:07.281926Z",
+        "ended_at": "2025-10-02T09:31:52.774113Z",
+        "archived_at": None,
+        "cancel_initiated_at": None,
+        "results_url": results_url,
+    }
+    return json.dumps(batch).encode()
+
+
 class BenchServer:
     """Serves batches registered with `add_batch`; everything else is a 404 error body."""
 
@@ -83,25 +106,7 @@ class BenchServer:
         return self._batches.get(batch_id)
 
     def batch_body(self, batch_id: str, lines: int) -> bytes:
-        batch = {
-            "id": batch_id,
-            "type": "message_batch",
-            "processing_status": "ended",
-            "request_counts": {
-                "processing": 0,
-                "succeeded": lines,
-                "errored": 0,
-                "canceled": 0,
-                "expired": 0,
-            },
-            "created_at": "2025-10-02T09:14:07.281926Z",
-            "expires_at": "2025-10-03T09:14:07.281926Z",
-            "ended_at": "2025-10-02T09:31:52.774113Z",
-            "archived_at": None,
-            "cancel_initiated_at": None,
-            "results_url": f"{self.url}{BATCH_PREFIX}{batch_id}/results",
-        }
-        return json.dumps(batch).encode()
+        return message_batch_body(batch_id, lines, f"{self.url}{BATCH_PREFIX}{batch_id}/results")
 
     def result_chunks(self, lines: int) -> Any:
         """The JSONL body in chunks of about CHUNK_BYTES, made as they are sent."""
