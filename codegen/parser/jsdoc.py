@@ -74,7 +74,11 @@ def parse_jsdoc(comment: str) -> Doc:
     if "@" not in comment:  # most comments: text only
         lines = comment.split("\n")
         if len(lines) == 3 and lines[0].rstrip() == "/**" and lines[2].strip() == "*/":
-            return Doc(text=_plain_text(lines[1]))  # (half of them: one line between markers)
+            # (half of them: one line between markers; `_plain_text` of that line, inline)
+            line = lines[1].lstrip()
+            if line[:1] == "*":
+                line = line[2:] if line[1:2] == " " else line[1:]
+            return Doc(text=line.rstrip())
         return Doc(text=_plain_text(_body(comment)))
     for line in comment_lines(comment):
         stripped = line.strip()  # (only a line starting with '@' can be a tag: no match tried)
