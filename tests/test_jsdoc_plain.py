@@ -39,6 +39,21 @@ def test_a_one_line_comment_reads_as_the_general_path_reads_it(
     assert parse_jsdoc(comment).text == _plain_text(_body(comment))
 
 
+@given(
+    _EDGE,
+    st.lists(st.lists(st.sampled_from(PIECES), max_size=8).map("".join), min_size=2, max_size=5),
+    _EDGE,
+    _EDGE,
+)
+def test_a_many_line_comment_reads_as_the_general_path_reads_it(
+    after_open: str, middle: list[str], before_close: str, after_close: str
+) -> None:
+    body = "\n".join(line.replace("@", "") for line in middle)
+    comment = f"/**{after_open}\n{body}\n{before_close}*/{after_close}"
+    parse_jsdoc.cache_clear()
+    assert parse_jsdoc(comment).text == _plain_text(_body(comment))
+
+
 def _regex_lines(comment: str) -> list[str]:
     """`comment_lines` as the multi-line regex pass gave it."""
     lines = [line.rstrip() for line in _LEAD.sub("", _body(comment)).split("\n")]

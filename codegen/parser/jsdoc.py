@@ -79,6 +79,9 @@ def parse_jsdoc(comment: str) -> Doc:
             if line[:1] == "*":
                 line = line[2:] if line[1:2] == " " else line[1:]
             return Doc(text=line.rstrip())
+        if len(lines) > 3 and lines[0].rstrip() == "/**" and lines[-1].strip() == "*/":
+            # (the other half: the lines between the markers, as `_body` would leave them)
+            return Doc(text=_plain_lines(lines[1:-1]))
         return Doc(text=_plain_text(_body(comment)))
     for line in comment_lines(comment):
         stripped = line.strip()  # (only a line starting with '@' can be a tag: no match tried)
@@ -98,7 +101,12 @@ def parse_jsdoc(comment: str) -> Doc:
 def _plain_text(body: str) -> str:
     """`_LEAD` and trailing whitespace removed from each line, blank lines at either end
     dropped: what `_LEAD` and trailing `[^\\S\\n]+$` (multi-line) give, a line at a time, faster."""
-    lines = [line.lstrip() for line in body.split("\n")]  # (`[^\S\n]`: no newline in a line)
+    return _plain_lines(body.split("\n"))
+
+
+def _plain_lines(raw: list[str]) -> str:
+    """`_plain_text` of the text of these lines."""
+    lines = [line.lstrip() for line in raw]  # (`[^\S\n]`: no newline in a line)
     return "\n".join(
         [
             (line[2:] if line[1:2] == " " else line[1:]).rstrip()
