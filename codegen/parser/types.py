@@ -281,9 +281,9 @@ class TypeReader:
         if found is not None and self.depth + len(key) <= MAX_TYPE_DEPTH:
             return found
         if self.depth < MAX_TYPE_DEPTH and _LITERAL_UNION.fullmatch(key):
-            union = self._literal_union(key)
-            self._plain_unions[key] = union
-            return union
+            literal = self._literal_union(key)
+            self._plain_unions[key] = literal
+            return literal
         before = len(self.diags.items)
         union = self._union(node)
         if len(self.diags.items) == before and plain(union):
