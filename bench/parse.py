@@ -6,11 +6,12 @@ sibling (routes, header names and page rules live there).  The floor parses each
 same tree-sitter grammar and visits every node once in Python, which is the least any tool built
 on tree-sitter's Python binding must do; the `.d.ts`-only floor is printed beside it.
 
-Timing is CPU time (`time.process_time`) over `--repeat` rounds. Each round times the floor and
-parse + IR back to back, in alternating order, and gives one paired ratio; the verdict ratio is the
-median of those. On a shared VM the machine's speed drifts by a third within minutes, so two
-independent bests (`ratio_best`: best parse + IR over best floor, also reported) can come from
-different speed phases; a pair taken seconds apart cannot. Parse + IR runs as the `codegen` command
+Timing is CPU time (`time.process_time`) over `--repeat` rounds, more for a small spec (see
+`MIN_FLOOR_S`). Each round times the floor and parse + IR back to back, in alternating order, and
+gives one paired ratio; the verdict ratio is the median of those. On a shared VM the machine's
+speed drifts by a third within minutes, so two independent bests (`ratio_best`: best parse + IR
+over best floor, also reported) can come from different speed phases; a pair taken seconds apart
+cannot. Parse + IR runs as the `codegen` command
 runs it (`long_lived`: the IR is frozen out of the cyclic GC's reach, see `parse_spec`);
 `--library` measures the library default instead, which pays one GC pass.
 
@@ -64,8 +65,19 @@ def _timed(work: Callable[[], object]) -> float:
     return time.process_time() - t0
 
 
-def measure(root: Path, repeat: int = 3, long_lived: bool = True) -> dict[str, float | int]:
-    """Per-round paired ratios (median is the verdict) and the best seconds of each side."""
+# A round of a small spec is short (lithic's floor: under 0.1 s), and a short window catches
+# more of the VM's jitter: rounds go on past `repeat` until the floor's time adds up to this,
+# up to MAX_ROUNDS, so the median rests on more pairs where each pair is noisier.
+MIN_FLOOR_S = 2.0
+MAX_ROUNDS = 41
+
+
+def measure(
+    root: Path, repeat: int = 3, long_lived: bool = True, min_floor_s: float = MIN_FLOOR_S
+) -> dict[str, float | int]:
+    """Per-round paired ratios (median is the verdict) and the best seconds of each side:
+    `repeat` rounds, more while the floors add up to less than `min_floor_s` (see
+    `MIN_FLOOR_S`; 0: exactly `repeat`)."""
     dts, js = find_spec_files(root)
     dts_blobs = [s.data for s in dts]
     all_blobs = dts_blobs + [s.data for s in js.values()]
@@ -74,7 +86,8 @@ def measure(root: Path, repeat: int = 3, long_lived: bool = True) -> dict[str, f
     floors_dts: list[float] = []
     fulls: list[float] = []
     spec = None
-    for i in range(max(repeat, 1)):
+    i = 0
+    while i < max(repeat, 1) or (sum(floors) < min_floor_s and i < MAX_ROUNDS):
         spec = None  # free the previous run's IR outside the timed window
 
         def run_full() -> None:
@@ -88,6 +101,7 @@ def measure(root: Path, repeat: int = 3, long_lived: bool = True) -> dict[str, f
         if not floor_first:
             floors.append(_timed(lambda: bare(all_blobs)))
         floors_dts.append(_timed(lambda: bare(dts_blobs)))
+        i += 1
     assert spec is not None
     ratios = [f / b for f, b in zip(fulls, floors, strict=True)]
     floor, full = min(floors), min(fulls)
@@ -156,7 +170,12 @@ def instructions(root: Path, side: str) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("root", type=Path)
-    ap.add_argument("--repeat", type=int, default=3, help="timed rounds (default 3)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help=f"timed rounds (default 3; more until the floors add up to {MIN_FLOOR_S:g} s)",
+    )
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--library", action="store_true", help="parse_spec's default (no GC freeze)")
     ap.add_argument(

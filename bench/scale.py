@@ -6,7 +6,8 @@ Targets, smallest first: `lithic` (20k `.d.ts` lines), `full` (@anthropic-ai/sdk
 must have fetched (an unfetched one is a skipped row). Per target, each in fresh children:
 
 - parse + IR vs the tree-sitter parse + walk floor (`bench/parse.py` `measure`, CPU time, median
-  ratio of 3 paired rounds, 1 with --quick), and the child's peak RSS;
+  ratio of at least 3 paired rounds and of as many as 2 s of floor take, up to 41; 1 round with
+  --quick), and the child's peak RSS;
 - cold generation (no cache) next to black's command line on the same unformatted `.py` files
   (`generation.cold_vs_black`), with the generate child's peak RSS; a target the generator
   refuses (exit 2) is an error row carrying its one-line message;
@@ -27,6 +28,7 @@ from typing import Any
 
 from bench import generation
 from bench.generation import REPO, BenchError
+from bench.parse import MIN_FLOOR_S
 
 TARGETS = ("lithic", "full", "cloudflare")
 PARSE_TARGET = 3.0
@@ -37,16 +39,18 @@ _PARSE_CHILD = """\
 import json, resource, sys
 from pathlib import Path
 from bench.parse import measure
-m = measure(Path(sys.argv[1]), int(sys.argv[2]))
+m = measure(Path(sys.argv[1]), int(sys.argv[2]), min_floor_s=float(sys.argv[3]))
 m["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(m))
 """
 
 
-def _parse_child(setup: generation.Setup, spec: Path, repeat: int) -> dict[str, Any]:
+def _parse_child(
+    setup: generation.Setup, spec: Path, repeat: int, min_floor_s: float
+) -> dict[str, Any]:
     """`measure` in a fresh interpreter (the snapshot's codegen, this repo's bench)."""
     done = subprocess.run(
-        [sys.executable, "-c", _PARSE_CHILD, str(spec), str(repeat)],
+        [sys.executable, "-c", _PARSE_CHILD, str(spec), str(repeat), str(min_floor_s)],
         cwd=setup.code,
         env=setup.env(REPO),
         capture_output=True,
@@ -69,7 +73,7 @@ def measure_target(setup: generation.Setup, target: str, work: Path, quick: bool
     dts, js = read_sources(config)  # SpecError when not fetched
     lines = sum(s.data.count(b"\n") for s in dts)
     out: dict[str, Any] = {"target": target, "dts": len(dts), "js": len(js), "lines": lines}
-    out["parse"] = _parse_child(setup, config.spec, 1 if quick else 3)
+    out["parse"] = _parse_child(setup, config.spec, 1 if quick else 3, 0 if quick else MIN_FLOOR_S)
     # `--spec` too: `--cache-dir` alone would also move where the fetched package is looked for
     cache = work / "cache"
     try:

@@ -27,13 +27,15 @@ PHASE_NAMES = {
 
 
 def parse_section(opts: Options, report: Report) -> None:
-    from bench.parse import measure
+    from bench.parse import MIN_FLOOR_S, measure
     from codegen.config import load_config
     from codegen.pipeline import read_sources
 
     config = load_config(opts.pyproject, {"spec": opts.spec}, opts.target)
     read_sources(config)  # an npm target must have been fetched
-    m = measure(config.spec, repeat=1 if opts.quick else 3)
+    m = measure(
+        config.spec, repeat=1 if opts.quick else 3, min_floor_s=0 if opts.quick else MIN_FLOOR_S
+    )
     report.details["parse"] = m
     ratio = float(m["ratio"])
     report.rows.append(
