@@ -13,16 +13,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tree_sitter import Node, Parser
+from tree_sitter import Parser
 
 from codegen.parser.js import JsModule, read_js
-from codegen.parser.js.tree import (
-    CLASS_NODE_TYPES,
-    METHOD_NODE_TYPES,
-    language,
-    of_kinds,
-    of_types,
-)
+from codegen.parser.js.tree import language
 
 SPEC = Path(__file__).resolve().parent.parent / "spec"
 
@@ -38,21 +32,6 @@ def both_ways(source: bytes) -> tuple[JsModule, JsModule]:
 def test_real_files_read_the_same_both_ways(rel: str) -> None:
     fast, slow = both_ways((SPEC / rel).read_bytes())
     assert fast == slow
-
-
-@pytest.mark.parametrize(
-    "rel", ["resources/messages/batches.js", "client.js", "core/pagination.js"]
-)
-def test_nodes_by_kind_are_the_query_walk_split_by_type(rel: str) -> None:
-    """`of_kinds` names each capture for its type: the same nodes, in the same order, as the
-    pre-order walk `of_types` gives, split by each node's own `.type`."""
-    root = Parser(language()).parse((SPEC / rel).read_bytes()).root_node
-    kinds = CLASS_NODE_TYPES + METHOD_NODE_TYPES
-    walked: dict[str, list[Node]] = {}
-    for node in of_types(root, kinds):
-        walked.setdefault(node.type, []).append(node)
-    assert len(walked) >= 3
-    assert of_kinds(root, kinds) == walked
 
 
 def test_the_shortcuts_read_tsc_statements() -> None:

@@ -28,7 +28,7 @@ from codegen.parser.js.tree import (
     METHOD_NODE_TYPES,
     field_of,
     has_anon,
-    of_kinds,
+    of_types,
     operator,
     unescape,
     unparen,
@@ -47,9 +47,10 @@ class JsContext:
     def __init__(self, source: bytes, root: Node) -> None:
         self.source = source
         self.root = root
-        self._kinds: dict[str, list[Node]] | None = None
+        self._file_nodes: list[Node] | None = None
         self._methods: dict[tuple[int, int], dict[str, Node]] = {}
-        self._starts: dict[str, list[int]] = {}
+        self._method_nodes: list[Node] | None = None
+        self._method_starts: list[int] = []
         # shortcuts that read a shape from the bytes hold only where the text parsed one way
         self.fast = not root.has_error
         # a column in characters is the column in bytes when every byte is ASCII
@@ -181,11 +182,11 @@ class JsContext:
 
     def class_nodes(self) -> list[Node]:
         """Every named class in the file, in source order (also those inside an IIFE)."""
-        kinds = self.file_kinds()
-        found = [n for kind in CLASS_NODE_TYPES for n in kinds.get(kind, ())]
-        found.sort(key=_END, reverse=True)
-        found.sort(key=_START)
-        return [n for n in found if self.class_name(n) is not None]
+        return [
+            n
+            for n in self.file_nodes()
+            if n.type in CLASS_NODE_TYPES and self.class_name(n) is not None
+        ]
 
     def class_name(self, node: Node) -> str | None:
         name = node.child_by_field_id(F_NAME)
@@ -252,30 +253,26 @@ class JsContext:
                 out.append(self.text(pattern))
         return tuple(out)
 
-    def file_kinds(self) -> dict[str, list[Node]]:
-        """Every class node of the file and every method-level node inside one, by type, each
-        type's in pre-order.
+    def file_nodes(self) -> list[Node]:
+        """Every class node of the file and every method-level node inside one, in pre-order.
 
         (method-level nodes are only asked for inside a class's methods, so those outside any
         class are not looked for)"""
-        if self._kinds is None:
+        if self._file_nodes is None:
             # (every class node has the `class` keyword: a file without the word has none)
             if b"class" not in self.source:
-                self._kinds = {}
+                self._file_nodes = []
             elif not self.fast:
-                self._kinds = of_kinds(self.root, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
+                self._file_nodes = of_types(self.root, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
             else:
-                # both kinds lie inside classes: the query walks only the outermost ones, whose
-                # spans follow each other, so each type's lists join in pre-order
-                self._kinds = {}
+                # both kinds lie inside classes: the query walks only the outermost ones
+                self._file_nodes = []
                 last_end = -1
                 for cls in self._keyword_classes():
                     if cls.start_byte >= last_end:
-                        found = of_kinds(cls, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
-                        for kind, nodes in found.items():
-                            self._kinds.setdefault(kind, []).extend(nodes)
+                        self._file_nodes += of_types(cls, CLASS_NODE_TYPES + METHOD_NODE_TYPES)
                         last_end = cls.end_byte
-        return self._kinds
+        return self._file_nodes
 
     def _keyword_classes(self) -> list[Node]:
         """Every class node, in pre-order, found from its `class` keyword: in a tree without
@@ -296,26 +293,15 @@ class JsContext:
         found.sort(key=_START)
         return found
 
-    def method_kinds(self, body: Node) -> dict[str, list[Node]]:
-        """The nodes of `METHOD_NODE_TYPES` inside `body` by type, each in pre-order: one query
-        per file, sliced per method by byte range (a query per method costs more than the
-        matching)."""
-        kinds = self.file_kinds()
-        start, end = body.start_byte, body.end_byte
-        out: dict[str, list[Node]] = {}
-        for kind in METHOD_NODE_TYPES:
-            nodes = kinds.get(kind)
-            if not nodes:
-                continue
-            starts = self._starts.get(kind)
-            if starts is None:
-                starts = self._starts[kind] = [n.start_byte for n in nodes]
-            lo = bisect.bisect_left(starts, start)
-            hi = bisect.bisect_left(starts, end)
-            inside = [n for n in nodes[lo:hi] if n.end_byte <= end]
-            if inside:
-                out[kind] = inside
-        return out
+    def method_nodes(self, body: Node) -> list[Node]:
+        """The nodes of `METHOD_NODE_TYPES` inside `body`, in pre-order: one query per file,
+        sliced per method by byte range (a query per method costs more than the matching)."""
+        if self._method_nodes is None:
+            self._method_nodes = [n for n in self.file_nodes() if n.type in METHOD_NODE_TYPES]
+            self._method_starts = [n.start_byte for n in self._method_nodes]
+        lo = bisect.bisect_left(self._method_starts, body.start_byte)
+        hi = bisect.bisect_left(self._method_starts, body.end_byte)
+        return [n for n in self._method_nodes[lo:hi] if n.end_byte <= body.end_byte]
 
     def number(self, node: Node | None) -> int | None:
         """An integer from a number literal or simple arithmetic on them (``10 * 60 * 1000``)."""

@@ -37,8 +37,12 @@ from codegen.parser.js.tree import disjuncts, operator, safe, unparen
 
 def read_method(ctx: JsContext, name: str, node: Node) -> JsMethod:
     body = node.child_by_field_id(F_BODY)
-    # each reader below looks at one kind of node
-    by_kind = ctx.method_kinds(body) if body is not None else {}
+    nodes = ctx.method_nodes(body) if body is not None else []
+    # each reader below looks at one kind of node: split by kind once (in order) rather than
+    # each reading every node's kind again
+    by_kind: dict[str, list[Node]] = {}
+    for n in nodes:
+        by_kind.setdefault(n.type, []).append(n)
     decls = declarators(by_kind.get("variable_declarator", []))
     ifs = by_kind.get("if_statement", [])
     local_values = _locals_of(ctx, decls)

@@ -59,28 +59,11 @@ def of_types(node: Node, types: tuple[str, ...]) -> list[Node]:
     return found
 
 
-def of_kinds(node: Node, types: tuple[str, ...]) -> dict[str, list[Node]]:
-    """`of_types` by type: each type's nodes in pre-order (each capture is named for its type,
-    so no node's `.type` is read to sort them out); a type with none is absent."""
-    found = QueryCursor(_kind_query(types)).captures(node)
-    for nodes in found.values():
-        nodes.sort(key=_END, reverse=True)
-        nodes.sort(key=_START)
-    return found
-
-
 _START = attrgetter("start_byte")
 _END = attrgetter("end_byte")
 
 
 _QUERIES: dict[tuple[str, ...], Query] = {}
-
-
-def _kind_query(types: tuple[str, ...]) -> Query:
-    key = ("@kinds", *types)
-    if key not in _QUERIES:
-        _QUERIES[key] = Query(language(), " ".join(f"({t}) @{t}" for t in types))
-    return _QUERIES[key]
 
 
 def type_query(types: tuple[str, ...]) -> Query:
