@@ -1,10 +1,9 @@
 """A union of string literals on one line (`'a' | 'b'`, most enum-like unions) is read from its
-text (`TypeReader._literal_union`): every declaration, type and diagnostic must be what the
+text (`type_nodes.literal_union`): every declaration, type and diagnostic must be what the
 node-by-node read gives, wherever the union sits and however its literals are written."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
@@ -16,9 +15,8 @@ from codegen.errors import SpecError
 from codegen.parser import types
 from codegen.parser.dts import scan_module
 from codegen.parser.source import SourceText, parse_checked
-from codegen.parser.types import MAX_TYPE_DEPTH, PLAIN_LEAVES, PLAIN_UNIONS, TypeReader
-
-_NEVER = re.compile(rb"(?!)")
+from codegen.parser.type_nodes import literal_union
+from codegen.parser.types import MAX_TYPE_DEPTH, PLAIN_LEAVES, PLAIN_UNIONS
 
 
 def _read(text: str) -> tuple[Any, ...]:
@@ -38,17 +36,18 @@ def _both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[tuple[Any, ...], 
     """(the text reading's result, how many unions it read from text), after checking that the
     node reading gives the same."""
     fast: list[bytes] = []
-    read = TypeReader._literal_union
 
-    def counted(self: TypeReader, text: bytes) -> Any:
-        fast.append(text)
-        return read(self, text)
+    def counted(text: bytes, memo: dict[bytes, Any]) -> Any:
+        found = literal_union(text, memo)
+        if found is not None:
+            fast.append(text)
+        return found
 
     with monkeypatch.context() as patch:
-        patch.setattr(TypeReader, "_literal_union", counted)
+        patch.setattr(types, "literal_union", counted)
         from_text = _read(text)
     with monkeypatch.context() as patch:
-        patch.setattr(types, "_LITERAL_UNION", _NEVER)
+        patch.setattr(types, "literal_union", lambda _text, _memo: None)
         from_nodes = _read(text)
     assert from_text == from_nodes
     return from_text, len(fast)

@@ -4,6 +4,8 @@ kinds (each `.type` read builds a new string: read once, passed on), the made fi
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from codegen.ir import (
@@ -105,3 +107,24 @@ def is_open_enum_marker(member: TypeRef) -> bool:
         and isinstance(member.members[1], ObjectType)
         and not member.members[1].fields
     )
+
+
+# a union of string literals without escapes on one line: its members are its quoted strings
+_QUOTED_RE = rb"'[^'\\\n\r]*'" + rb'|"[^"\\\n\r]*"'
+_QUOTED = re.compile(_QUOTED_RE)
+_LITERAL_UNION = re.compile(rb"(?:%s)(?: \| (?:%s))+" % (_QUOTED_RE, _QUOTED_RE))
+
+
+def literal_union(text: bytes, memo: dict[bytes, TypeRef]) -> UnionType | None:
+    """`'a' | 'b'` on one line (enum-like unions, most of them): its members from the text, each
+    as the memoised leaf the reader gives (`memo`: leaves by text); no member node is visited.
+    None: another union, read node by node."""
+    if not _LITERAL_UNION.fullmatch(text):
+        return None
+    members: list[TypeRef] = []
+    for literal in _QUOTED.findall(text):
+        found = memo.get(literal)
+        if found is None:
+            found = memo[literal] = LiteralType(literal[1:-1].decode())
+        members.append(found)
+    return UnionType(members, open=False)

@@ -6,7 +6,6 @@ Constructs the IR does not model (`keyof`, lookups, conditional and function typ
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from tree_sitter import Node
@@ -36,6 +35,7 @@ from codegen.parser.type_nodes import (
     first_named,
     is_open_enum_marker,
     leaves,
+    literal_union,
     make_field,
     plain,
     plain_property,
@@ -125,10 +125,6 @@ PLAIN_UNIONS: dict[bytes, TypeRef] = {}
 # types (`: string | null`, keys start with the colon), by source text
 PLAIN_LEAVES: dict[bytes, TypeRef] = {}
 _MEMO_LEAVES = frozenset({"predefined_type", "literal_type"})
-# a union of string literals without escapes on one line: its members are its quoted strings
-_QUOTED_RE = rb"'[^'\\\n\r]*'" + rb'|"[^"\\\n\r]*"'
-_QUOTED = re.compile(_QUOTED_RE)
-_LITERAL_UNION = re.compile(rb"(?:%s)(?: \| (?:%s))+" % (_QUOTED_RE, _QUOTED_RE))
 
 
 class TypeReader:
@@ -280,8 +276,8 @@ class TypeReader:
         # pass the depth cap from here, so the cap's error is raised as a fresh read would)
         if found is not None and self.depth + len(key) <= MAX_TYPE_DEPTH:
             return found
-        if self.depth < MAX_TYPE_DEPTH and _LITERAL_UNION.fullmatch(key):
-            literal = self._literal_union(key)
+        literal = literal_union(key, self._plain_leaves) if self.depth < MAX_TYPE_DEPTH else None
+        if literal is not None:
             self._plain_unions[key] = literal
             return literal
         before = len(self.diags.items)
@@ -289,18 +285,6 @@ class TypeReader:
         if len(self.diags.items) == before and plain(union):
             self._plain_unions[key] = union
         return union
-
-    def _literal_union(self, text: bytes) -> UnionType:
-        """`'a' | 'b'` on one line (enum-like unions, most of them): its members from the text,
-        each as the memoised leaf `_leaf` gives; no member node is visited."""
-        members: list[TypeRef] = []
-        memo = self._plain_leaves
-        for literal in _QUOTED.findall(text):
-            found = memo.get(literal)
-            if found is None:
-                found = memo[literal] = LiteralType(literal[1:-1].decode())
-            members.append(found)
-        return UnionType(members, open=False)
 
     def _union(self, node: Node) -> TypeRef:
         members: list[TypeRef] = []
