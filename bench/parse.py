@@ -11,9 +11,9 @@ Timing is CPU time (`time.process_time`) over `--repeat` rounds, more for a smal
 gives one paired ratio; the verdict ratio is the median of those. On a shared VM the machine's
 speed drifts by a third within minutes, so two independent bests (`ratio_best`: best parse + IR
 over best floor, also reported) can come from different speed phases; a pair taken seconds apart
-cannot. Parse + IR runs as the `codegen` command
-runs it (`long_lived`: the IR is frozen out of the cyclic GC's reach, see `parse_spec`);
-`--library` measures the library default instead, which pays one GC pass.
+cannot. Parse + IR runs as the `codegen` command runs it (`long_lived`: the IR is frozen out of
+the cyclic GC's reach, see `parse_spec`); `--library` measures the library default instead, which
+pays one GC pass.
 
 `--instructions` also counts instructions (callgrind, needs valgrind): one warm run of each side in
 a child under `valgrind --tool=callgrind`, counted only inside a `functools.reduce` call that wraps

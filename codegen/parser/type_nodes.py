@@ -1,6 +1,7 @@
 """What the type reader takes from nodes and text without a reader's state: a property's name
 and annotation from its text, a node's first named child and a union's members with their
-kinds (each `.type` read builds a new string: read once, passed on), the made field."""
+kinds (each `.type` read builds a new string: read once, passed on), the made field, and a
+one-line union of string literals from its text."""
 
 from __future__ import annotations
 
