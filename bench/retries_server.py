@@ -14,10 +14,9 @@ import threading
 import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
-from typing import Any, Literal, Self, cast
+from typing import Any, Literal, cast
 
-from bench.runtime_server import message_batch_body
+from bench.runtime_server import LocalServer, message_batch_body
 
 BATCH_ID = "msgbatch_01RetryBench000000000000"
 BATCH_PATH = f"/v1/messages/batches/{BATCH_ID}"
@@ -50,7 +49,7 @@ def _error_body(status: int) -> bytes:
 BATCH_BODY = message_batch_body(BATCH_ID, 1, None)
 
 
-class FaultServer:
+class FaultServer(LocalServer):
     """Answers each attempt with the next action of the current script, recording arrivals."""
 
     def __init__(self) -> None:
@@ -58,13 +57,7 @@ class FaultServer:
         self._script: tuple[Action, ...] = (Action(),)
         self._arrivals: list[Arrival] = []
         self.stopping = threading.Event()
-        self._httpd = _HTTPServer(self)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
+        super().__init__(_HTTPServer(self))
 
     def load(self, script: tuple[Action, ...]) -> None:
         with self._lock:
@@ -81,20 +74,9 @@ class FaultServer:
             self._arrivals.append(arrival)
             return self._script[index]
 
-    def __enter__(self) -> Self:
-        self._thread.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stopping.set()
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
+    def stop(self) -> None:
+        self.stopping.set()  # (handlers sleeping in a stall wake up and end)
+        super().stop()
 
 
 class _HTTPServer(ThreadingHTTPServer):

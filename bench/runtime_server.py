@@ -85,19 +85,44 @@ def message_batch_body(batch_id: str, succeeded: int, results_url: str | None) -
     return json.dumps(batch).encode()
 
 
-class BenchServer:
-    """Serves batches registered with `add_batch`; everything else is a 404 error body."""
+class LocalServer:
+    """An HTTP server on 127.0.0.1 (a free port), served from a daemon thread while entered;
+    the bench servers share this lifecycle and differ in what they answer."""
 
-    def __init__(self) -> None:
-        self._batches: dict[str, int] = {}
-        self._parts = _line_parts()
-        self._httpd = _HTTPServer(self)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
+    def __init__(self, httpd: ThreadingHTTPServer) -> None:
+        self._httpd = httpd
+        self._thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
 
     @property
     def url(self) -> str:
         host, port = self._httpd.server_address[:2]
         return f"http://{host!s}:{port}"
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+class BenchServer(LocalServer):
+    """Serves batches registered with `add_batch`; everything else is a 404 error body."""
+
+    def __init__(self) -> None:
+        self._batches: dict[str, int] = {}
+        self._parts = _line_parts()
+        super().__init__(_HTTPServer(self))
 
     def add_batch(self, batch_id: str, lines: int) -> None:
         self._batches[batch_id] = lines
@@ -122,27 +147,6 @@ class BenchServer:
                 buffer, size = [], 0
         if buffer:
             yield b"".join(buffer)
-
-    def start(self) -> BenchServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 class _HTTPServer(ThreadingHTTPServer):
