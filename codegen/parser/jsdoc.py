@@ -73,14 +73,9 @@ def parse_jsdoc(comment: str) -> Doc:
 
     if "@" not in comment:  # most comments: text only
         lines = comment.split("\n")
-        if len(lines) == 3 and lines[0].rstrip() == "/**" and lines[2].strip() == "*/":
-            # (half of them: one line between markers; `_plain_text` of that line, inline)
-            line = lines[1].lstrip()
-            if line[:1] == "*":
-                line = line[2:] if line[1:2] == " " else line[1:]
-            return Doc(text=line.rstrip())
-        if len(lines) > 3 and lines[0].rstrip() == "/**" and lines[-1].strip() == "*/":
-            # (the other half: the lines between the markers, as `_body` would leave them)
+        if len(lines) >= 3 and lines[0].rstrip() == "/**" and lines[-1].strip() == "*/":
+            # (nearly all: the lines between a `/**` line and a `*/` line, as `_body` would
+            # leave them; half have one)
             return Doc(text=_plain_lines(lines[1:-1]))
         return Doc(text=_plain_text(_body(comment)))
     for line in comment_lines(comment):
